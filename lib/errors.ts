@@ -1,0 +1,45 @@
+/**
+ * One error type for everything the app reports to a client. `code` is `area:detail`,
+ * the message is safe to show; internal details stay in `cause` and the server log.
+ */
+export type ErrorCode =
+  | `bad_request:${string}`
+  | "unauthorized:access_token"
+  | `not_found:${string}`
+  | `conflict:${string}`
+  | "rate_limited:runs"
+  | `upstream:${string}`
+  | "internal";
+
+const STATUS_BY_AREA: Record<string, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  upstream: 502,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AppError";
+    this.code = code;
+    this.status = STATUS_BY_AREA[code.split(":")[0]] ?? 500;
+  }
+
+  toJSON(): { error: { code: ErrorCode; message: string } } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export function toResponse(error: unknown): Response {
+  const appError =
+    error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.", { cause: error });
+  if (appError.status >= 500) console.error(appError.cause ?? appError);
+  return Response.json(appError.toJSON(), { status: appError.status });
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+
+/** `provider:model`, e.g. `openai:gpt-4o`, `sim:falcon`, `compat:qwen2.5-7b`. */
+export const modelIdSchema = z
+  .string()
+  .max(LIMITS.maxModelIdChars, "model id is too long")
+  .regex(/^[a-z][a-z0-9-]*:\S.*$/, 'model id must look like "provider:model"');
+
+export const agentConfigSchema = z.object({
+  model: modelIdSchema,
+  temperature: z.number().min(0, "temperature must be ≥ 0").max(2, "temperature must be ≤ 2").optional(),
+  maxTokens: z
+    .number()
+    .int("maxTokens must be a whole number")
+    .min(1, "maxTokens must be ≥ 1")
+    .max(LIMITS.maxTokens, `maxTokens must be ≤ ${LIMITS.maxTokens}`)
+    .optional(),
+  system: z.string().max(LIMITS.maxSystemChars, "system prompt is too long").optional(),
+});
+
+/**
+ * What a layer does with agents that are slow to answer.
+ * - `all`: wait for every agent (the paper's schedule).
+ * - `quorum`: go on once `k` agents have answered; cancel the rest.
+ * - `deadline`: once the first answer is in, wait at most `ms` more; cancel the rest.
+ */
+export const layerPolicySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("all") }),
+  z.object({ kind: z.literal("quorum"), k: z.number().int().min(1, "quorum k must be ≥ 1") }),
+  z.object({ kind: z.literal("deadline"), ms: z.number().int().min(0).max(600_000) }),
+]);
+
+export const layerConfigSchema = z.object({
+  agents: z
+    .array(agentConfigSchema)
+    .min(1, "a layer needs at least one agent")
+    .max(LIMITS.maxAgentsPerLayer, `a layer holds at most ${LIMITS.maxAgentsPerLayer} agents`),
+  synthesisPrompt: z.string().max(LIMITS.maxSynthesisPromptChars, "synthesis prompt is too long").optional(),
+  policy: layerPolicySchema.optional(),
+});
+
+export const moaConfigSchema = z
+  .object({
+    layers: z
+      .array(layerConfigSchema)
+      .min(1, "at least one layer is needed")
+      .max(LIMITS.maxLayers, `at most ${LIMITS.maxLayers} layers`),
+  })
+  .superRefine((config, ctx) => {
+    const last = config.layers.at(-1);
+    if (last && last.agents.length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["layers", config.layers.length - 1, "agents"],
+        message: "the last layer must have exactly one agent: the final aggregator",
+      });
+    }
+    config.layers.forEach((layer, index) => {
+      if (layer.policy?.kind === "quorum" && layer.policy.k > layer.agents.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["layers", index, "policy", "k"],
+          message: `quorum k (${layer.policy.k}) is larger than the layer's ${layer.agents.length} agents`,
+        });
+      }
+    });
+  });
+
+export type AgentConfig = z.infer<typeof agentConfigSchema>;
+export type LayerPolicy = z.infer<typeof layerPolicySchema>;
+export type LayerConfig = z.infer<typeof layerConfigSchema>;
+export type MoAConfig = z.infer<typeof moaConfigSchema>;
+
+/** Provider part of a model id: `openai` for `openai:gpt-4o`. */
+export function providerOf(modelId: string): string {
+  return modelId.slice(0, modelId.indexOf(":"));
+}

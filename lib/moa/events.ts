@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { moaConfigSchema } from "./config";
+import { chatMessageSchema } from "./conversation";
+
+/**
+ * THE event protocol. Everything that happens in a run is one of these: the engine yields
+ * them, the server stores and streams them as SSE (`id:` = seq), the client reduces them.
+ * Layers and agents are 0-based indices (the UI shows them 1-based).
+ */
+const base = {
+  runId: z.string(),
+  /** 0, 1, 2, … without gaps within a run. */
+  seq: z.number().int().nonnegative(),
+  /** Milliseconds since the run started. */
+  t: z.number().nonnegative(),
+};
+
+const agentRef = {
+  layer: z.number().int().nonnegative(),
+  agent: z.number().int().nonnegative(),
+};
+
+export const usageSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+});
+
+export const failureKindSchema = z.enum([
+  "rate_limited", // 429 after retries
+  "server_error", // 5xx after retries
+  "auth", // 401/403: bad or missing key
+  "bad_request", // other 4xx
+  "context_length", // prompt too long for the model
+  "timeout", // no answer within the agent timeout
+  "network", // connection refused, dropped, DNS, malformed stream
+  "empty", // the model answered nothing
+  "unknown_model", // the id cannot be resolved to a usable model
+  "unknown",
+]);
+
+export const runEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    ...base,
+    type: z.literal("run-started"),
+    config: moaConfigSchema,
+    messages: z.array(chatMessageSchema),
+  }),
+  z.object({ ...base, type: z.literal("layer-started"), layer: z.number().int().nonnegative() }),
+  z.object({ ...base, ...agentRef, type: z.literal("agent-started"), model: z.string() }),
+  z.object({ ...base, ...agentRef, type: z.literal("agent-delta"), text: z.string() }),
+  z.object({
+    ...base,
+    ...agentRef,
+    type: z.literal("agent-retry"),
+    attempt: z.number().int().positive(),
+    delayMs: z.number().nonnegative(),
+    message: z.string(),
+  }),
+  z.object({
+    ...base,
+    ...agentRef,
+    type: z.literal("agent-finished"),
+    text: z.string(),
+    usage: usageSchema,
+    ttftMs: z.number().nonnegative(),
+    durationMs: z.number().nonnegative(),
+  }),
+  z.object({
+    ...base,
+    ...agentRef,
+    type: z.literal("agent-failed"),
+    kind: failureKindSchema,
+    message: z.string(),
+    retryable: z.boolean(),
+    /** Text streamed before the failure, kept for display. */
+    partialText: z.string(),
+  }),
+  z.object({
+    ...base,
+    ...agentRef,
+    type: z.literal("agent-skipped"),
+    reason: z.string(),
+    partialText: z.string(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("layer-finished"),
+    layer: z.number().int().nonnegative(),
+    succeeded: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    durationMs: z.number().nonnegative(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("run-finished"),
+    text: z.string(),
+    usage: usageSchema,
+    durationMs: z.number().nonnegative(),
+  }),
+  z.object({ ...base, type: z.literal("run-failed"), message: z.string() }),
+  z.object({ ...base, type: z.literal("run-cancelled"), reason: z.string() }),
+  /** Written by the server, not the engine: the process that ran it went away. */
+  z.object({ ...base, type: z.literal("run-interrupted"), reason: z.string() }),
+]);
+
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type RunEventType = RunEvent["type"];
+export type Usage = z.infer<typeof usageSchema>;
+export type FailureKind = z.infer<typeof failureKindSchema>;
+export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
+
+/** Events without the envelope the engine stamps on (runId, seq, t). */
+export type RunEventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, "runId" | "seq" | "t"> : never) : never;
+
+export const TERMINAL_EVENT_TYPES = ["run-finished", "run-failed", "run-cancelled", "run-interrupted"] as const;
+export type TerminalEvent = EventOf<(typeof TERMINAL_EVENT_TYPES)[number]>;
+
+export function isTerminal(event: RunEvent): event is TerminalEvent {
+  return (TERMINAL_EVENT_TYPES as readonly string[]).includes(event.type);
+}

@@ -1,0 +1,12 @@
+/** Hard limits on what one run may ask for. Shared by the schema, the API and the UI. */
+export const LIMITS = {
+  maxLayers: 8,
+  maxAgentsPerLayer: 16,
+  maxTokens: 32_768,
+  defaultMaxTokens: 1_024,
+  maxSystemChars: 20_000,
+  maxSynthesisPromptChars: 20_000,
+  maxMessages: 200,
+  maxConversationChars: 200_000,
+  maxModelIdChars: 200,
+} as const;

@@ -1,0 +1,169 @@
+import type { MoAConfig } from "./config";
+import type { ChatMessage } from "./conversation";
+import type { FailureKind, RunEvent, Usage } from "./events";
+
+/**
+ * The state of a run as a pure fold over its events. The server uses it to answer
+ * `GET /api/runs/{id}`; the browser's run store applies the same reducer.
+ */
+export type AgentStatus = "waiting" | "thinking" | "streaming" | "done" | "failed" | "skipped" | "stopped";
+export type LayerStatus = "waiting" | "running" | "done";
+export type RunStatus = "pending" | "running" | "finished" | "failed" | "cancelled" | "interrupted";
+
+export interface AgentState {
+  layer: number;
+  agent: number;
+  model: string;
+  status: AgentStatus;
+  text: string;
+  /** ms since run start */
+  startedAt?: number;
+  firstTokenAt?: number;
+  finishedAt?: number;
+  usage?: Usage;
+  ttftMs?: number;
+  durationMs?: number;
+  error?: { kind: FailureKind; message: string };
+  skipReason?: string;
+  retries: number;
+}
+
+export interface LayerState {
+  status: LayerStatus;
+  startedAt?: number;
+  durationMs?: number;
+}
+
+export interface RunState {
+  runId: string;
+  status: RunStatus;
+  config?: MoAConfig;
+  messages: ChatMessage[];
+  layers: LayerState[];
+  agents: AgentState[][];
+  finalText: string;
+  usage: Usage;
+  durationMs?: number;
+  error?: string;
+  /** Sequence number of the last event applied; -1 before any. */
+  lastSeq: number;
+  /** ms since start of the last event applied. */
+  t: number;
+}
+
+export function initialRunState(runId: string): RunState {
+  return {
+    runId,
+    status: "pending",
+    messages: [],
+    layers: [],
+    agents: [],
+    finalText: "",
+    usage: { inputTokens: 0, outputTokens: 0 },
+    lastSeq: -1,
+    t: 0,
+  };
+}
+
+function updateAgent(state: RunState, layer: number, agent: number, patch: (a: AgentState) => AgentState): RunState {
+  const current = state.agents[layer]?.[agent];
+  if (!current) return state;
+  const row = state.agents[layer].slice();
+  row[agent] = patch(current);
+  const agents = state.agents.slice();
+  agents[layer] = row;
+  return { ...state, agents };
+}
+
+function updateLayer(state: RunState, layer: number, patch: Partial<LayerState>): RunState {
+  if (!state.layers[layer]) return state;
+  const layers = state.layers.slice();
+  layers[layer] = { ...layers[layer], ...patch };
+  return { ...state, layers };
+}
+
+/** Agents still in flight when the run ends are shown as stopped. */
+function stopOpenAgents(state: RunState): RunState {
+  const open = (a: AgentState) => a.status === "thinking" || a.status === "streaming";
+  if (!state.agents.some((row) => row.some(open))) return state;
+  return {
+    ...state,
+    agents: state.agents.map((row) => row.map((a) => (open(a) ? { ...a, status: "stopped" as const } : a))),
+  };
+}
+
+/** Applies one event. Events at or below `lastSeq` are ignored, so replays and reconnects are idempotent. */
+export function reduceRun(state: RunState, event: RunEvent): RunState {
+  if (event.seq <= state.lastSeq) return state;
+  const next = applyEvent(state, event);
+  return { ...next, lastSeq: event.seq, t: Math.max(next.t, event.t) };
+}
+
+function applyEvent(state: RunState, event: RunEvent): RunState {
+  switch (event.type) {
+    case "run-started":
+      return {
+        ...state,
+        status: "running",
+        config: event.config,
+        messages: event.messages,
+        layers: event.config.layers.map(() => ({ status: "waiting" as const })),
+        agents: event.config.layers.map((layer, l) =>
+          layer.agents.map((a, i) => ({ layer: l, agent: i, model: a.model, status: "waiting" as const, text: "", retries: 0 })),
+        ),
+      };
+    case "layer-started":
+      return updateLayer(state, event.layer, { status: "running", startedAt: event.t });
+    case "agent-started":
+      return updateAgent(state, event.layer, event.agent, (a) => ({ ...a, status: "thinking", startedAt: event.t }));
+    case "agent-delta":
+      return updateAgent(state, event.layer, event.agent, (a) => ({
+        ...a,
+        status: "streaming",
+        text: a.text + event.text,
+        firstTokenAt: a.firstTokenAt ?? event.t,
+      }));
+    case "agent-retry":
+      return updateAgent(state, event.layer, event.agent, (a) => ({ ...a, retries: event.attempt }));
+    case "agent-finished":
+      return updateAgent(state, event.layer, event.agent, (a) => ({
+        ...a,
+        status: "done",
+        text: event.text,
+        usage: event.usage,
+        ttftMs: event.ttftMs,
+        durationMs: event.durationMs,
+        finishedAt: event.t,
+      }));
+    case "agent-failed":
+      return updateAgent(state, event.layer, event.agent, (a) => ({
+        ...a,
+        status: "failed",
+        text: event.partialText,
+        error: { kind: event.kind, message: event.message },
+        finishedAt: event.t,
+      }));
+    case "agent-skipped":
+      return updateAgent(state, event.layer, event.agent, (a) => ({
+        ...a,
+        status: "skipped",
+        text: event.partialText,
+        skipReason: event.reason,
+        finishedAt: event.t,
+      }));
+    case "layer-finished":
+      return updateLayer(state, event.layer, { status: "done", durationMs: event.durationMs });
+    case "run-finished":
+      return { ...state, status: "finished", finalText: event.text, usage: event.usage, durationMs: event.durationMs };
+    case "run-failed":
+      return { ...stopOpenAgents(state), status: "failed", error: event.message, durationMs: event.t };
+    case "run-cancelled":
+      return { ...stopOpenAgents(state), status: "cancelled", error: event.reason, durationMs: event.t };
+    case "run-interrupted":
+      return { ...stopOpenAgents(state), status: "interrupted", error: event.reason, durationMs: event.t };
+  }
+}
+
+export function isFinalAgent(state: RunState, layer: number): boolean {
+  return layer === state.layers.length - 1;
+}
