@@ -1,0 +1,208 @@
+import { useStore } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { MoAConfig } from "@/lib/moa/config";
+import type { ChatMessage } from "@/lib/moa/conversation";
+import type { RunEvent } from "@/lib/moa/events";
+import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
+import type { RunKeys } from "@/lib/providers/keys";
+import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
+import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-client";
+
+/**
+ * The live run in the browser. Events are folded by the engine's own `reduceRun`; this
+ * store adds what only a client has: the connection phase, the error to show, the turns of
+ * the conversation so far, and a frame batcher so bursts of deltas cost one render.
+ */
+export type RunPhase = "idle" | "starting" | "streaming" | "reconnecting" | "ended";
+
+export interface StartInput {
+  config: MoAConfig;
+  /** The new user message. */
+  prompt: string;
+  keys?: RunKeys;
+}
+
+export interface RunStoreState {
+  run: RunState;
+  phase: RunPhase;
+  /** A message safe to show: why the run could not start or the stream was lost. */
+  error: string | null;
+  /** The conversation sent with the current run (ends with its user prompt). */
+  messages: ChatMessage[];
+  /** Owner token from the server; sent with cancel so only we may stop our run. */
+  owner: string | null;
+
+  /** Starts over with an empty run (a replay passes the stored run's id). */
+  reset(runId?: string): void;
+  /** Folds events now, in one update. */
+  applyEvents(events: RunEvent[]): void;
+  /** Queues events to be folded on the next animation frame. */
+  enqueueEvents(events: RunEvent[]): void;
+  /** Applies queued events immediately. */
+  flush(): void;
+  /** Posts the board's config with the conversation so far plus `prompt`, then streams. */
+  start(input: StartInput): Promise<void>;
+  /** Asks the server to cancel the current run. */
+  stop(): Promise<void>;
+  /** Forgets the conversation: the next prompt starts a new one. */
+  newConversation(): void;
+}
+
+export type RunStore = StoreApi<RunStoreState>;
+
+export interface RunStoreDeps {
+  scheduler?: FrameScheduler;
+  postRun?: typeof postRun;
+  cancelRun?: typeof cancelRun;
+  streamRunEvents?: typeof streamRunEvents;
+  /** Owner token persisted across visits so "my runs" survives a reload. */
+  ownerStorage?: { get(): string | null; set(owner: string): void };
+}
+
+const OWNER_KEY = "moa-owner";
+
+const browserOwnerStorage = {
+  get: () => (typeof localStorage === "undefined" ? null : localStorage.getItem(OWNER_KEY)),
+  set: (owner: string) => {
+    if (typeof localStorage !== "undefined") localStorage.setItem(OWNER_KEY, owner);
+  },
+};
+
+/**
+ * The conversation to send for a follow-up. After a run with an answer, the answer joins
+ * as the assistant's turn; after a run without one (stopped, failed), its prompt is dropped
+ * so the conversation never holds two user turns in a row.
+ */
+export function nextConversation(previous: ChatMessage[], finalText: string, prompt: string): ChatMessage[] {
+  const history = previous.slice();
+  if (history.at(-1)?.role === "user") {
+    if (finalText.trim() !== "") history.push({ role: "assistant", content: finalText });
+    else history.pop();
+  }
+  return [...history, { role: "user", content: prompt }];
+}
+
+export function isActive(phase: RunPhase): boolean {
+  return phase === "starting" || phase === "streaming" || phase === "reconnecting";
+}
+
+export function createRunStore(deps: RunStoreDeps = {}): RunStore {
+  const api = {
+    postRun: deps.postRun ?? postRun,
+    cancelRun: deps.cancelRun ?? cancelRun,
+    streamRunEvents: deps.streamRunEvents ?? streamRunEvents,
+  };
+  const ownerStorage = deps.ownerStorage ?? browserOwnerStorage;
+  let batcher: FrameBatcher<RunEvent> | null = null;
+  let controller: AbortController | null = null;
+
+  const store = createStore<RunStoreState>()((set, get) => {
+    const fold = (events: RunEvent[]) => {
+      if (events.length === 0) return;
+      const before = get().run;
+      let run = before;
+      for (const event of events) {
+        if (event.runId === run.runId || run.runId === "") run = reduceRun(run, event);
+      }
+      if (run === before) return;
+      const terminal = run.status !== "running" && run.status !== "pending";
+      set({
+        run,
+        messages: run.messages.length > 0 ? run.messages : get().messages,
+        ...(terminal ? { phase: "ended" as const } : {}),
+      });
+    };
+
+    const queue = () => (batcher ??= createFrameBatcher(fold, deps.scheduler));
+
+    return {
+      run: initialRunState(""),
+      phase: "idle",
+      error: null,
+      messages: [],
+      owner: null,
+
+      reset(runId = "") {
+        controller?.abort();
+        controller = null;
+        batcher?.clear();
+        set({ run: initialRunState(runId), phase: "idle", error: null });
+      },
+
+      applyEvents: fold,
+      enqueueEvents: (events) => queue().push(...events),
+      flush: () => batcher?.flush(),
+
+      async start({ config, prompt, keys }) {
+        if (isActive(get().phase)) return;
+        const { run, messages: previous } = get();
+        const messages = nextConversation(previous, run.finalText, prompt);
+        get().reset();
+        const abort = new AbortController();
+        controller = abort;
+        set({ phase: "starting", messages });
+        try {
+          const owner = get().owner ?? ownerStorage.get() ?? undefined;
+          const started = await api.postRun({ config, messages, keys, owner });
+          if (abort.signal.aborted) return;
+          ownerStorage.set(started.owner);
+          set({ owner: started.owner, run: initialRunState(started.id), phase: "streaming" });
+          await api.streamRunEvents(started.id, {
+            signal: abort.signal,
+            onEvents: (events) => get().enqueueEvents(events),
+            onConnection: (state) => {
+              if (get().phase !== "ended") set({ phase: state === "open" ? "streaming" : "reconnecting" });
+            },
+          });
+          get().flush();
+          if (!abort.signal.aborted && get().phase !== "ended") set({ phase: "ended" });
+        } catch (error) {
+          if (abort.signal.aborted) return;
+          get().flush();
+          const message = error instanceof RunClientError ? error.message : "Could not reach the server. Check your connection and try again.";
+          // A failed start leaves the prompt in the box's history so a retry does not duplicate it.
+          set({ phase: get().run.runId ? "ended" : "idle", error: message });
+        } finally {
+          if (controller === abort) controller = null;
+        }
+      },
+
+      async stop() {
+        const { run, owner, phase } = get();
+        if (!isActive(phase) || !run.runId) return;
+        try {
+          await api.cancelRun(run.runId, owner ?? undefined);
+        } catch (error) {
+          set({ error: error instanceof RunClientError ? error.message : "Could not stop the run." });
+        }
+        // The stream delivers run-cancelled; the columns show "stopped" from the reducer.
+      },
+
+      newConversation() {
+        if (isActive(get().phase)) return;
+        get().reset();
+        set({ messages: [] });
+      },
+    };
+  });
+  return store;
+}
+
+/** The page's one run store. A share page drives the same store with `reset` + `applyEvents`. */
+export const runStore: RunStore = createRunStore();
+
+export function useRunStore<T>(selector: (state: RunStoreState) => T): T {
+  return useStore(runStore, selector);
+}
+
+// Selectors. Each returns a value that keeps its identity while the slice is unchanged, so a
+// delta for one agent re-renders only the components that read that agent.
+export const selectAgent =
+  (layer: number, agent: number) =>
+  (state: RunStoreState): AgentState | undefined =>
+    state.run.agents[layer]?.[agent];
+
+export const selectRunStatus = (state: RunStoreState) => state.run.status;
+export const selectFinalText = (state: RunStoreState) => state.run.finalText;
+export const selectPhase = (state: RunStoreState) => state.phase;
+export const selectConfig = (state: RunStoreState) => state.run.config;

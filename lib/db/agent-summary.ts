@@ -1,0 +1,63 @@
+import { z } from "zod";
+import type { MoAConfig } from "@/lib/moa/config";
+import type { ChatMessage } from "@/lib/moa/conversation";
+import { failureKindSchema, usageSchema, type RunEvent, type Usage } from "@/lib/moa/events";
+import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
+
+/** What is kept of each agent once a run has ended (the `runs.agents` column). */
+export const agentSummarySchema = z.object({
+  layer: z.number().int().nonnegative(),
+  agent: z.number().int().nonnegative(),
+  model: z.string(),
+  status: z.enum(["waiting", "thinking", "streaming", "done", "failed", "skipped", "stopped"]),
+  text: z.string(),
+  usage: usageSchema.optional(),
+  ttftMs: z.number().nonnegative().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  error: z.object({ kind: failureKindSchema, message: z.string() }).optional(),
+  skipReason: z.string().optional(),
+});
+
+export type AgentSummary = z.infer<typeof agentSummarySchema>;
+
+/**
+ * Folds a run's events into its final state. The stored config seeds the agents, so the
+ * summary is complete even when `run-started` was never persisted.
+ */
+export function foldRun(runId: string, config: MoAConfig, messages: ChatMessage[], events: RunEvent[]): RunState {
+  const seeded = reduceRun(initialRunState(runId), { type: "run-started", runId, seq: 0, t: 0, config, messages });
+  let state: RunState = { ...seeded, status: "pending", lastSeq: -1, t: 0 };
+  for (const event of events) state = reduceRun(state, event);
+  return state;
+}
+
+export function summarizeAgents(state: RunState): AgentSummary[] {
+  return state.agents.flat().map((a) => ({
+    layer: a.layer,
+    agent: a.agent,
+    model: a.model,
+    status: a.status,
+    text: a.text,
+    ...(a.usage && { usage: a.usage }),
+    ...(a.ttftMs !== undefined && { ttftMs: a.ttftMs }),
+    ...(a.durationMs !== undefined && { durationMs: a.durationMs }),
+    ...(a.error && { error: a.error }),
+    ...(a.skipReason !== undefined && { skipReason: a.skipReason }),
+  }));
+}
+
+/** Tokens paid for so far: what finished agents reported (used when a run never finished). */
+export function sumAgentUsage(state: RunState): Usage {
+  return state.agents.flat().reduce(
+    (sum, a) => ({
+      inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0),
+      outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0),
+    }),
+    { inputTokens: 0, outputTokens: 0 },
+  );
+}
+
+/** Text of the final aggregator, complete or partial. */
+export function finalAgentText(state: RunState): string {
+  return state.agents.at(-1)?.[0]?.text ?? "";
+}

@@ -1,0 +1,239 @@
+import { hostname } from "node:os";
+import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { runEventSchema, type RunEvent } from "@/lib/moa/events";
+import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "@/lib/runs/run-store";
+import { agentSummarySchema, finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
+import { getDbHandle, type Database } from "./client";
+import { promptExcerpt, runShape } from "./run-summary";
+import { runEventBatches, runs, type RunRow } from "./schema";
+import { dbGlobals } from "./globals";
+
+/** The Drizzle run store, plus what only storage can answer. */
+export interface DbRunStore extends RunStore {
+  /** Per-agent outcome written when the run ended; null while it runs or when unknown. */
+  getAgentSummaries(runId: string): Promise<AgentSummary[] | null>;
+}
+
+export interface DbRunStoreOptions {
+  /** Recorded on every run this process creates. */
+  instanceId?: string;
+}
+
+const OPEN_STATUSES = ["pending", "running"] as const;
+
+function toStoredRun(row: RunRow): StoredRun {
+  return {
+    id: row.id,
+    status: row.status,
+    config: row.config,
+    messages: row.messages,
+    ...(row.preset !== null && { preset: row.preset }),
+    finalText: row.finalText,
+    usage: { inputTokens: row.inputTokens, outputTokens: row.outputTokens },
+    ...(row.durationMs !== null && { durationMs: row.durationMs }),
+    ...(row.error !== null && { error: row.error }),
+    createdAt: row.createdAt,
+    ...(row.finishedAt !== null && { finishedAt: row.finishedAt }),
+  };
+}
+
+function toSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    promptExcerpt: promptExcerpt(row.messages),
+    ...(row.preset !== null && { preset: row.preset }),
+    shape: runShape(row.config),
+    usage: { inputTokens: row.inputTokens, outputTokens: row.outputTokens },
+    ...(row.costUsd !== null && { costUsd: row.costUsd }),
+    ...(row.durationMs !== null && { durationMs: row.durationMs }),
+    createdAt: row.createdAt,
+  };
+}
+
+export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}): DbRunStore {
+  const instanceId = options.instanceId ?? process.env.MOA_INSTANCE_ID ?? `${hostname()}:${process.pid}`;
+
+  async function readEvents(runId: string, afterSeq: number, exec: Database = db): Promise<RunEvent[]> {
+    const batches = await exec
+      .select({ events: runEventBatches.events })
+      .from(runEventBatches)
+      .where(and(eq(runEventBatches.runId, runId), gt(runEventBatches.lastSeq, afterSeq)))
+      .orderBy(asc(runEventBatches.firstSeq));
+    return batches
+      .flatMap((b) => b.events.map((e) => runEventSchema.parse(e)))
+      .filter((e) => e.seq > afterSeq)
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  async function insertBatch(runId: string, events: RunEvent[], exec: Database = db): Promise<void> {
+    if (events.length === 0) return;
+    let firstSeq = events[0].seq;
+    let lastSeq = firstSeq;
+    for (const e of events) {
+      firstSeq = Math.min(firstSeq, e.seq);
+      lastSeq = Math.max(lastSeq, e.seq);
+    }
+    await exec.insert(runEventBatches).values({ runId, firstSeq, lastSeq, events });
+  }
+
+  /** Writes the end of a run; with `onlyIfOpen` it leaves runs that already ended alone. */
+  async function writeEnd(
+    runId: string,
+    end: RunEnd,
+    agents: AgentSummary[],
+    exec: Database = db,
+    onlyIfOpen = false,
+  ): Promise<boolean> {
+    const now = new Date();
+    const written = await exec
+      .update(runs)
+      .set({
+        status: end.status,
+        finalText: end.finalText,
+        inputTokens: end.usage.inputTokens,
+        outputTokens: end.usage.outputTokens,
+        durationMs: Math.round(end.durationMs),
+        error: end.error ?? null,
+        agents,
+        updatedAt: now,
+        finishedAt: now,
+      })
+      .where(and(eq(runs.id, runId), onlyIfOpen ? inArray(runs.status, [...OPEN_STATUSES]) : undefined))
+      .returning({ id: runs.id });
+    return written.length > 0;
+  }
+
+  async function findRow(runId: string): Promise<RunRow | undefined> {
+    const [row] = await db.select().from(runs).where(eq(runs.id, runId)).limit(1);
+    return row;
+  }
+
+  return {
+    async createRun(run: NewRun) {
+      await db.insert(runs).values({
+        id: run.id,
+        ownerSecretHash: run.ownerSecretHash,
+        status: "pending",
+        config: run.config,
+        messages: run.messages,
+        preset: run.preset ?? null,
+        instanceId,
+        createdAt: run.createdAt,
+        updatedAt: run.createdAt,
+      });
+    },
+
+    async appendEvents(runId, events) {
+      await insertBatch(runId, events);
+      // The first batch carries run-started: from then on the run is visibly running.
+      if (events.some((e) => e.type === "run-started")) {
+        await db
+          .update(runs)
+          .set({ status: "running", updatedAt: new Date() })
+          .where(and(eq(runs.id, runId), eq(runs.status, "pending")));
+      }
+    },
+
+    async finishRun(runId, end) {
+      const row = await findRow(runId);
+      if (!row) throw new Error(`finishRun: no run ${runId}`);
+      const state = foldRun(runId, row.config, row.messages, await readEvents(runId, -1));
+      await writeEnd(runId, end, summarizeAgents(state));
+    },
+
+    async getRun(runId) {
+      const row = await findRow(runId);
+      return row ? toStoredRun(row) : null;
+    },
+
+    getEvents(runId, afterSeq = -1) {
+      return readEvents(runId, afterSeq);
+    },
+
+    async listRuns(ownerSecretHashes, page) {
+      if (ownerSecretHashes.length === 0 || page.limit <= 0) return [];
+      const rows = await db
+        .select()
+        .from(runs)
+        .where(
+          and(
+            inArray(runs.ownerSecretHash, ownerSecretHashes),
+            page.before ? lt(runs.createdAt, page.before) : undefined,
+          ),
+        )
+        .orderBy(desc(runs.createdAt), desc(runs.id))
+        .limit(page.limit);
+      return rows.map(toSummary);
+    },
+
+    async deleteRun(runId, ownerSecretHash) {
+      const deleted = await db
+        .delete(runs)
+        .where(and(eq(runs.id, runId), eq(runs.ownerSecretHash, ownerSecretHash)))
+        .returning({ id: runs.id });
+      return deleted.length > 0;
+    },
+
+    async markInterrupted(reason) {
+      const open = await db.select().from(runs).where(inArray(runs.status, [...OPEN_STATUSES]));
+      let count = 0;
+      for (const row of open) {
+        // One transaction per run: the status and the closing event land together, and a
+        // second instance sweeping at the same time finds the run already closed.
+        const closed = await db.transaction(async (tx) => {
+          const exec = tx as unknown as Database;
+          const events = await readEvents(row.id, -1, exec);
+          const last = events.at(-1);
+          const interrupted: RunEvent = {
+            type: "run-interrupted",
+            runId: row.id,
+            seq: (last?.seq ?? -1) + 1,
+            t: last?.t ?? 0,
+            reason,
+          };
+          const state = foldRun(row.id, row.config, row.messages, [...events, interrupted]);
+          const end: RunEnd = {
+            status: "interrupted",
+            finalText: finalAgentText(state),
+            usage: sumAgentUsage(state),
+            durationMs: interrupted.t,
+            error: reason,
+          };
+          if (!(await writeEnd(row.id, end, summarizeAgents(state), exec, true))) return false;
+          await insertBatch(row.id, [interrupted], exec);
+          return true;
+        });
+        if (closed) count += 1;
+      }
+      return count;
+    },
+
+    async getAgentSummaries(runId) {
+      const [row] = await db.select({ agents: runs.agents }).from(runs).where(eq(runs.id, runId)).limit(1);
+      return row?.agents ? row.agents.map((a) => agentSummarySchema.parse(a)) : null;
+    },
+  };
+}
+
+
+/**
+ * The process-wide run store. On first use it closes out runs that a previous process left
+ * open, so their pages and replays end instead of waiting forever.
+ */
+export function getDbRunStore(): Promise<DbRunStore> {
+  if (!dbGlobals.runStore) {
+    const opening = (async () => {
+      const { db } = await getDbHandle();
+      const runStore = createDbRunStore(db);
+      await runStore.markInterrupted("the server restarted while this run was in progress");
+      return runStore;
+    })();
+    dbGlobals.runStore = opening;
+    opening.catch(() => {
+      if (dbGlobals.runStore === opening) dbGlobals.runStore = undefined;
+    });
+  }
+  return dbGlobals.runStore;
+}
+

@@ -1,0 +1,219 @@
+import { streamText, type LanguageModel } from "ai";
+import type { AgentConfig } from "./config";
+import type { ChatMessage } from "./conversation";
+import type { RunEventBody, Usage } from "./events";
+import { AgentFailure, classifyError, formatDuration, isAutoRetried } from "./failures";
+import { LIMITS } from "./limits";
+
+export interface AgentTiming {
+  agentTimeoutMs: number;
+  firstTokenTimeoutMs: number;
+  stallTimeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  maxRetryDelayMs: number;
+}
+
+export const DEFAULT_TIMING: AgentTiming = {
+  agentTimeoutMs: 120_000,
+  firstTokenTimeoutMs: 60_000,
+  stallTimeoutMs: 30_000,
+  maxRetries: 2,
+  retryBaseDelayMs: 500,
+  maxRetryDelayMs: 20_000,
+};
+
+export type AgentOutcome =
+  | { status: "finished"; text: string; usage: Usage; ttftMs: number; durationMs: number }
+  | { status: "failed"; failure: AgentFailure; partialText: string }
+  /** Stopped from outside (policy skip or run cancel); the caller knows why. */
+  | { status: "aborted"; partialText: string };
+
+export interface AgentRunInput {
+  layer: number;
+  agent: number;
+  config: AgentConfig;
+  messages: ChatMessage[];
+  resolveModel: (modelId: string) => LanguageModel;
+  /** The agent's own signal: aborting it must stop the upstream request. */
+  signal: AbortSignal;
+  emit: (body: RunEventBody) => void;
+  now: () => number;
+  timing: AgentTiming;
+  random?: () => number;
+}
+
+export interface AgentHandle {
+  outcome: Promise<AgentOutcome>;
+  /** Text streamed so far in the current attempt. */
+  partialText(): string;
+}
+
+const ABORTED = Symbol("aborted");
+
+class AttemptAborted extends Error {}
+
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function backoffMs(retry: number, timing: AgentTiming, random: () => number): number {
+  const exponential = timing.retryBaseDelayMs * 2 ** retry;
+  // Jitter spreads retries of parallel agents hitting the same provider.
+  return Math.min(timing.maxRetryDelayMs, Math.round(exponential * (0.75 + random() * 0.5)));
+}
+
+export function startAgent(input: AgentRunInput): AgentHandle {
+  let text = "";
+  let firstTokenAt: number | undefined;
+  const startedAt = input.now();
+  const modelId = input.config.model;
+
+  async function attempt(model: LanguageModel): Promise<Usage> {
+    const { timing, signal } = input;
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(signal.reason);
+    signal.addEventListener("abort", forwardAbort, { once: true });
+    let timeout: AgentFailure | undefined;
+    const failAfter = (ms: number, message: string) =>
+      setTimeout(() => {
+        timeout = new AgentFailure("timeout", message, { retryable: true });
+        controller.abort(timeout);
+      }, ms);
+    const totalTimer = failAfter(timing.agentTimeoutMs, `${modelId} timed out after ${formatDuration(timing.agentTimeoutMs)}`);
+    let chunkTimer = failAfter(
+      timing.firstTokenTimeoutMs,
+      `${modelId} timed out after ${formatDuration(timing.firstTokenTimeoutMs)} waiting for the first token`,
+    );
+    const aborted = new Promise<typeof ABORTED>((resolve) => {
+      if (controller.signal.aborted) resolve(ABORTED);
+      controller.signal.addEventListener("abort", () => resolve(ABORTED), { once: true });
+    });
+
+    const system = input.messages[0]?.role === "system" ? input.messages[0].content : undefined;
+    const turns = input.messages.filter((m) => m.role !== "system") as Array<{ role: "user" | "assistant"; content: string }>;
+    let iterator: AsyncIterator<unknown> | undefined;
+    let usage: Usage = { inputTokens: 0, outputTokens: 0 };
+    try {
+      const result = streamText({
+        model,
+        system,
+        messages: turns,
+        maxRetries: 0,
+        abortSignal: controller.signal,
+        temperature: input.config.temperature,
+        maxOutputTokens: input.config.maxTokens ?? LIMITS.defaultMaxTokens,
+        // We report failures as events; the default handler would log request details.
+        onError: () => {},
+      });
+      const stream = result.fullStream[Symbol.asyncIterator]();
+      iterator = stream;
+      while (true) {
+        // Racing the abort keeps us responsive even when a model ignores its abort signal.
+        const next = await Promise.race([stream.next(), aborted]);
+        if (next === ABORTED || next.done) break;
+        const part = next.value;
+        if (text !== "") {
+          clearTimeout(chunkTimer);
+          chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
+        }
+        if (part.type === "text-delta") {
+          if (part.text === "" || controller.signal.aborted) continue;
+          if (text === "") {
+            firstTokenAt ??= input.now();
+            clearTimeout(chunkTimer);
+            chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
+          }
+          text += part.text;
+          input.emit({ type: "agent-delta", layer: input.layer, agent: input.agent, text: part.text });
+        } else if (part.type === "error") {
+          throw classifyError(part.error, modelId);
+        } else if (part.type === "abort") {
+          break;
+        } else if (part.type === "finish") {
+          usage = {
+            inputTokens: part.totalUsage.inputTokens ?? 0,
+            outputTokens: part.totalUsage.outputTokens ?? 0,
+          };
+        }
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) throw classifyError(error, modelId);
+    } finally {
+      clearTimeout(totalTimer);
+      clearTimeout(chunkTimer);
+      signal.removeEventListener("abort", forwardAbort);
+      // Not awaited: a stream stuck in a pending read would hold us here.
+      iterator?.return?.().catch(() => {});
+    }
+    if (timeout) throw timeout;
+    if (controller.signal.aborted) throw new AttemptAborted();
+    if (text.trim() === "") throw new AgentFailure("empty", `${modelId} returned an empty answer`);
+    return usage;
+  }
+
+  async function run(): Promise<AgentOutcome> {
+    const { timing, signal } = input;
+    const random = input.random ?? Math.random;
+    let model: LanguageModel;
+    try {
+      model = input.resolveModel(modelId);
+    } catch (error) {
+      const message = error instanceof Error && error.message ? error.message : `unknown model ${modelId}`;
+      return { status: "failed", failure: new AgentFailure("unknown_model", message, { cause: error }), partialText: "" };
+    }
+
+    for (let retry = 0; ; retry++) {
+      if (signal.aborted) return { status: "aborted", partialText: text };
+      text = "";
+      try {
+        const usage = await attempt(model);
+        const end = input.now();
+        return {
+          status: "finished",
+          text,
+          usage,
+          ttftMs: Math.max(0, Math.round((firstTokenAt ?? end) - startedAt)),
+          durationMs: Math.max(0, Math.round(end - startedAt)),
+        };
+      } catch (error) {
+        if (error instanceof AttemptAborted || signal.aborted) return { status: "aborted", partialText: text };
+        const failure = classifyError(error, modelId);
+        const canRetry = text === "" && isAutoRetried(failure) && retry < timing.maxRetries;
+        if (!canRetry) {
+          const attempts = retry > 0 && isAutoRetried(failure) ? ` after ${retry + 1} attempts` : "";
+          return { status: "failed", failure: withSuffix(failure, attempts), partialText: text };
+        }
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > timing.maxRetryDelayMs) {
+          const tooLong = withSuffix(failure, `; try again in ${formatDuration(Math.ceil(failure.retryAfterMs / 1000) * 1000)}`);
+          return { status: "failed", failure: tooLong, partialText: text };
+        }
+        const delayMs = Math.round(failure.retryAfterMs ?? backoffMs(retry, timing, random));
+        input.emit({ type: "agent-retry", layer: input.layer, agent: input.agent, attempt: retry + 1, delayMs, message: failure.message });
+        if (!(await sleep(delayMs, signal))) return { status: "aborted", partialText: text };
+      }
+    }
+  }
+
+  return { outcome: run(), partialText: () => text };
+}
+
+function withSuffix(failure: AgentFailure, suffix: string): AgentFailure {
+  if (!suffix) return failure;
+  return new AgentFailure(failure.kind, failure.message + suffix, {
+    retryable: failure.retryable,
+    retryAfterMs: failure.retryAfterMs,
+    cause: failure.cause,
+  });
+}

@@ -1,0 +1,126 @@
+import type { LanguageModel } from "ai";
+import { startAgent, type AgentHandle, type AgentTiming } from "./agent-runner";
+import type { LayerConfig } from "./config";
+import type { ChatMessage } from "./conversation";
+import type { RunEventBody, Usage } from "./events";
+import { createPolicyTracker } from "./layer-policy";
+import { buildAgentMessages } from "./synthesis";
+
+export interface LayerInput {
+  index: number;
+  layer: LayerConfig;
+  conversation: ChatMessage[];
+  /** Answers of the agents of the previous layer that finished, in agent order. */
+  previousAnswers: string[];
+  runSignal: AbortSignal;
+  emit: (body: RunEventBody) => void;
+  now: () => number;
+  resolveModel: (modelId: string) => LanguageModel;
+  timing: AgentTiming;
+}
+
+export type LayerResult =
+  | { status: "cancelled" }
+  | { status: "done"; answers: string[]; usage: Usage; firstFailure?: string };
+
+type AgentState = "running" | "finished" | "failed" | "skipped";
+
+/** Runs every agent of one layer at once and applies the layer's straggler policy. */
+export async function runLayer(input: LayerInput): Promise<LayerResult> {
+  const { index: layer, layer: config, runSignal, emit } = input;
+  const startedAt = input.now();
+  emit({ type: "layer-started", layer });
+  config.agents.forEach((agent, i) => emit({ type: "agent-started", layer, agent: i, model: agent.model }));
+
+  const controllers = config.agents.map(() => new AbortController());
+  const abortAll = () => controllers.forEach((c) => c.abort(runSignal.reason));
+  runSignal.addEventListener("abort", abortAll, { once: true });
+  if (runSignal.aborted) abortAll();
+
+  const states: AgentState[] = config.agents.map(() => "running");
+  const answers: (string | undefined)[] = config.agents.map(() => undefined);
+  const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+  let firstFailure: string | undefined;
+  let finishedCount = 0;
+  let handles: AgentHandle[] = [];
+
+  let settle!: () => void;
+  const layerDone = new Promise<void>((resolve) => (settle = resolve));
+  const checkDone = () => {
+    if (runSignal.aborted || states.every((s) => s !== "running")) settle();
+  };
+  runSignal.addEventListener("abort", checkDone, { once: true });
+
+  const tracker = createPolicyTracker(config.policy, (reason) => {
+    states.forEach((state, i) => {
+      if (state !== "running") return;
+      states[i] = "skipped";
+      emit({ type: "agent-skipped", layer, agent: i, reason, partialText: handles[i]?.partialText() ?? "" });
+      controllers[i].abort(new Error(reason));
+    });
+    checkDone();
+  });
+
+  handles = config.agents.map((agent, i) =>
+    startAgent({
+      layer,
+      agent: i,
+      config: agent,
+      messages: buildAgentMessages({
+        conversation: input.conversation,
+        agentSystem: agent.system,
+        previousAnswers: input.previousAnswers,
+        synthesisPrompt: config.synthesisPrompt,
+      }),
+      resolveModel: input.resolveModel,
+      signal: controllers[i].signal,
+      emit,
+      now: input.now,
+      timing: input.timing,
+    }),
+  );
+
+  handles.forEach((handle, i) => {
+    void handle.outcome.then((outcome) => {
+      // A skip or a cancel already decided this agent's fate; its late outcome is moot.
+      if (states[i] !== "running" || runSignal.aborted) return;
+      if (outcome.status === "finished") {
+        states[i] = "finished";
+        answers[i] = outcome.text;
+        usage.inputTokens += outcome.usage.inputTokens;
+        usage.outputTokens += outcome.usage.outputTokens;
+        finishedCount++;
+        const { text, usage: agentUsage, ttftMs, durationMs } = outcome;
+        emit({ type: "agent-finished", layer, agent: i, text, usage: agentUsage, ttftMs, durationMs });
+        tracker.onAgentFinished(finishedCount);
+      } else if (outcome.status === "failed") {
+        states[i] = "failed";
+        firstFailure ??= outcome.failure.message;
+        const { kind, message, retryable } = outcome.failure;
+        emit({ type: "agent-failed", layer, agent: i, kind, message, retryable, partialText: outcome.partialText });
+      } else {
+        states[i] = "skipped";
+        emit({ type: "agent-skipped", layer, agent: i, reason: "stopped", partialText: outcome.partialText });
+      }
+      checkDone();
+    });
+  });
+
+  await layerDone;
+  tracker.dispose();
+  // Skipped and cancelled agents wind down promptly (they race their abort), so nothing outlives the layer.
+  await Promise.allSettled(handles.map((h) => h.outcome));
+  runSignal.removeEventListener("abort", abortAll);
+  runSignal.removeEventListener("abort", checkDone);
+  if (runSignal.aborted) return { status: "cancelled" };
+
+  emit({
+    type: "layer-finished",
+    layer,
+    succeeded: states.filter((s) => s === "finished").length,
+    failed: states.filter((s) => s === "failed").length,
+    skipped: states.filter((s) => s === "skipped").length,
+    durationMs: Math.max(0, Math.round(input.now() - startedAt)),
+  });
+  return { status: "done", answers: answers.filter((a): a is string => a !== undefined), usage, firstFailure };
+}

@@ -1,0 +1,63 @@
+/**
+ * The simulated models. Each has its own pace and writing style so that a board of them
+ * looks like a board of different LLMs. Prices and parameter counts are pretend figures,
+ * borrowed from open models of similar pace, so the cost and FLOPs views have something to
+ * show offline; listings flag them as simulated.
+ */
+export type SimStyle =
+  | "terse"
+  | "bulleted"
+  | "narrative"
+  | "stepwise"
+  | "skeptic"
+  | "expert"
+  | "aggregator"
+  | "rambling"
+  | "broken";
+
+export interface SimProfile {
+  name: string;
+  display: string;
+  style: SimStyle;
+  /** Time to first token in ms at speed ×1. */
+  ttftMs: number;
+  tokensPerSecond: number;
+  /** Default answer length range in words. */
+  words: [number, number];
+  role: "proposer" | "aggregator" | "straggler" | "failure";
+  blurb: string;
+  pretend: { pricePerMTokens: { input: number; output: number }; activeParamsB: number; contextLength: number };
+}
+
+function profile(p: SimProfile): SimProfile {
+  return p;
+}
+
+export const SIM_PROFILES: readonly SimProfile[] = [
+  profile({ name: "falcon", display: "Falcon", style: "terse", ttftMs: 250, tokensPerSecond: 90, words: [80, 110], role: "proposer", blurb: "fast and terse", pretend: { pricePerMTokens: { input: 0.2, output: 0.2 }, activeParamsB: 8, contextLength: 32_768 } }),
+  profile({ name: "heron", display: "Heron", style: "bulleted", ttftMs: 450, tokensPerSecond: 60, words: [100, 150], role: "proposer", blurb: "bullet points under headings", pretend: { pricePerMTokens: { input: 0.9, output: 0.9 }, activeParamsB: 70, contextLength: 131_072 } }),
+  profile({ name: "otter", display: "Otter", style: "narrative", ttftMs: 600, tokensPerSecond: 45, words: [120, 180], role: "proposer", blurb: "flowing paragraphs", pretend: { pricePerMTokens: { input: 1.2, output: 1.2 }, activeParamsB: 72, contextLength: 32_768 } }),
+  profile({ name: "lynx", display: "Lynx", style: "stepwise", ttftMs: 350, tokensPerSecond: 70, words: [100, 160], role: "proposer", blurb: "step by step", pretend: { pricePerMTokens: { input: 0.6, output: 0.6 }, activeParamsB: 39, contextLength: 65_536 } }),
+  profile({ name: "badger", display: "Badger", style: "skeptic", ttftMs: 500, tokensPerSecond: 50, words: [90, 140], role: "proposer", blurb: "weighs trade-offs and caveats", pretend: { pricePerMTokens: { input: 1.2, output: 1.2 }, activeParamsB: 36, contextLength: 32_768 } }),
+  profile({ name: "orca", display: "Orca", style: "expert", ttftMs: 800, tokensPerSecond: 40, words: [140, 200], role: "proposer", blurb: "technical, with a summary line", pretend: { pricePerMTokens: { input: 1.8, output: 1.8 }, activeParamsB: 110, contextLength: 32_768 } }),
+  profile({ name: "owl", display: "Owl", style: "aggregator", ttftMs: 700, tokensPerSecond: 55, words: [150, 220], role: "aggregator", blurb: "strong aggregator: merges the answers it receives", pretend: { pricePerMTokens: { input: 1.2, output: 1.2 }, activeParamsB: 72, contextLength: 131_072 } }),
+  profile({ name: "sloth", display: "Sloth", style: "rambling", ttftMs: 3_000, tokensPerSecond: 8, words: [90, 130], role: "straggler", blurb: "slow straggler", pretend: { pricePerMTokens: { input: 0.9, output: 0.9 }, activeParamsB: 70, contextLength: 32_768 } }),
+  profile({ name: "broken", display: "Broken", style: "broken", ttftMs: 200, tokensPerSecond: 50, words: [0, 0], role: "failure", blurb: "always fails like an HTTP 500", pretend: { pricePerMTokens: { input: 0, output: 0 }, activeParamsB: 1, contextLength: 8_192 } }),
+];
+
+const byName = new Map(SIM_PROFILES.map((p) => [p.name, p]));
+
+/** Unknown sim names still work: they borrow a proposer profile chosen by name. */
+export function simProfile(name: string): SimProfile {
+  const known = byName.get(name);
+  if (known) return known;
+  const proposers = SIM_PROFILES.filter((p) => p.role === "proposer");
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const base = proposers[h % proposers.length];
+  return { ...base, name, display: name.charAt(0).toUpperCase() + name.slice(1) };
+}
+
+export function simDisplayName(name: string): string {
+  return `${simProfile(name).display} (simulated)`;
+}

@@ -1,0 +1,176 @@
+import {
+  APICallError,
+  type LanguageModelV3,
+  type LanguageModelV3CallOptions,
+  type LanguageModelV3GenerateResult,
+  type LanguageModelV3StreamPart,
+  type LanguageModelV3StreamResult,
+  type LanguageModelV3Usage,
+} from "@ai-sdk/provider";
+import { composeAnswer } from "./compose";
+import { simProfile, type SimProfile } from "./profiles";
+import { readPrompt } from "./prompt";
+import { createRng } from "./rng";
+import { parseSimId, simSpeed, type SimOverrides } from "./sim-id";
+import { countTokens, tokenize } from "./words";
+
+interface Plan {
+  chunks: string[];
+  ttftMs: number;
+  msPerToken: number;
+  usage: LanguageModelV3Usage;
+  finish: "stop" | "length";
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
+}
+
+function usageOf(input: number, output: number): LanguageModelV3Usage {
+  return {
+    inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: output, text: output, reasoning: undefined },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * An in-process model: deterministic text (seeded by model, prompt, temperature and seed),
+ * streamed at the profile's pace. No key, no network; abort stops it at once.
+ */
+export class SimLanguageModel implements LanguageModelV3 {
+  readonly specificationVersion = "v3" as const;
+  readonly provider = "sim";
+  readonly modelId: string;
+  readonly supportedUrls: Record<string, RegExp[]> = {};
+  private readonly profile: SimProfile;
+  private readonly overrides: SimOverrides;
+  private readonly speed: number;
+
+  constructor(modelId: string, options: { env?: Record<string, string | undefined> } = {}) {
+    const parsed = parseSimId(modelId);
+    this.modelId = modelId;
+    this.profile = simProfile(parsed.name);
+    this.overrides = parsed.overrides;
+    this.speed = simSpeed(options.env);
+  }
+
+  private plan(options: LanguageModelV3CallOptions): Plan {
+    const prompt = readPrompt(options.prompt);
+    const seed = `${this.profile.name}|${options.temperature ?? "-"}|${options.seed ?? "-"}|${prompt.all}`;
+    const text = composeAnswer({ profile: this.profile, prompt, rng: createRng(seed), tokens: this.overrides.tokens });
+    let chunks = tokenize(text);
+    let finish: Plan["finish"] = "stop";
+    if (options.maxOutputTokens !== undefined && chunks.length > options.maxOutputTokens) {
+      chunks = chunks.slice(0, options.maxOutputTokens);
+      finish = "length";
+    }
+    const tps = this.overrides.tokensPerSecond ?? this.profile.tokensPerSecond;
+    return {
+      chunks,
+      finish,
+      ttftMs: (this.overrides.ttftMs ?? this.profile.ttftMs) / this.speed,
+      msPerToken: 1000 / (tps * this.speed),
+      usage: usageOf(countTokens(prompt.all), chunks.length),
+    };
+  }
+
+  private async failIfBroken(options: LanguageModelV3CallOptions, ttftMs: number): Promise<void> {
+    if (this.profile.style !== "broken") return;
+    await sleep(ttftMs, options.abortSignal);
+    throw new APICallError({
+      message: "Internal Server Error (simulated)",
+      url: `sim://${this.profile.name}/chat/completions`,
+      requestBodyValues: {},
+      statusCode: 500,
+      responseBody: '{"error":{"message":"simulated upstream failure","type":"server_error"}}',
+      // Not retryable so a failing slot fails fast instead of waiting out retries.
+      isRetryable: false,
+    });
+  }
+
+  async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
+    const plan = this.plan(options);
+    await this.failIfBroken(options, plan.ttftMs);
+    await sleep(plan.ttftMs + plan.chunks.length * plan.msPerToken, options.abortSignal);
+    return {
+      content: [{ type: "text", text: plan.chunks.join("") }],
+      finishReason: { unified: plan.finish, raw: plan.finish },
+      usage: plan.usage,
+      warnings: [],
+    };
+  }
+
+  async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
+    const plan = this.plan(options);
+    await this.failIfBroken(options, plan.ttftMs);
+    const signal = options.abortSignal;
+    if (signal?.aborted) throw abortError(signal);
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    let onAbort: (() => void) | undefined;
+    const stop = () => {
+      done = true;
+      if (timer !== undefined) clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener("abort", onAbort);
+    };
+
+    const stream = new ReadableStream<LanguageModelV3StreamPart>({
+      start: (controller) => {
+        const started = Date.now();
+        let sent = 0;
+        let textStarted = false;
+        controller.enqueue({ type: "stream-start", warnings: [] });
+        onAbort = () => {
+          if (done) return;
+          stop();
+          controller.error(abortError(signal!));
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+
+        const tick = () => {
+          if (done) return;
+          const elapsed = Date.now() - started;
+          // Emit every token that is due, so high speeds batch instead of flooding timers.
+          let delta = "";
+          while (sent < plan.chunks.length && plan.ttftMs + sent * plan.msPerToken <= elapsed) {
+            delta += plan.chunks[sent];
+            sent += 1;
+          }
+          if (delta) {
+            if (!textStarted) controller.enqueue({ type: "text-start", id: "0" });
+            textStarted = true;
+            controller.enqueue({ type: "text-delta", id: "0", delta });
+          }
+          if (sent >= plan.chunks.length) {
+            if (textStarted) controller.enqueue({ type: "text-end", id: "0" });
+            controller.enqueue({ type: "finish", usage: plan.usage, finishReason: { unified: plan.finish, raw: plan.finish } });
+            stop();
+            controller.close();
+            return;
+          }
+          const nextDue = plan.ttftMs + sent * plan.msPerToken;
+          timer = setTimeout(tick, Math.max(0, nextDue - (Date.now() - started)));
+        };
+        timer = setTimeout(tick, plan.ttftMs);
+      },
+      cancel: () => stop(),
+    });
+    return { stream };
+  }
+}

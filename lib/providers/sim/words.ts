@@ -1,0 +1,59 @@
+/** Reading a prompt the way a sim model needs to: a topic phrase and a few keywords. */
+const STOP = new Set(
+  (
+    "a an the and or but if then so of to in on at by for with from into about over under is are was were be been " +
+    "being do does did have has had can could should would will shall may might must i you he she it we they me my " +
+    "your our their this that these those what which who whom whose why how when where there here not no yes as " +
+    "than too very just also more most some any all each other such only own same both few many much please tell " +
+    "explain describe give list write show me us let make know think want need like get use using between vs versus " +
+    "its it's i'm don't does doesn't one two three way ways thing things"
+  ).split(" "),
+);
+
+const LEAD_INS =
+  /^(?:please\s+)?(?:can you\s+|could you\s+|would you\s+)?(?:explain|describe|tell me about|tell me|give me|list|write|summari[sz]e|compare|discuss|outline|what is|what are|what's|how do|how does|how can|why do|why does|why is|why are)\s+/i;
+
+export function topicOf(question: string): string {
+  const firstLine = question.trim().split(/\n/)[0] ?? "";
+  const sentence = firstLine.split(/(?<=[.?!])\s/)[0] ?? firstLine;
+  const stripped = sentence.replace(LEAD_INS, "").replace(/[?.!:;]+$/, "").trim();
+  const words = stripped.split(/\s+/).filter(Boolean).slice(0, 9);
+  return words.length > 0 ? words.join(" ") : "the question";
+}
+
+export function keywordsOf(text: string, max = 6): string[] {
+  const counts = new Map<string, number>();
+  for (const raw of text.toLowerCase().match(/[a-z][a-z0-9'-]{2,}/g) ?? []) {
+    const word = raw.replace(/^'+|'+$/g, "");
+    if (STOP.has(word) || word.length < 3) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([word]) => word);
+}
+
+/** Plain sentences of a markdown answer: headings, bullets and emphasis removed. */
+export function sentencesOf(markdown: string): string[] {
+  const plain = markdown
+    .split("\n")
+    .map((line) => line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/, "").replace(/\*\*|__|`/g, ""))
+    .filter((line) => line.trim() !== "")
+    .join(" ");
+  return (plain.match(/[^.!?]+[.!?]+/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => {
+      const n = s.split(/\s+/).length;
+      return n >= 6 && n <= 40;
+    });
+}
+
+/** Whitespace-preserving word tokens: one token ≈ one word, as the sim counts usage. */
+export function tokenize(text: string): string[] {
+  return text.match(/\s*\S+/g) ?? [];
+}
+
+export function countTokens(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}

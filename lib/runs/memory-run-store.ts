@@ -1,0 +1,132 @@
+import { finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
+import { promptExcerpt, runShape } from "@/lib/db/run-summary";
+import type { RunEvent } from "@/lib/moa/events";
+import type { NewRun, RunEnd, RunStore, StoredRun } from "./run-store";
+
+interface Entry {
+  ownerSecretHash: string;
+  run: StoredRun;
+  events: RunEvent[];
+  agents: AgentSummary[] | null;
+}
+
+export interface MemoryRunStore extends RunStore {
+  getAgentSummaries(runId: string): Promise<AgentSummary[] | null>;
+}
+
+/**
+ * The run store in a Map, with the same semantics as the database one (tests and
+ * storage-free tools). Values are copied in and out, as a database would.
+ */
+export function createMemoryRunStore(): MemoryRunStore {
+  const entries = new Map<string, Entry>();
+
+  function entry(runId: string): Entry {
+    const found = entries.get(runId);
+    if (!found) throw new Error(`no run ${runId}`);
+    return found;
+  }
+
+  function end(e: Entry, result: RunEnd, agents: AgentSummary[]): void {
+    e.run = {
+      ...e.run,
+      status: result.status,
+      finalText: result.finalText,
+      usage: { ...result.usage },
+      durationMs: Math.round(result.durationMs),
+      finishedAt: new Date(),
+    };
+    if (result.error === undefined) delete e.run.error;
+    else e.run.error = result.error;
+    e.agents = agents;
+  }
+
+  return {
+    async createRun(run: NewRun) {
+      if (entries.has(run.id)) throw new Error(`run ${run.id} already exists`);
+      entries.set(run.id, {
+        ownerSecretHash: run.ownerSecretHash,
+        run: structuredClone({
+          id: run.id,
+          status: "pending",
+          config: run.config,
+          messages: run.messages,
+          ...(run.preset !== undefined && { preset: run.preset }),
+          finalText: "",
+          usage: { inputTokens: 0, outputTokens: 0 },
+          createdAt: run.createdAt,
+        }),
+        events: [],
+        agents: null,
+      });
+    },
+
+    async appendEvents(runId, events) {
+      const e = entry(runId);
+      e.events.push(...structuredClone(events));
+      e.events.sort((a, b) => a.seq - b.seq);
+      if (e.run.status === "pending" && events.some((ev) => ev.type === "run-started")) e.run.status = "running";
+    },
+
+    async finishRun(runId, result) {
+      const e = entry(runId);
+      end(e, result, summarizeAgents(foldRun(runId, e.run.config, e.run.messages, e.events)));
+    },
+
+    async getRun(runId) {
+      const e = entries.get(runId);
+      return e ? structuredClone(e.run) : null;
+    },
+
+    async getEvents(runId, afterSeq = -1) {
+      const e = entries.get(runId);
+      return e ? structuredClone(e.events.filter((ev) => ev.seq > afterSeq)) : [];
+    },
+
+    async listRuns(ownerSecretHashes, page) {
+      const owners = new Set(ownerSecretHashes);
+      return [...entries.values()]
+        .filter((e) => owners.has(e.ownerSecretHash) && (!page.before || e.run.createdAt < page.before))
+        .sort((a, b) => b.run.createdAt.getTime() - a.run.createdAt.getTime() || (a.run.id < b.run.id ? 1 : -1))
+        .slice(0, Math.max(0, page.limit))
+        .map(({ run }) => ({
+          id: run.id,
+          status: run.status,
+          promptExcerpt: promptExcerpt(run.messages),
+          ...(run.preset !== undefined && { preset: run.preset }),
+          shape: runShape(run.config),
+          usage: { ...run.usage },
+          ...(run.durationMs !== undefined && { durationMs: run.durationMs }),
+          createdAt: new Date(run.createdAt),
+        }));
+    },
+
+    async deleteRun(runId, ownerSecretHash) {
+      const e = entries.get(runId);
+      if (!e || e.ownerSecretHash !== ownerSecretHash) return false;
+      return entries.delete(runId);
+    },
+
+    async markInterrupted(reason) {
+      let count = 0;
+      for (const [runId, e] of entries) {
+        if (e.run.status !== "pending" && e.run.status !== "running") continue;
+        const last = e.events.at(-1);
+        const interrupted: RunEvent = { type: "run-interrupted", runId, seq: (last?.seq ?? -1) + 1, t: last?.t ?? 0, reason };
+        e.events.push(interrupted);
+        const state = foldRun(runId, e.run.config, e.run.messages, e.events);
+        end(
+          e,
+          { status: "interrupted", finalText: finalAgentText(state), usage: sumAgentUsage(state), durationMs: interrupted.t, error: reason },
+          summarizeAgents(state),
+        );
+        count += 1;
+      }
+      return count;
+    },
+
+    async getAgentSummaries(runId) {
+      return structuredClone(entries.get(runId)?.agents ?? null);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { moaConfigSchema } from "@/lib/moa/config";
+import { conversationSchema } from "@/lib/moa/conversation";
+import { runKeysSchema } from "@/lib/providers/keys";
+
+export const MAX_RUN_REQUEST_BYTES = 1_000_000;
+
+/** Body of `POST /api/runs`. */
+export const runRequestSchema = z.object({
+  config: moaConfigSchema,
+  messages: conversationSchema,
+  keys: runKeysSchema.optional(),
+  /** The browser's owner secret; one is made when absent. */
+  owner: z.string().min(32, "owner must be at least 32 characters").max(200).optional(),
+  preset: z.string().max(80).optional(),
+});
+
+export type RunRequest = z.infer<typeof runRequestSchema>;

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The whole test suite: unit + integration (Vitest, against PGlite and, when it can be
+// started, a real PostgreSQL), then end-to-end (Playwright in Debian's Chromium against
+// the built app). Installs the browser and PostgreSQL with apt when running as root.
+// Ends with one line: "N passed, N failed, N skipped".
+import { execSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const root = new URL("..", import.meta.url).pathname;
+process.chdir(root);
+mkdirSync("test-results", { recursive: true });
+const isRoot = process.getuid?.() === 0;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(command, args, extraEnv = {}) {
+  console.log(`\n$ ${command} ${args.join(" ")}`);
+  return spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
+}
+
+function ensureChromium() {
+  if (existsSync(env.CHROMIUM_PATH ?? "/usr/bin/chromium")) return true;
+  if (!isRoot) {
+    console.error("Chromium is missing: install Debian's `chromium` (sudo apt-get install -y chromium) for the browser tests.");
+    return false;
+  }
+  run("bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]);
+  return existsSync("/usr/bin/chromium");
+}
+
+function startPostgres() {
+  if (env.TEST_DATABASE_URL) return;
+  try {
+    const out = execSync("bash scripts/start-test-postgres.sh", { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const match = out.match(/TEST_DATABASE_URL=(\S+)/);
+    if (match) env.TEST_DATABASE_URL = match[1];
+  } catch {
+    console.error("PostgreSQL could not be started: its tests will be reported as skipped.");
+  }
+}
+
+function stopPostgres() {
+  if (existsSync("scripts/stop-test-postgres.sh")) spawnSync("bash", ["scripts/stop-test-postgres.sh"], { stdio: "inherit" });
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+function addVitest(file) {
+  if (!existsSync(file)) return void (totals.failed += 1);
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.success ? 0 : report.numFailedTestSuites);
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+function addPlaywright(file) {
+  if (!existsSync(file)) return void (totals.failed += 1);
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+}
+
+let exitCode = 0;
+const started = Date.now();
+startPostgres();
+try {
+  rmSync("test-results/vitest.json", { force: true });
+  exitCode |= run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  addVitest("test-results/vitest.json");
+
+  if (ensureChromium()) {
+    exitCode |= run("npx", ["next", "build"]);
+    rmSync("test-results/playwright.json", { force: true });
+    exitCode |= run("npx", ["playwright", "test"], { CI: env.CI ?? "1" });
+    addPlaywright("test-results/playwright.json");
+  } else {
+    exitCode = 1;
+    totals.failed += 1;
+  }
+} finally {
+  stopPostgres();
+}
+
+console.log(`\nWhole suite took ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode === 0 && totals.failed === 0 ? 0 : 1);
