@@ -3,6 +3,7 @@
 #
 #   eval "$(bash scripts/start-test-postgres.sh)"   # exports TEST_DATABASE_URL
 #   bash "$PGTEST_DIR/stop.sh"                      # stops it and removes its data
+#   bash "$(cat /tmp/moa-test-postgres.last)/stop.sh"   # same, from another shell (latest server)
 #
 # Only the export lines go to stdout; progress goes to stderr.
 set -euo pipefail
@@ -30,7 +31,7 @@ if [[ -z "$PG_BIN" ]]; then
   PG_BIN="$(find_pg_bin)"
 fi
 
-# Debian's package auto-creates and starts a cluster on 5432; we use our own instead.
+# The server refuses to run as root: it runs as the `postgres` OS user the package creates.
 if ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
@@ -74,6 +75,7 @@ rm -rf "$DIR"
 STOP
 chmod +x "$DIR/stop.sh"
 head -1 "$DIR/data/postmaster.pid" >"$DIR/pid"
+echo "$DIR" >/tmp/moa-test-postgres.last
 
 log "ready; stop with: bash $DIR/stop.sh"
 echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$PORT/moa_test"

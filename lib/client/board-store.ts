@@ -32,7 +32,7 @@ export type BoardState = ops.Board & {
 const boardOf = (s: ops.Board): ops.Board => ({ layers: s.layers, presetName: s.presetName });
 
 export const useBoardStore = create<BoardState>()(
-  persist(
+  persist<BoardState, [], [], ops.Board>(
     (set, get) => {
       const apply = (fn: (board: ops.Board) => ops.Board) => set((s) => fn(boardOf(s)));
       return {

@@ -29,6 +29,8 @@ export interface RunStoreState {
   error: string | null;
   /** The conversation sent with the current run (ends with its user prompt). */
   messages: ChatMessage[];
+  /** The config of the current run, known before its run-started event arrives. */
+  config: MoAConfig | null;
   /** Owner token from the server; sent with cancel so only we may stop our run. */
   owner: string | null;
 
@@ -82,6 +84,11 @@ export function nextConversation(previous: ChatMessage[], finalText: string, pro
   return [...history, { role: "user", content: prompt }];
 }
 
+function errorMessage(error: unknown): string {
+  if (error instanceof RunClientError) return error.message;
+  return "Could not reach the server. Check your connection and try again.";
+}
+
 export function isActive(phase: RunPhase): boolean {
   return phase === "starting" || phase === "streaming" || phase === "reconnecting";
 }
@@ -95,6 +102,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
   const ownerStorage = deps.ownerStorage ?? browserOwnerStorage;
   let batcher: FrameBatcher<RunEvent> | null = null;
   let controller: AbortController | null = null;
+  let stopRequested = false;
 
   const store = createStore<RunStoreState>()((set, get) => {
     const fold = (events: RunEvent[]) => {
@@ -120,13 +128,14 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
       phase: "idle",
       error: null,
       messages: [],
+      config: null,
       owner: null,
 
       reset(runId = "") {
         controller?.abort();
         controller = null;
         batcher?.clear();
-        set({ run: initialRunState(runId), phase: "idle", error: null });
+        set({ run: initialRunState(runId), phase: "idle", error: null, config: null });
       },
 
       applyEvents: fold,
@@ -135,18 +144,29 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
 
       async start({ config, prompt, keys }) {
         if (isActive(get().phase)) return;
-        const { run, messages: previous } = get();
+        const { run, messages: previous, phase: phaseBefore } = get();
         const messages = nextConversation(previous, run.finalText, prompt);
-        get().reset();
         const abort = new AbortController();
+        controller?.abort();
         controller = abort;
-        set({ phase: "starting", messages });
+        stopRequested = false;
+        // The previous turn stays on screen until the server accepts the new one, so a
+        // rejected start (invalid key, rate limit) loses nothing.
+        set({ phase: "starting", error: null });
+        let started: { id: string; owner: string };
         try {
           const owner = get().owner ?? ownerStorage.get() ?? undefined;
-          const started = await api.postRun({ config, messages, keys, owner });
-          if (abort.signal.aborted) return;
-          ownerStorage.set(started.owner);
-          set({ owner: started.owner, run: initialRunState(started.id), phase: "streaming" });
+          started = await api.postRun({ config, messages, keys, owner });
+        } catch (error) {
+          if (controller === abort) controller = null;
+          set({ phase: phaseBefore === "idle" ? "idle" : "ended", error: errorMessage(error) });
+          return;
+        }
+        batcher?.clear();
+        ownerStorage.set(started.owner);
+        set({ owner: started.owner, run: initialRunState(started.id), messages, config, phase: "streaming" });
+        if (stopRequested) void get().stop();
+        try {
           await api.streamRunEvents(started.id, {
             signal: abort.signal,
             onEvents: (events) => get().enqueueEvents(events),
@@ -159,9 +179,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
         } catch (error) {
           if (abort.signal.aborted) return;
           get().flush();
-          const message = error instanceof RunClientError ? error.message : "Could not reach the server. Check your connection and try again.";
-          // A failed start leaves the prompt in the box's history so a retry does not duplicate it.
-          set({ phase: get().run.runId ? "ended" : "idle", error: message });
+          set({ phase: "ended", error: errorMessage(error) });
         } finally {
           if (controller === abort) controller = null;
         }
@@ -169,19 +187,23 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
 
       async stop() {
         const { run, owner, phase } = get();
+        if (phase === "starting") {
+          stopRequested = true;
+          return;
+        }
         if (!isActive(phase) || !run.runId) return;
         try {
           await api.cancelRun(run.runId, owner ?? undefined);
         } catch (error) {
-          set({ error: error instanceof RunClientError ? error.message : "Could not stop the run." });
+          set({ error: errorMessage(error) });
         }
-        // The stream delivers run-cancelled; the columns show "stopped" from the reducer.
+        // The stream then delivers run-cancelled; the reducer marks open agents stopped.
       },
 
       newConversation() {
         if (isActive(get().phase)) return;
         get().reset();
-        set({ messages: [] });
+        set({ messages: [], config: null });
       },
     };
   });
@@ -205,4 +227,4 @@ export const selectAgent =
 export const selectRunStatus = (state: RunStoreState) => state.run.status;
 export const selectFinalText = (state: RunStoreState) => state.run.finalText;
 export const selectPhase = (state: RunStoreState) => state.phase;
-export const selectConfig = (state: RunStoreState) => state.run.config;
+export const selectConfig = (state: RunStoreState) => state.run.config ?? state.config ?? undefined;

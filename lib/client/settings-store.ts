@@ -27,7 +27,7 @@ function withEntry(keys: RunKeys, name: keyof RunKeys, value: string): RunKeys {
 
 /** Keys live only in this browser's localStorage; they go to the server with a run and nowhere else. */
 export const useSettingsStore = create<SettingsState>()(
-  persist(
+  persist<SettingsState, [], [], Persisted>(
     (set, get) => ({
       keys: {},
       setKey: (name, value) => set((s) => ({ keys: withEntry(s.keys, name, value) })),

@@ -11,8 +11,12 @@ import { dbGlobals } from "./globals";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
+/** What `execute` returns on both back ends (PGlite `Results`, node-postgres `QueryResult`). */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: Record<string, unknown>[] };
+}
 /** Either back end: the PGlite and node-postgres databases share this query surface. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<RowsResultHKT, Schema>;
 
 export interface DbHandle {
   db: Database;
@@ -52,7 +56,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
       throw error;
     }
     await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).finally(() => lock.release());
-    return { db: db as unknown as Database, kind: "postgres", close: () => pool.end() };
+    return { db, kind: "postgres", close: () => pool.end() };
   }
 
   const dataDir = options.dataDir ?? path.join(process.cwd(), ".data");
@@ -65,7 +69,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     await client.close();
     throw error;
   }
-  return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
+  return { db, kind: "pglite", close: () => client.close() };
 }
 
 function optionsFromEnv(): OpenOptions {

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "@/lib/runs/run-store";
 import { agentSummarySchema, finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
@@ -137,7 +138,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
 
     async finishRun(runId, end) {
       const row = await findRow(runId);
-      if (!row) throw new Error(`finishRun: no run ${runId}`);
+      if (!row) throw new AppError("not_found:run", "That run does not exist.");
       const state = foldRun(runId, row.config, row.messages, await readEvents(runId, -1));
       await writeEnd(runId, end, summarizeAgents(state));
     },
@@ -182,7 +183,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         // One transaction per run: the status and the closing event land together, and a
         // second instance sweeping at the same time finds the run already closed.
         const closed = await db.transaction(async (tx) => {
-          const exec = tx as unknown as Database;
+          const exec: Database = tx;
           const events = await readEvents(row.id, -1, exec);
           const last = events.at(-1);
           const interrupted: RunEvent = {

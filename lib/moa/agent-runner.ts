@@ -41,6 +41,8 @@ export interface AgentRunInput {
   now: () => number;
   timing: AgentTiming;
   random?: () => number;
+  /** Set when the same model is sampled several times in a layer, so the samples differ. */
+  seed?: number;
 }
 
 export interface AgentHandle {
@@ -113,6 +115,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         maxRetries: 0,
         abortSignal: controller.signal,
         temperature: input.config.temperature,
+        seed: input.seed,
         maxOutputTokens: input.config.maxTokens ?? LIMITS.defaultMaxTokens,
         // We report failures as events; the default handler would log request details.
         onError: () => {},
@@ -124,17 +127,14 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         const next = await Promise.race([stream.next(), aborted]);
         if (next === ABORTED || next.done) break;
         const part = next.value;
-        if (text !== "") {
+        if (part.type === "text-delta" && part.text !== "" && text === "") firstTokenAt ??= input.now();
+        // Before the first token the first-token timer runs; after it, any chunk resets the stall timer.
+        if (text !== "" || (part.type === "text-delta" && part.text !== "")) {
           clearTimeout(chunkTimer);
           chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
         }
         if (part.type === "text-delta") {
           if (part.text === "" || controller.signal.aborted) continue;
-          if (text === "") {
-            firstTokenAt ??= input.now();
-            clearTimeout(chunkTimer);
-            chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
-          }
           text += part.text;
           input.emit({ type: "agent-delta", layer: input.layer, agent: input.agent, text: part.text });
         } else if (part.type === "error") {

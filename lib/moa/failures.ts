@@ -1,4 +1,12 @@
-import { APICallError } from "ai";
+import {
+  APICallError,
+  EmptyResponseBodyError,
+  InvalidResponseDataError,
+  JSONParseError,
+  LoadAPIKeyError,
+  NoSuchModelError,
+  TypeValidationError,
+} from "ai";
 import { providerOf } from "./config";
 import type { FailureKind } from "./events";
 
@@ -130,11 +138,27 @@ function fromApiCallError(error: APICallError, modelId: string, nowMs: number): 
 export function classifyError(error: unknown, modelId: string, nowMs = Date.now()): AgentFailure {
   if (error instanceof AgentFailure) return error;
   if (APICallError.isInstance(error)) return fromApiCallError(error, modelId, nowMs);
+  const provider = providerOf(modelId) || modelId;
+  if (
+    JSONParseError.isInstance(error) ||
+    TypeValidationError.isInstance(error) ||
+    InvalidResponseDataError.isInstance(error) ||
+    EmptyResponseBodyError.isInstance(error)
+  ) {
+    // The raw chunk may be large or echo request data, so it is left out of the message.
+    return new AgentFailure("network", `${provider} sent a malformed stream`, { retryable: true, cause: error });
+  }
+  if (NoSuchModelError.isInstance(error)) {
+    return new AgentFailure("unknown_model", `${provider} has no model called ${modelId.slice(provider.length + 1)}`, { cause: error });
+  }
+  if (LoadAPIKeyError.isInstance(error)) {
+    return new AgentFailure("auth", `no API key is configured for ${provider}`, { cause: error });
+  }
   const chain = describeChain(error);
   if (NETWORK.test(chain)) {
     const code = networkCode(error);
     const detail = code || shortDetail(error instanceof Error ? error.message : String(error), 80);
-    return new AgentFailure("network", `lost the connection to ${providerOf(modelId) || modelId} (${detail})`, {
+    return new AgentFailure("network", `lost the connection to ${provider} (${detail})`, {
       retryable: true,
       cause: error,
     });

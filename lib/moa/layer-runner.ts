@@ -73,6 +73,7 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
         synthesisPrompt: config.synthesisPrompt,
       }),
       resolveModel: input.resolveModel,
+      seed: config.agents.filter((other) => other.model === agent.model).length > 1 ? i : undefined,
       signal: controllers[i].signal,
       emit,
       now: input.now,

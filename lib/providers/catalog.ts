@@ -1,3 +1,6 @@
+import { SIM_PROFILES, simDisplayName } from "./sim/profiles";
+import { parseSimId } from "./sim/sim-id";
+
 /**
  * Well-known models with the facts the cost, FLOPs and latency figures need. Prices are USD
  * per million tokens from the providers' public price lists; parameter counts of closed
@@ -68,9 +71,25 @@ export const CATALOG: readonly CatalogEntry[] = [...OPENAI, ...ANTHROPIC, ...TOG
 
 const byId = new Map(CATALOG.map((entry) => [entry.id, entry]));
 
-/** The catalog entry of a model id, or undefined: unknown ids are still valid everywhere. */
+/**
+ * The catalog entry of a model id, or undefined: unknown ids are still valid everywhere.
+ * Sim ids (pace overrides ignored) get their pretend figures, all marked estimated.
+ */
 export function lookupModel(id: string): CatalogEntry | undefined {
-  return byId.get(id);
+  if (!id.startsWith("sim:")) return byId.get(id);
+  const name = parseSimId(id).name;
+  const profile = SIM_PROFILES.find((p) => p.name === name);
+  if (!profile) return undefined;
+  return {
+    id: `sim:${name}`,
+    provider: "sim",
+    name: simDisplayName(name),
+    contextLength: profile.pretend.contextLength,
+    pricePerMTokens: profile.pretend.pricePerMTokens,
+    activeParamsB: profile.pretend.activeParamsB,
+    tokensPerSecond: profile.tokensPerSecond,
+    estimated: ["pricePerMTokens", "activeParamsB", "contextLength"],
+  };
 }
 
 export function catalogForProvider(provider: ProviderId): CatalogEntry[] {

@@ -14,7 +14,7 @@ export interface EventBuffer {
   push(event: RunEvent): void;
   /** Writes everything buffered so far; resolves once that write has been attempted. */
   flush(): Promise<void>;
-  /** Final flush and stop. Rejects when events are still unwritten after it. */
+  /** Final flush and stop; events that still cannot be written are reported through onError. */
   close(): Promise<void>;
 }
 
@@ -30,6 +30,8 @@ export function createEventBuffer(store: RunStore, runId: string, options: Event
 
   let pending: RunEvent[] = [];
   let chain: Promise<void> = Promise.resolve();
+  /** A write that is queued but has not taken its events yet; later flushes share it. */
+  let queued: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let lastError: unknown;
@@ -45,6 +47,7 @@ export function createEventBuffer(store: RunStore, runId: string, options: Event
   }
 
   async function write(): Promise<void> {
+    queued = undefined;
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
@@ -65,8 +68,11 @@ export function createEventBuffer(store: RunStore, runId: string, options: Event
       clearTimeout(timer);
       timer = undefined;
     }
-    chain = chain.then(write);
-    return chain;
+    if (!queued) {
+      queued = chain.then(write);
+      chain = queued;
+    }
+    return queued;
   }
 
   return {
@@ -82,8 +88,9 @@ export function createEventBuffer(store: RunStore, runId: string, options: Event
       await flush();
       if (timer) clearTimeout(timer);
       timer = undefined;
+      // Never rejects: callers close in a `finally` and must still record the run's outcome.
       if (pending.length > 0) {
-        throw new Error(`${pending.length} events of run ${runId} could not be written`, { cause: lastError });
+        onError(new Error(`${pending.length} events of run ${runId} could not be written`, { cause: lastError }));
       }
     },
   };

@@ -1,5 +1,6 @@
 import { finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
 import { promptExcerpt, runShape } from "@/lib/db/run-summary";
+import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/moa/events";
 import type { NewRun, RunEnd, RunStore, StoredRun } from "./run-store";
 
@@ -23,7 +24,7 @@ export function createMemoryRunStore(): MemoryRunStore {
 
   function entry(runId: string): Entry {
     const found = entries.get(runId);
-    if (!found) throw new Error(`no run ${runId}`);
+    if (!found) throw new AppError("not_found:run", "That run does not exist.");
     return found;
   }
 

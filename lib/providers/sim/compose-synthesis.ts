@@ -16,9 +16,9 @@ export function quoteFrom(answer: string, rng: Rng): string | undefined {
   return options.length > 0 ? rng.pick(options) : undefined;
 }
 
-function list(numbers: number[]): string {
-  if (numbers.length <= 1) return numbers.join("");
-  return `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+function list(items: Array<number | string>): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /**
@@ -38,10 +38,18 @@ export function composeSynthesis({ prompt, rng, slots, target }: SynthesisInput)
   const shared = keywordsOf(answers.join("\n"), 12)
     .map((word) => ({ word, in: perAnswer.flatMap((set, i) => (set.has(word) ? [i + 1] : [])) }))
     .filter((k) => k.in.length >= 2)
-    .slice(0, 3);
-  const agree = shared.map((k) =>
-    k.in.length === n ? `- All ${n} answers stress **${k.word}**.` : `- Answers ${list(k.in)} agree on the role of **${k.word}**.`,
-  );
+    .slice(0, 4);
+  const groups = new Map<string, { in: number[]; words: string[] }>();
+  for (const k of shared) {
+    const key = k.in.join(",");
+    const group = groups.get(key) ?? { in: k.in, words: [] };
+    group.words.push(`**${k.word}**`);
+    groups.set(key, group);
+  }
+  const agree = [...groups.values()].map((g) => {
+    const who = g.in.length === n ? `All ${n} answers` : `Answers ${list(g.in)}`;
+    return `- ${who} agree on the role of ${list(g.words)}.`;
+  });
   parts.push(
     `### Where they agree\n\n${agree.length > 0 ? agree.join("\n") : `- Each answer approaches ${slots.t} from a different angle, which is useful in itself.`}`,
   );
@@ -76,5 +84,5 @@ function composeAlone(rng: Rng, slots: Slots, target: number): string {
     body.push(fill(template, slots));
   }
   const half = Math.ceil(body.length / 2);
-  return `### ${titleCase(slots.t)}\n\n${fill(rng.pick(INTRO), slots)} ${body.slice(0, half).join(" ")}\n\n${body.slice(half).join(" ")}\n\n**Bottom line:** ${fill(rng.pick(CLOSES), slots)}`;
+  return `### ${titleCase(slots.title)}\n\n${fill(rng.pick(INTRO), slots)} ${body.slice(0, half).join(" ")}\n\n${body.slice(half).join(" ")}\n\n**Bottom line:** ${fill(rng.pick(CLOSES), slots)}`;
 }

@@ -28,7 +28,7 @@ function slotsFor(question: string, rng: Rng): Slots {
   const keys = keywordsOf(question, 6);
   const pool = [...keys, ...FILLERS].slice(0, Math.max(3, keys.length));
   const [a, b, c] = [...pool.slice(0, 1), ...rng.sample(pool.slice(1), 2)];
-  return { t: topicOf(question), a, b: b ?? FILLERS[1], c: c ?? FILLERS[2] };
+  return { t: topicOf(question), title: topicOf(question, 10), a, b: b ?? FILLERS[1], c: c ?? FILLERS[2], keys };
 }
 
 /** Sentences from `pool` until about `words` words: the body grows to the target length. */
@@ -57,8 +57,9 @@ function composeStyled(profile: SimProfile, prompt: ReadPrompt, rng: Rng, s: Slo
     case "terse":
       return `${lead}${intro} ${body.slice(0, 3).join(" ")}\n\n${body.slice(3).join(" ")} ${close}`.trim();
     case "bulleted": {
-      const bullets = body.map((line, i) => `- **${titleCase(i === 0 ? s.a : i === 1 ? s.b : i === 2 ? s.c : "Also")}:** ${line}`);
-      return `${lead}### ${titleCase(s.t)}\n\n${intro}\n\n${bullets.join("\n")}\n\n### Watch out\n\n- ${caveat}\n\n${close}`;
+      const labels = [...new Set([s.a, s.b, s.c, ...s.keys])];
+      const bullets = body.map((line, i) => `- **${titleCase(labels[i] ?? "Also")}:** ${line}`);
+      return `${lead}### ${titleCase(s.title)}\n\n${intro}\n\n${bullets.join("\n")}\n\n### Watch out\n\n- ${caveat}\n\n${close}`;
     }
     case "stepwise": {
       const steps = body.map((line, i) => `**Step ${i + 1}.** ${line}`);
@@ -69,7 +70,7 @@ function composeStyled(profile: SimProfile, prompt: ReadPrompt, rng: Rng, s: Slo
       return `${lead}It depends on what you need from ${s.t}. ${intro}\n\n**In favour:** ${body.slice(0, half).join(" ")}\n\n**Against:** ${caveat} ${body.slice(half).join(" ")}\n\n**Bottom line:** ${close}`;
     }
     case "expert":
-      return `${lead}## ${titleCase(s.t)}\n\n${intro} ${body.slice(0, 2).join(" ")}\n\n> Key idea: ${body[2] ?? close}\n\n${body.slice(3).join(" ")} ${caveat}\n\n**In short:** ${close}`;
+      return `${lead}## ${titleCase(s.title)}\n\n${intro} ${body.slice(0, 2).join(" ")}\n\n> Key idea: ${body[2] ?? close}\n\n${body.slice(3).join(" ")} ${caveat}\n\n**In short:** ${close}`;
     case "rambling":
       return `${lead}Well, let me think about ${s.t} for a moment. ${intro} ${body.slice(0, 3).join(" ")}\n\nAnd then, of course, ${lower(body.slice(3).join(" "))} ${caveat}\n\nAnyway. ${close}`;
     default:

@@ -46,6 +46,9 @@ export const FILLERS = ["the context", "the goal", "the constraints", "the trade
 
 export interface Slots {
   t: string;
+  /** Longer topic phrase for headings. */
+  title: string;
+  keys: string[];
   a: string;
   b: string;
   c: string;

@@ -13,11 +13,13 @@ const STOP = new Set(
 const LEAD_INS =
   /^(?:please\s+)?(?:can you\s+|could you\s+|would you\s+)?(?:explain|describe|tell me about|tell me|give me|list|write|summari[sz]e|compare|discuss|outline|what is|what are|what's|how do|how does|how can|why do|why does|why is|why are)\s+/i;
 
-export function topicOf(question: string): string {
+export function topicOf(question: string, maxWords = 6): string {
   const firstLine = question.trim().split(/\n/)[0] ?? "";
   const sentence = firstLine.split(/(?<=[.?!])\s/)[0] ?? firstLine;
   const stripped = sentence.replace(LEAD_INS, "").replace(/[?.!:;]+$/, "").trim();
-  const words = stripped.split(/\s+/).filter(Boolean).slice(0, 9);
+  const words = stripped.split(/\s+/).filter(Boolean).slice(0, maxWords);
+  // "…the immune system to" reads badly mid-sentence: end on a content word.
+  while (words.length > 1 && STOP.has(words.at(-1)!.toLowerCase())) words.pop();
   return words.length > 0 ? words.join(" ") : "the question";
 }
 
@@ -29,7 +31,8 @@ export function keywordsOf(text: string, max = 6): string[] {
     counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    // Map order is first appearance: ties keep the prompt's own order.
+    .sort((a, b) => b[1] - a[1])
     .slice(0, max)
     .map(([word]) => word);
 }

@@ -1,0 +1,6 @@
+import { BoardPanel } from "@/components/board/board-panel";
+import { Playground } from "@/components/run/playground";
+
+export default function HomePage() {
+  return <Playground board={<BoardPanel />} />;
+}

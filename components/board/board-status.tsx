@@ -1,0 +1,28 @@
+"use client";
+
+import { AlertIcon, CheckIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
+import { useBoardStore, validateBoard } from "@/lib/client/board-store";
+
+/** One line under the board: ready to run, or the first thing to fix (the Run button reads the same). */
+export function BoardStatus() {
+  const layers = useBoardStore((s) => s.layers);
+  const { ok, summary, problems } = validateBoard({ layers });
+  const agents = layers.reduce((n, l) => n + l.slots.length, 0);
+  const calls = `${layers.length} ${layers.length === 1 ? "layer" : "layers"} · ${agents} model ${agents === 1 ? "call" : "calls"} per run`;
+  return (
+    <p
+      role="status"
+      className={cn(
+        "mt-4 flex items-center gap-2 rounded-lg px-3 py-2 text-sm",
+        ok
+          ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300"
+          : "bg-amber-50 text-amber-900 dark:bg-amber-950/50 dark:text-amber-200",
+      )}
+    >
+      {ok ? <CheckIcon /> : <AlertIcon />}
+      <span className="font-medium">{ok ? "Ready to run" : `${problems.length} to fix before running:`}</span>
+      <span className="truncate">{ok ? calls : summary}</span>
+    </p>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { memo } from "react";
+import { costUsd, formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/components/run/format";
+import { useModelView } from "@/components/run/model-catalog";
+import { SimulatedBadge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { AlertIcon } from "@/components/ui/icons";
+import { MarkdownText } from "@/components/ui/markdown";
+import { selectAgent, useRunStore } from "@/lib/client/run-store";
+import { STATUS_META, StatusBadge } from "./agent-status";
+import { agentLabel, columnId } from "./column-id";
+import { useStickToBottom } from "./use-stick-to-bottom";
+
+export interface AgentColumnProps {
+  layer: number;
+  agent: number;
+  /** From the config, so the column exists (waiting) before the agent's first event. */
+  model: string;
+}
+
+/** One agent's stream. Subscribes to its own agent slice only. */
+export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: AgentColumnProps) {
+  const state = useRunStore(selectAgent(layer, agent));
+  const view = useModelView(state?.model ?? model);
+  const status = state?.status ?? "waiting";
+  const text = state?.text ?? "";
+  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(text);
+  const label = agentLabel(layer, agent, view.name);
+  const active = isAgentActive(status);
+  const tps = state ? tokensPerSecond(state, state.finishedAt ?? state.firstTokenAt ?? 0) : undefined;
+  const cost = costUsd(state?.usage, view.price);
+
+  return (
+    <section
+      id={columnId(layer, agent)}
+      role="region"
+      aria-label={label}
+      aria-busy={active}
+      tabIndex={-1}
+      className={cn(
+        "flex min-w-0 flex-col overflow-hidden rounded-xl border bg-surface shadow-xs transition-colors outline-none",
+        "focus-visible:ring-2 focus-visible:ring-accent/50 focus:ring-2 focus:ring-accent/40",
+        STATUS_META[status].ring,
+        "max-sm:w-[86vw] max-sm:shrink-0 max-sm:snap-center",
+      )}
+    >
+      <header className="flex items-center gap-2 border-b border-line px-3 py-2">
+        <span className="rounded-md bg-subtle px-1.5 py-0.5 font-mono text-[10px] text-muted" aria-hidden="true">
+          L{layer + 1}·A{agent + 1}
+        </span>
+        <h3 className="min-w-0 truncate text-sm font-semibold" title={view.id}>
+          {view.label}
+        </h3>
+        {view.simulated && <SimulatedBadge />}
+        <StatusBadge status={status} className="ml-auto" />
+      </header>
+
+      <div
+        ref={ref}
+        onScroll={onScroll}
+        className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 sm:max-h-96"
+      >
+        {text ? (
+          <div data-testid="agent-text">
+            <MarkdownText text={text} className={cn(status === "streaming" && "moa-caret")} />
+          </div>
+        ) : (
+          <p className="text-sm text-muted">
+            {status === "thinking" ? "Thinking…" : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
+          </p>
+        )}
+        {state?.error && (
+          <p role="alert" className="mt-2 flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-2.5 py-2 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+            <AlertIcon className="mt-0.5 shrink-0" />
+            <span>
+              <span className="font-medium">Failed ({state.error.kind.replace("_", " ")}):</span> {state.error.message}
+            </span>
+          </p>
+        )}
+        {state?.skipReason && <p className="mt-2 text-[13px] text-muted">Skipped: {state.skipReason}</p>}
+      </div>
+
+      <footer className="flex flex-wrap gap-x-3 gap-y-0.5 border-t border-line bg-subtle/50 px-3 py-1.5 text-[11px] text-muted tabular-nums">
+        <Figure label="first token" value={formatMs(state?.ttftMs ?? (state?.firstTokenAt !== undefined && state.startedAt !== undefined ? state.firstTokenAt - state.startedAt : undefined))} />
+        <Figure label="out" value={`${formatTokens(state?.usage?.outputTokens)} tok`} />
+        <Figure label="time" value={formatMs(state?.durationMs)} />
+        {tps !== undefined && status === "done" && <Figure label="speed" value={`${Math.round(tps)} tok/s`} />}
+        {cost !== undefined && <Figure label="cost" value={`${formatUsd(cost)} est.`} />}
+        {state && state.retries > 0 && <Figure label="retries" value={String(state.retries)} />}
+      </footer>
+    </section>
+  );
+});
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <span>
+      <span className="text-muted/80">{label}</span> <span className="text-fg/80">{value}</span>
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { LayersIcon } from "@/components/ui/icons";
+import { HelpPopover } from "./help-popover";
+import { ThemeToggle } from "./theme-toggle";
+
+export interface AppHeaderProps {
+  helpOpen: boolean;
+  onHelpOpenChange(open: boolean): void;
+  /** Extra actions from the page (e.g. "New chat"). */
+  actions?: React.ReactNode;
+}
+
+export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProps) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-line bg-bg/80 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
+      <div className="mx-auto flex h-14 max-w-[110rem] items-center gap-3 px-4 sm:px-6">
+        <a href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent">
+          <span className="grid h-7 w-7 place-items-center rounded-lg bg-accent text-white shadow-sm">
+            <LayersIcon size={15} />
+          </span>
+          <span>MoA Playground</span>
+        </a>
+        <span className="hidden text-xs text-muted md:inline">Mixture-of-Agents, layer by layer</span>
+        <div className="ml-auto flex items-center gap-1">
+          {actions}
+          <HelpPopover open={helpOpen} onOpenChange={onHelpOpenChange} />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useMemo, useState, type ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
+import { Button } from "@/components/ui/button";
+import { AlertIcon } from "@/components/ui/icons";
+import { boardToConfig, useBoardHydrated, useBoardStore, validateBoard } from "@/lib/client/board-store";
+import { isActive, runStore, useRunStore } from "@/lib/client/run-store";
+import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
+import { Conversation } from "./conversation";
+import { PROMPT_INPUT_ID, PromptBox } from "./prompt-box";
+import { RunView } from "./run-view";
+
+/** The playground: board on the side, conversation, live run and prompt box in the main column. */
+export function Playground({ board }: { board: ReactNode }) {
+  useBoardHydrated();
+  useSettingsHydrated();
+  const layers = useBoardStore((s) => s.layers);
+  const validation = useMemo(() => validateBoard({ layers }), [layers]);
+  const boardConfig = useMemo(() => (validation.ok ? boardToConfig({ layers }) : null), [layers, validation.ok]);
+
+  const phase = useRunStore((s) => s.phase);
+  const error = useRunStore((s) => s.error);
+  const messages = useRunStore((s) => s.messages);
+  const [prompt, setPrompt] = useState("");
+  const [helpOpen, setHelpOpen] = useState(false);
+  const running = isActive(phase);
+
+  const run = () => {
+    const text = prompt.trim();
+    if (!text || running || !validation.ok) return;
+    const config = useBoardStore.getState().getConfig();
+    const keys = useSettingsStore.getState().runKeys();
+    setPrompt("");
+    void runStore
+      .getState()
+      .start({ config, prompt: text, keys })
+      .then(() => {
+        // Rejected before it started: give the prompt back so nothing typed is lost.
+        const { run: current, error: startError } = runStore.getState();
+        if (startError && !current.runId) setPrompt((p) => p || text);
+      });
+  };
+  const stop = () => void runStore.getState().stop();
+
+  useGlobalShortcuts({
+    onStop: () => {
+      if (isActive(runStore.getState().phase)) stop();
+    },
+    onFocusPrompt: () => document.getElementById(PROMPT_INPUT_ID)?.focus(),
+    onToggleHelp: () => setHelpOpen((o) => !o),
+  });
+
+  const blockedReason = !validation.ok ? validation.summary || "The board is not ready to run." : null;
+  const followUp = messages.length > 0 && !running;
+
+  return (
+    <div className="min-h-dvh">
+      <AppHeader
+        helpOpen={helpOpen}
+        onHelpOpenChange={setHelpOpen}
+        actions={
+          messages.length > 0 && (
+            <Button size="sm" variant="ghost" disabled={running} onClick={() => runStore.getState().newConversation()}>
+              New chat
+            </Button>
+          )
+        }
+      />
+      <div className="mx-auto grid max-w-[110rem] gap-6 px-4 py-5 sm:px-6 lg:grid-cols-[minmax(20rem,26rem)_minmax(0,1fr)]">
+        <aside aria-label="Board" className="min-w-0 lg:sticky lg:top-[4.75rem] lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto">
+          {board}
+        </aside>
+        <main className="flex min-w-0 flex-col gap-5">
+          <Conversation messages={messages} />
+          <RunView fallbackConfig={boardConfig} />
+          <div className="sticky bottom-0 z-30 -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
+            {error && (
+              <p role="alert" className="flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+                <AlertIcon className="mt-0.5 shrink-0" />
+                {error}
+              </p>
+            )}
+            <PromptBox
+              value={prompt}
+              onChange={setPrompt}
+              onRun={run}
+              onStop={stop}
+              running={running}
+              blockedReason={blockedReason}
+              followUp={followUp}
+              placeholder={followUp ? "Ask a follow-up: the conversation so far goes with it." : undefined}
+            />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

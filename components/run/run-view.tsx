@@ -1,0 +1,47 @@
+"use client";
+
+import { RunColumns } from "@/components/columns/run-columns";
+import { LayerGraph } from "@/components/graph/layer-graph";
+import { selectConfig, useRunStore } from "@/lib/client/run-store";
+import type { MoAConfig } from "@/lib/moa/config";
+import { EmptyState } from "./empty-state";
+import { FinalAnswer } from "./final-answer";
+import { useLoadModelCatalog } from "./model-catalog";
+import { RunStatusBar } from "./run-status";
+
+export interface RunViewProps {
+  /** Drawn in the graph before any run (the board's config). */
+  fallbackConfig?: MoAConfig | null;
+  /** Shown instead of the default empty state. */
+  empty?: React.ReactNode;
+}
+
+/**
+ * Graph + final answer + columns for whatever run the run store holds. The playground
+ * fills the store from a live stream; a share page can fill it with `reset` + `applyEvents`.
+ */
+export function RunView({ fallbackConfig, empty }: RunViewProps) {
+  useLoadModelCatalog();
+  const runConfig = useRunStore(selectConfig);
+  const hasRun = useRunStore((s) => s.run.runId !== "" || s.phase === "starting");
+  const config = (hasRun ? runConfig : undefined) ?? fallbackConfig ?? runConfig;
+
+  return (
+    <div className="flex flex-col gap-5">
+      {config && (
+        <div className="rounded-2xl border border-line bg-surface p-3 shadow-xs">
+          {hasRun && <RunStatusBar />}
+          <LayerGraph config={config} className="h-52 w-full sm:h-60" />
+        </div>
+      )}
+      {hasRun && config ? (
+        <>
+          <FinalAnswer />
+          <RunColumns config={config} />
+        </>
+      ) : (
+        (empty ?? <EmptyState />)
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useEffect } from "react";
+import { z } from "zod";
+import { create } from "zustand";
+
+const modelInfoSchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  name: z.string(),
+  available: z.boolean(),
+  reason: z.string().optional(),
+  simulated: z.boolean().default(false),
+  pricePerMTokens: z.object({ input: z.number(), output: z.number() }).optional(),
+  activeParamsB: z.number().optional(),
+  contextLength: z.number().optional(),
+  speedHint: z.union([z.string(), z.number()]).optional(),
+});
+
+const providerInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  available: z.boolean(),
+  reason: z.string().optional(),
+});
+
+export const modelsResponseSchema = z.object({
+  providers: z.array(providerInfoSchema),
+  models: z.array(modelInfoSchema),
+});
+
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
+export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+
+type ModelsState = {
+  status: "idle" | "loading" | "ready" | "error";
+  providers: ProviderInfo[];
+  models: ModelInfo[];
+  error?: string;
+  load: (force?: boolean) => Promise<void>;
+};
+
+export const useModelsStore = create<ModelsState>()((set, get) => ({
+  status: "idle",
+  providers: [],
+  models: [],
+  load: async (force = false) => {
+    const { status } = get();
+    if (status === "loading" || (status === "ready" && !force)) return;
+    set({ status: "loading", error: undefined });
+    try {
+      const response = await fetch("/api/models", { headers: { accept: "application/json" } });
+      if (!response.ok) throw new Error(`The model list could not be loaded (HTTP ${response.status}).`);
+      const parsed = modelsResponseSchema.safeParse(await response.json());
+      if (!parsed.success) throw new Error("The server sent a model list this page does not understand.");
+      set({ status: "ready", ...parsed.data });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : "The model list could not be loaded.";
+      set({ status: "error", error: message });
+    }
+  },
+}));
+
+/** The models this server can reach; fetched once per page and shared by every caller. */
+export function useModels() {
+  const state = useModelsStore();
+  useEffect(() => {
+    if (state.status === "idle") void state.load();
+  }, [state]);
+  return state;
+}
+
+/** "Falcon (simulated)" for sim models, the catalog name for known ones, the raw id otherwise. */
+export function modelDisplayName(id: string | null, models: readonly ModelInfo[]): string {
+  if (!id) return "empty";
+  const info = models.find((m) => m.id === id);
+  const simulated = info?.simulated ?? id.startsWith("sim:");
+  const base = info?.name ?? (id.startsWith("sim:") ? capitalize(id.slice(4)) : id);
+  return simulated && !/simulated/i.test(base) ? `${base} (simulated)` : base;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "$0.15 / $0.60 per M" — input and output price per million tokens. */
+export function formatPrice(price: ModelInfo["pricePerMTokens"]): string | undefined {
+  if (!price) return undefined;
+  const fmt = (n: number) => (n === 0 ? "$0" : n < 1 ? `$${n.toFixed(2)}` : `$${n.toFixed(n % 1 === 0 ? 0 : 2)}`);
+  return `${fmt(price.input)} / ${fmt(price.output)} per M`;
+}
+
+export function formatSpeed(hint: ModelInfo["speedHint"]): string | undefined {
+  if (hint === undefined) return undefined;
+  return typeof hint === "number" ? `~${Math.round(hint)} tok/s` : hint;
+}
+
+/** A provider the server cannot reach may still work with a key pasted in this browser. */
+export function isUsable(model: ModelInfo, keys: Partial<Record<string, string>>): boolean {
+  return model.available || Boolean(keys[model.provider]);
+}

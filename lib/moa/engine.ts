@@ -1,0 +1,115 @@
+import type { LanguageModel } from "ai";
+import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
+import type { MoAConfig } from "./config";
+import type { ChatMessage } from "./conversation";
+import { createEventChannel } from "./event-channel";
+import type { RunEvent, RunEventBody, Usage } from "./events";
+import { runLayer } from "./layer-runner";
+
+export interface EngineDeps {
+  runId: string;
+  /** May throw (unknown provider, missing key): that agent then fails as `unknown_model`. */
+  resolveModel: (modelId: string) => LanguageModel;
+  /** Cancels everything in flight; the run then ends with run-cancelled. */
+  signal?: AbortSignal;
+  agentTimeoutMs?: number;
+  firstTokenTimeoutMs?: number;
+  stallTimeoutMs?: number;
+  maxRetries?: number;
+  retryBaseDelayMs?: number;
+  maxRetryDelayMs?: number;
+  now?: () => number;
+}
+
+function timingFrom(deps: EngineDeps): AgentTiming {
+  // `??` rather than spread: callers pass explicit undefined for "use the default".
+  return {
+    agentTimeoutMs: deps.agentTimeoutMs ?? DEFAULT_TIMING.agentTimeoutMs,
+    firstTokenTimeoutMs: deps.firstTokenTimeoutMs ?? DEFAULT_TIMING.firstTokenTimeoutMs,
+    stallTimeoutMs: deps.stallTimeoutMs ?? DEFAULT_TIMING.stallTimeoutMs,
+    maxRetries: deps.maxRetries ?? DEFAULT_TIMING.maxRetries,
+    retryBaseDelayMs: deps.retryBaseDelayMs ?? DEFAULT_TIMING.retryBaseDelayMs,
+    maxRetryDelayMs: deps.maxRetryDelayMs ?? DEFAULT_TIMING.maxRetryDelayMs,
+  };
+}
+
+function cancelReason(signal: AbortSignal | undefined): string {
+  return signal?.aborted && typeof signal.reason === "string" && signal.reason.trim() ? signal.reason : "cancelled by user";
+}
+
+/**
+ * Runs a Mixture-of-Agents configuration and yields its events, ending with exactly one of
+ * run-finished, run-failed or run-cancelled. Stopping the iteration early aborts every request.
+ */
+export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: EngineDeps): AsyncGenerator<RunEvent, void, undefined> {
+  const now = deps.now ?? (() => performance.now());
+  const startedAt = now();
+  const controller = new AbortController();
+  const channel = createEventChannel<RunEvent>();
+  let seq = 0;
+  let lastT = 0;
+  let ended = false;
+
+  const emit = (body: RunEventBody) => {
+    if (ended) return;
+    // Clamped so t never runs backwards even if the clock does.
+    lastT = Math.max(lastT, Math.round(now() - startedAt));
+    channel.push({ ...body, runId: deps.runId, seq: seq++, t: lastT } as RunEvent);
+  };
+  const end = (body: RunEventBody) => {
+    emit(body);
+    ended = true;
+  };
+
+  const onCancel = () => controller.abort(deps.signal?.reason);
+  deps.signal?.addEventListener("abort", onCancel, { once: true });
+  if (deps.signal?.aborted) onCancel();
+
+  const drive = async () => {
+    emit({ type: "run-started", config, messages });
+    const timing = timingFrom(deps);
+    const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+    let answers: string[] = [];
+    for (const [index, layer] of config.layers.entries()) {
+      if (controller.signal.aborted) break;
+      const result = await runLayer({
+        index,
+        layer,
+        conversation: messages,
+        previousAnswers: answers,
+        runSignal: controller.signal,
+        emit,
+        now,
+        resolveModel: deps.resolveModel,
+        timing,
+      });
+      if (result.status === "cancelled") break;
+      usage.inputTokens += result.usage.inputTokens;
+      usage.outputTokens += result.usage.outputTokens;
+      if (result.answers.length === 0) {
+        const count = layer.agents.length;
+        const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
+        return end({ type: "run-failed", message: `Layer ${index + 1}: ${all} (first: ${result.firstFailure ?? "no answer"})` });
+      }
+      answers = result.answers;
+    }
+    if (controller.signal.aborted) return end({ type: "run-cancelled", reason: cancelReason(deps.signal) });
+    end({ type: "run-finished", text: answers[0] ?? "", usage, durationMs: Math.max(0, Math.round(now() - startedAt)) });
+  };
+
+  const driving = drive()
+    .catch((error: unknown) => {
+      // A bug in the engine must still end the run with a terminal event.
+      console.error("moa engine crashed", error);
+      end({ type: "run-failed", message: "The engine hit an internal error." });
+    })
+    .finally(() => channel.close());
+
+  try {
+    for await (const event of channel) yield event;
+  } finally {
+    controller.abort(new Error("the consumer stopped reading"));
+    deps.signal?.removeEventListener("abort", onCancel);
+    await driving;
+  }
+}

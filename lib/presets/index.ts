@@ -1,0 +1,83 @@
+import type { MoAConfig } from "@/lib/moa/config";
+import { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS, type PaperModel } from "./paper-models";
+
+export type PresetId = "moa" | "moa-lite" | "single";
+export type AvailableModel = { id: string; available: boolean; simulated: boolean; provider: string };
+export type Substitution = { wanted: string; used: string };
+export type BuiltPreset = { config: MoAConfig; substitutions: Substitution[] };
+
+export type PresetInfo = { id: PresetId; name: string; description: string; paperResult?: string };
+
+export const PRESETS: readonly PresetInfo[] = [
+  {
+    id: "moa",
+    name: "MoA (paper)",
+    description: "3 layers: 6 proposers, 6 aggregators, 1 final aggregator",
+    paperResult: "65.1% LC win rate on AlpacaEval 2.0",
+  },
+  {
+    id: "moa-lite",
+    name: "MoA-Lite",
+    description: "2 layers: 6 proposers and a final aggregator",
+    paperResult: "59.3% LC win rate on AlpacaEval 2.0",
+  },
+  { id: "single", name: "Single model", description: "1 agent: the baseline to compare against" },
+];
+
+export { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS } from "./paper-models";
+export type { PaperModel } from "./paper-models";
+
+type Role = { kind: "proposer"; index: number } | { kind: "aggregator" };
+
+/**
+ * Maps each paper model to the nearest model this server can reach. For proposers an unused
+ * candidate wins over a repeated one, because the paper found diverse proposers beat repeated ones.
+ */
+function makeResolver(available: AvailableModel[]) {
+  const real = available.filter((m) => m.available && !m.simulated).map((m) => m.id);
+  const reachable = new Set(real);
+  const used = new Set<string>();
+  const substitutions: Substitution[] = [];
+
+  function resolve(wanted: PaperModel, role: Role): string {
+    const candidates = CANDIDATES[wanted].filter((id) => reachable.has(id));
+    const preferUnused = role.kind === "proposer";
+    const pick =
+      (preferUnused ? candidates.find((id) => !used.has(id)) : undefined) ??
+      candidates[0] ??
+      real.find((id) => !used.has(id)) ??
+      real[0] ??
+      (role.kind === "aggregator" ? SIM_AGGREGATOR : SIM_PROPOSERS[role.index % SIM_PROPOSERS.length]);
+    used.add(pick);
+    if (!substitutions.some((s) => s.wanted === wanted && s.used === pick)) substitutions.push({ wanted, used: pick });
+    return pick;
+  }
+
+  return { resolve, substitutions };
+}
+
+export function buildPreset(id: PresetId, available: AvailableModel[]): BuiltPreset {
+  const { resolve, substitutions } = makeResolver(available);
+  const proposers = () =>
+    PAPER_PROPOSERS.map((wanted, index) => ({ model: resolve(wanted, { kind: "proposer", index }) }));
+
+  let config: MoAConfig;
+  if (id === "single") {
+    config = { layers: [{ agents: [{ model: resolve("Qwen1.5-110B-Chat", { kind: "aggregator" }) }] }] };
+  } else if (id === "moa-lite") {
+    const layer1 = proposers();
+    config = { layers: [{ agents: layer1 }, { agents: [{ model: resolve("Qwen1.5-72B-Chat", { kind: "aggregator" }) }] }] };
+  } else {
+    // The paper reuses the proposer line-up as layer-2 aggregators.
+    const layer1 = proposers();
+    const layer2 = layer1.map((agent) => ({ ...agent }));
+    config = {
+      layers: [{ agents: layer1 }, { agents: layer2 }, { agents: [{ model: resolve("Qwen1.5-110B-Chat", { kind: "aggregator" }) }] }],
+    };
+  }
+  return { config, substitutions };
+}
+
+export function presetInfo(id: PresetId): PresetInfo {
+  return PRESETS.find((p) => p.id === id) ?? PRESETS[0];
+}

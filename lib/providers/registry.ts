@@ -1,0 +1,78 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { NoSuchModelError, type LanguageModelV3, type ProviderV3 } from "@ai-sdk/provider";
+import { createProviderRegistry, type LanguageModel } from "ai";
+import { AppError } from "@/lib/errors";
+import type { RunKeys } from "./keys";
+import { providerSetups, type Env, type ProviderSetup } from "./provider-config";
+import { createSimProvider } from "./sim/sim-provider";
+
+export interface ModelResolverOptions {
+  env?: Env;
+  /** Keys sent with one run; they override the env for this resolver only. */
+  keys?: RunKeys;
+}
+
+function languageOnly(languageModel: (id: string) => LanguageModelV3): ProviderV3 {
+  return {
+    specificationVersion: "v3",
+    languageModel,
+    embeddingModel: (modelId) => {
+      throw new NoSuchModelError({ modelId, modelType: "embeddingModel" });
+    },
+    imageModel: (modelId) => {
+      throw new NoSuchModelError({ modelId, modelType: "imageModel" });
+    },
+  };
+}
+
+function buildProvider(setup: ProviderSetup, env: Env): ProviderV3 {
+  switch (setup.id) {
+    case "sim":
+      return createSimProvider({ env });
+    case "openai": {
+      // Chat Completions rather than Responses: the same wire format every other provider here speaks.
+      const openai = createOpenAI({ apiKey: setup.apiKey });
+      return languageOnly((id) => openai.chat(id));
+    }
+    case "anthropic":
+      return createAnthropic({ apiKey: setup.apiKey });
+    default:
+      return createOpenAICompatible({
+        name: setup.id,
+        baseURL: setup.baseURL!,
+        apiKey: setup.apiKey,
+        includeUsage: true,
+      });
+  }
+}
+
+/**
+ * Turns `provider:model` ids into AI SDK models from what is configured now. Unconfigured
+ * or unknown providers fail with a message that says how to configure them.
+ */
+export function createModelResolver(options: ModelResolverOptions = {}): (modelId: string) => LanguageModel {
+  const env = options.env ?? process.env;
+  const setups = providerSetups(env, options.keys ?? {});
+  const byId = new Map(setups.map((s) => [s.id as string, s]));
+  const providers: Record<string, ProviderV3> = {};
+  for (const setup of setups) if (setup.available) providers[setup.id] = buildProvider(setup, env);
+  const registry = createProviderRegistry(providers, { separator: ":" });
+
+  return (modelId: string) => {
+    const colon = modelId.indexOf(":");
+    const providerId = colon > 0 ? modelId.slice(0, colon) : "";
+    const setup = byId.get(providerId);
+    if (!setup) {
+      throw new AppError("bad_request:model", `unknown provider "${providerId || modelId}": use one of ${setups.map((s) => s.id).join(", ")}`);
+    }
+    if (!setup.available) throw new AppError("bad_request:model", `${providerId} is not configured: ${setup.reason}`);
+    if (colon === modelId.length - 1) throw new AppError("bad_request:model", `model id "${modelId}" names no model`);
+    try {
+      return registry.languageModel(modelId as `${string}:${string}`);
+    } catch (error) {
+      throw new AppError("bad_request:model", `cannot use model "${modelId}"`, { cause: error });
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { buildPreset, PRESETS, type AvailableModel } from "@/lib/presets";
+import { moaConfigSchema } from "@/lib/moa/config";
+
+const sim = (name: string): AvailableModel => ({ id: `sim:${name}`, provider: "sim", available: true, simulated: true });
+const real = (id: string, available = true): AvailableModel => ({ id, provider: id.split(":")[0], available, simulated: false });
+const SIM_ONLY = ["falcon", "heron", "otter", "lynx", "badger", "orca", "owl", "sloth", "broken"].map(sim);
+const shape = (c: { layers: { agents: unknown[] }[] }) => c.layers.map((l) => l.agents.length);
+const ids = (c: { layers: { agents: { model: string }[] }[] }) => c.layers.map((l) => l.agents.map((a) => a.model));
+
+describe("presets", () => {
+  it("offers MoA, MoA-Lite and a single-model baseline", () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(["moa", "moa-lite", "single"]);
+  });
+
+  it("builds the paper's MoA on simulated models when nothing real is reachable", () => {
+    const { config, substitutions } = buildPreset("moa", SIM_ONLY);
+    expect(moaConfigSchema.safeParse(config).success).toBe(true);
+    expect(shape(config)).toEqual([6, 6, 1]);
+    const proposers = ["sim:falcon", "sim:heron", "sim:otter", "sim:lynx", "sim:badger", "sim:orca"];
+    expect(ids(config)).toEqual([proposers, proposers, ["sim:owl"]]);
+    expect(substitutions).toContainEqual({ wanted: "WizardLM-8x22B", used: "sim:otter" });
+    expect(substitutions).toContainEqual({ wanted: "Qwen1.5-110B-Chat", used: "sim:owl" });
+  });
+
+  it("builds MoA-Lite and the single baseline", () => {
+    const lite = buildPreset("moa-lite", SIM_ONLY).config;
+    expect(shape(lite)).toEqual([6, 1]);
+    expect(ids(lite)[1]).toEqual(["sim:owl"]);
+    expect(shape(buildPreset("single", SIM_ONLY).config)).toEqual([1]);
+  });
+
+  it("prefers reachable real models and lists what stands in for each paper model", () => {
+    const available = [
+      ...SIM_ONLY,
+      real("together:Qwen/Qwen2.5-72B-Instruct-Turbo"),
+      real("together:meta-llama/Llama-3.3-70B-Instruct-Turbo"),
+      real("groq:llama-3.3-70b-versatile"),
+      real("openai:gpt-4o-mini"),
+      real("openai:gpt-4o", false),
+    ];
+    const { config, substitutions } = buildPreset("moa", available);
+    const layer1 = ids(config)[0];
+    expect(layer1.every((id) => !id.startsWith("sim:"))).toBe(true);
+    expect(layer1[0]).toBe("together:Qwen/Qwen2.5-72B-Instruct-Turbo");
+    expect(layer1[3]).toBe("together:meta-llama/Llama-3.3-70B-Instruct-Turbo");
+    expect(layer1).not.toContain("openai:gpt-4o");
+    // The final aggregator takes the nearest stand-in even though a proposer already uses it.
+    expect(ids(config)[2]).toEqual(["together:Qwen/Qwen2.5-72B-Instruct-Turbo"]);
+    expect(substitutions).toContainEqual({ wanted: "LLaMA-3-70B-Instruct", used: "together:meta-llama/Llama-3.3-70B-Instruct-Turbo" });
+    expect(substitutions.every((s) => !s.used.startsWith("sim:"))).toBe(true);
+  });
+
+  it("falls back to any reachable real model before a simulated one", () => {
+    const { config } = buildPreset("moa-lite", [...SIM_ONLY, real("compat:my-model")]);
+    expect(ids(config)).toEqual([Array(6).fill("compat:my-model"), ["compat:my-model"]]);
+  });
+});
