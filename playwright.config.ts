@@ -32,6 +32,9 @@ export default defineConfig({
       MOA_SIM_SPEED: process.env.MOA_SIM_SPEED ?? "4",
       // The fake upstream of the tests listens on loopback.
       MOA_ALLOW_PRIVATE_ENDPOINTS: "1",
+      MOA_RATE_LIMIT_PER_MIN: "1000",
+      MOA_RATE_LIMIT_BURST: "200",
+      MOA_MAX_CONCURRENT_RUNS: "50",
     },
   },
 });

@@ -41,5 +41,7 @@ export function toResponse(error: unknown): Response {
   const appError =
     error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.", { cause: error });
   if (appError.status >= 500) console.error(appError.cause ?? appError);
-  return Response.json(appError.toJSON(), { status: appError.status });
+  const retryAfterS = (appError as AppError & { retryAfterS?: number }).retryAfterS;
+  const headers: Record<string, string> = retryAfterS === undefined ? {} : { "Retry-After": String(retryAfterS) };
+  return Response.json(appError.toJSON(), { status: appError.status, headers });
 }

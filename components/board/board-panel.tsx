@@ -73,7 +73,7 @@ export function BoardPanel() {
           </div>
         </aside>
 
-        <section aria-label="Layer board" className="min-w-0 rounded-2xl border border-line bg-surface p-3 sm:p-4">
+        <section aria-label="Layer board" className="min-w-0 self-start rounded-2xl border border-line bg-surface p-3 sm:p-4">
           <div className="mb-3 flex flex-wrap items-center gap-2">
             <h2 className="text-sm font-semibold">Board</h2>
             {presetName && <span className="text-xs text-muted">· {presetName}</span>}

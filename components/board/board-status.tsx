@@ -21,7 +21,7 @@ export function BoardStatus() {
       )}
     >
       {ok ? <CheckIcon /> : <AlertIcon />}
-      <span className="font-medium">{ok ? "Ready to run" : `${problems.length} to fix before running:`}</span>
+      <span className="font-medium">{ok ? "Ready to run ·" : `${problems.length} to fix before running:`}</span>
       <span className="truncate">{ok ? calls : summary}</span>
     </p>
   );

@@ -25,6 +25,7 @@ export function Playground({ board }: { board: ReactNode }) {
   const messages = useRunStore((s) => s.messages);
   const [prompt, setPrompt] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
+  const [boardOpen, setBoardOpen] = useState(true);
   const running = isActive(phase);
 
   const run = () => {
@@ -68,11 +69,20 @@ export function Playground({ board }: { board: ReactNode }) {
           )
         }
       />
-      <div className="mx-auto grid max-w-[110rem] gap-6 px-4 py-5 sm:px-6 lg:grid-cols-[minmax(20rem,26rem)_minmax(0,1fr)]">
-        <aside aria-label="Board" className="min-w-0 lg:sticky lg:top-[4.75rem] lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto">
-          {board}
-        </aside>
+      <div className="mx-auto flex max-w-[110rem] flex-col gap-6 px-4 py-5 sm:px-6">
+        <section aria-label="Configure" className="min-w-0">
+          <div className="mb-2 flex items-center gap-2">
+            <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Configure</h2>
+            <Button size="sm" variant="ghost" className="ml-auto" aria-expanded={boardOpen} aria-controls="board-panel" onClick={() => setBoardOpen((o) => !o)}>
+              {boardOpen ? "Hide board" : "Show board"}
+            </Button>
+          </div>
+          <div id="board-panel" hidden={!boardOpen}>
+            {board}
+          </div>
+        </section>
         <main className="flex min-w-0 flex-col gap-5">
+          <h2 className="sr-only">Run</h2>
           <Conversation messages={messages} />
           <RunView fallbackConfig={boardConfig} />
           <div className="sticky bottom-0 z-30 -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">

@@ -29,6 +29,8 @@ export interface ProviderSetup {
   reason?: string;
   apiKey?: string;
   baseURL?: string;
+  /** The endpoint came from a user, not the operator: requests to it are SSRF-guarded. */
+  userEndpoint?: boolean;
 }
 
 function clean(value: string | undefined): string | undefined {
@@ -60,10 +62,12 @@ export function providerSetups(env: Env = process.env, keys: RunKeys = {}): Prov
           : { ...base, available: false, reason: "set OLLAMA_BASE_URL (e.g. http://localhost:11434)" };
       }
       case "compat": {
-        const url = clean(keys.compatBaseUrl) ?? clean(env.OPENAI_COMPATIBLE_BASE_URL);
-        const apiKey = clean(keys.compat) ?? clean(env.OPENAI_COMPATIBLE_API_KEY);
+        // A base URL pasted by a user never receives the server's own key.
+        const userUrl = clean(keys.compatBaseUrl);
+        const url = userUrl ?? clean(env.OPENAI_COMPATIBLE_BASE_URL);
+        const apiKey = userUrl ? clean(keys.compat) : (clean(keys.compat) ?? clean(env.OPENAI_COMPATIBLE_API_KEY));
         return url
-          ? { ...base, available: true, baseURL: trimSlash(url), apiKey }
+          ? { ...base, available: true, baseURL: trimSlash(url), apiKey, userEndpoint: userUrl !== undefined }
           : { ...base, available: false, reason: "set OPENAI_COMPATIBLE_BASE_URL or paste an endpoint in Settings" };
       }
       default: {

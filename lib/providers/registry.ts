@@ -4,6 +4,8 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { NoSuchModelError, type LanguageModelV3, type ProviderV3 } from "@ai-sdk/provider";
 import { createProviderRegistry, type LanguageModel } from "ai";
 import { AppError } from "@/lib/errors";
+import { allowPrivateByDefault } from "@/lib/security/endpoint-guard";
+import { guardedFetch } from "@/lib/security/guarded-fetch";
 import type { RunKeys } from "./keys";
 import { providerSetups, type Env, type ProviderSetup } from "./provider-config";
 import { createSimProvider } from "./sim/sim-provider";
@@ -44,6 +46,8 @@ function buildProvider(setup: ProviderSetup, env: Env): ProviderV3 {
         baseURL: setup.baseURL!,
         apiKey: setup.apiKey,
         includeUsage: true,
+        // Checked on every hop, redirects included: a pasted URL must not reach private networks.
+        fetch: setup.userEndpoint ? guardedFetch({ allowPrivate: allowPrivateByDefault(env) }) : undefined,
       });
   }
 }

@@ -23,7 +23,7 @@ export interface StartedRun {
 }
 
 /** Stores the run, starts it detached from the request, and answers at once. */
-export async function startRun(request: RunRequest): Promise<StartedRun> {
+export async function startRun(request: RunRequest, options: { onEnd?: () => void } = {}): Promise<StartedRun> {
   const store = await getRunStore();
   const id = newRunId();
   const owner = request.owner ?? newOwnerSecret();
@@ -37,7 +37,7 @@ export async function startRun(request: RunRequest): Promise<StartedRun> {
   });
   const live = new LiveRun(id);
   liveRuns.set(id, live);
-  void execute(live, request, store);
+  void execute(live, request, store).finally(options.onEnd);
   return { id, owner };
 }
 

@@ -31,7 +31,7 @@ export interface RateLimitConfig {
   maxConcurrent: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitConfig = { perMinute: 30, burst: 10, maxConcurrent: 4 };
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = { perMinute: 60, burst: 20, maxConcurrent: 8 };
 
 function count(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw.trim() === "") return fallback;

@@ -121,6 +121,22 @@ describe("local GGUF models", () => {
     expect(next.usage.outputTokens).toBeGreaterThan(0);
   });
 
+  it("stops generating when the reader cancels the stream", async () => {
+    const model = single.languageModel("tiny-single");
+    const { stream } = await model.doStream({
+      prompt: [{ role: "user", content: [{ type: "text", text: prompt }] }],
+      maxOutputTokens: 1000,
+    });
+    const reader = stream.getReader();
+    const seen: string[] = [];
+    while (!seen.includes("text-delta")) seen.push((await reader.read()).value!.type);
+    expect(seen.slice(0, 2)).toEqual(["stream-start", "text-start"]);
+    await reader.cancel();
+    // Only one sequence: this finishes only if the cancelled generation gave it back.
+    const next = await generateText({ model, prompt, maxOutputTokens: 4, abortSignal: AbortSignal.timeout(10_000) });
+    expect(next.usage.outputTokens).toBeGreaterThan(0);
+  });
+
   it("gives up a queued request on abort without taking the slot", async () => {
     const model = single.languageModel("tiny-single");
     const busy = generateText({ model, prompt, maxOutputTokens: 24, temperature: 0.8 });

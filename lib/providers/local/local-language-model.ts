@@ -65,9 +65,10 @@ export class LocalLanguageModel implements LanguageModelV3 {
     const cancel = new AbortController();
     const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, cancel.signal]) : cancel.signal;
 
+    // False once closed, errored or cancelled: enqueueing after that would throw inside llama's callback.
+    let open = true;
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       start(controller) {
-        let open = true;
         let textStarted = false;
         const enqueue = (part: LanguageModelV3StreamPart) => {
           if (open) controller.enqueue(part);
@@ -91,6 +92,7 @@ export class LocalLanguageModel implements LanguageModelV3 {
         );
       },
       cancel(reason) {
+        open = false;
         cancel.abort(reason);
       },
     });

@@ -91,11 +91,11 @@ describe("concurrent runs limit", () => {
 
 describe("rateLimitConfigFromEnv", () => {
   it("uses the defaults, reads overrides and treats 0 as off", () => {
-    expect(rateLimitConfigFromEnv({})).toEqual({ perMinute: 30, burst: 10, maxConcurrent: 4 });
-    expect(rateLimitConfigFromEnv({ MOA_RATE_LIMIT_PER_MIN: "0", MOA_MAX_CONCURRENT_RUNS: "12" })).toEqual({ perMinute: 0, burst: 10, maxConcurrent: 12 });
+    expect(rateLimitConfigFromEnv({})).toEqual({ perMinute: 60, burst: 20, maxConcurrent: 8 });
+    expect(rateLimitConfigFromEnv({ MOA_RATE_LIMIT_PER_MIN: "0", MOA_MAX_CONCURRENT_RUNS: "12" })).toEqual({ perMinute: 0, burst: 20, maxConcurrent: 12 });
   });
 
   it("falls back to the default for nonsense", () => {
-    expect(rateLimitConfigFromEnv({ MOA_RATE_LIMIT_PER_MIN: "lots", MOA_MAX_CONCURRENT_RUNS: "-1" })).toMatchObject({ perMinute: 30, maxConcurrent: 4 });
+    expect(rateLimitConfigFromEnv({ MOA_RATE_LIMIT_PER_MIN: "lots", MOA_MAX_CONCURRENT_RUNS: "-1" })).toMatchObject({ perMinute: 60, maxConcurrent: 8 });
   });
 });
