@@ -7,7 +7,7 @@ import { parseSimId } from "./sim/sim-id";
  * models are not published, so those stay undefined rather than guessed. Where a figure is
  * a rough public estimate, `estimated` names the fields that are.
  */
-export type ProviderId = "openai" | "anthropic" | "together" | "groq" | "openrouter" | "ollama" | "compat" | "sim";
+export type ProviderId = "openai" | "anthropic" | "together" | "groq" | "openrouter" | "ollama" | "compat" | "local" | "sim";
 
 export interface CatalogEntry {
   /** `provider:model` */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CATALOG, type CatalogEntry } from "./catalog";
-import { ollamaUrls, providerSetups, type Env, type ProviderSetup } from "./provider-config";
+import { defaultModelsDir, listLocalModels } from "./local";
+import { DEFAULT_OLLAMA_URL, ollamaUrls, providerSetups, type Env, type ProviderSetup } from "./provider-config";
 import { SIM_PROFILES, simDisplayName } from "./sim/profiles";
 
 export interface ModelListing {
@@ -110,6 +111,16 @@ async function discover(
   }
 }
 
+async function discoverLocal(setup: ProviderSetup, env: Env): Promise<{ provider: ProviderListing; models: ModelListing[] }> {
+  const dir = defaultModelsDir(env);
+  const files = await listLocalModels(dir).catch(() => []);
+  const models = files.map((f) => ({ id: f.id, provider: setup.id, name: f.name, available: true, simulated: false }));
+  const provider: ProviderListing = files.length
+    ? { id: setup.id, name: setup.name, available: true }
+    : { id: setup.id, name: setup.name, available: false, reason: `no .gguf files in ${dir}` };
+  return { provider, models };
+}
+
 /** Every model this server could run now, and why the others cannot. Never throws. */
 export async function listModels(options: ListModelsOptions = {}): Promise<{ providers: ProviderListing[]; models: ModelListing[] }> {
   const env = options.env ?? process.env;
@@ -123,9 +134,10 @@ export async function listModels(options: ListModelsOptions = {}): Promise<{ pro
         return discover(setup, `${setup.baseURL}/models`, (j) => openAIModelsSchema.parse(j).data.map((m) => m.id), fetchImpl);
       }
       if (setup.available && setup.id === "ollama") {
-        const root = ollamaUrls(env.OLLAMA_BASE_URL ?? "").root;
+        const root = ollamaUrls(env.OLLAMA_BASE_URL || DEFAULT_OLLAMA_URL).root;
         return discover(setup, `${root}/api/tags`, (j) => ollamaTagsSchema.parse(j).models.map((m) => m.name), fetchImpl);
       }
+      if (setup.id === "local") return discoverLocal(setup, env);
       const provider: ProviderListing = { id: setup.id, name: setup.name, available: setup.available, reason: setup.reason };
       return { provider, models: [] as ModelListing[] };
     }),

@@ -19,6 +19,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
   { id: "groq", name: "Groq", envVar: "GROQ_API_KEY", baseURL: "https://api.groq.com/openai/v1" },
   { id: "openrouter", name: "OpenRouter", envVar: "OPENROUTER_API_KEY", baseURL: "https://openrouter.ai/api/v1" },
   { id: "ollama", name: "Ollama (local)", envVar: "OLLAMA_BASE_URL" },
+  { id: "local", name: "Local GGUF (in-process)", envVar: "MODELS_DIR" },
   { id: "compat", name: "OpenAI-compatible endpoint", envVar: "OPENAI_COMPATIBLE_BASE_URL" },
 ];
 
@@ -32,6 +33,8 @@ export interface ProviderSetup {
   /** The endpoint came from a user, not the operator: requests to it are SSRF-guarded. */
   userEndpoint?: boolean;
 }
+
+export const DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
 
 function clean(value: string | undefined): string | undefined {
   const v = value?.trim();
@@ -56,11 +59,12 @@ export function providerSetups(env: Env = process.env, keys: RunKeys = {}): Prov
       case "sim":
         return { ...base, available: true };
       case "ollama": {
-        const url = clean(env.OLLAMA_BASE_URL);
-        return url
-          ? { ...base, available: true, baseURL: ollamaUrls(url).openai }
-          : { ...base, available: false, reason: "set OLLAMA_BASE_URL (e.g. http://localhost:11434)" };
+        // Tried at its usual address when not configured; the listing says if nothing answers there.
+        const url = clean(env.OLLAMA_BASE_URL) ?? DEFAULT_OLLAMA_URL;
+        return { ...base, available: true, baseURL: ollamaUrls(url).openai };
       }
+      case "local":
+        return { ...base, available: true };
       case "compat": {
         // A base URL pasted by a user never receives the server's own key.
         const userUrl = clean(keys.compatBaseUrl);

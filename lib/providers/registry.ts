@@ -8,6 +8,7 @@ import { allowPrivateByDefault } from "@/lib/security/endpoint-guard";
 import { guardedFetch } from "@/lib/security/guarded-fetch";
 import type { RunKeys } from "./keys";
 import { providerSetups, type Env, type ProviderSetup } from "./provider-config";
+import { createLocalProvider, defaultModelsDir } from "./local";
 import { createSimProvider } from "./sim/sim-provider";
 
 export interface ModelResolverOptions {
@@ -40,6 +41,8 @@ function buildProvider(setup: ProviderSetup, env: Env): ProviderV3 {
     }
     case "anthropic":
       return createAnthropic({ apiKey: setup.apiKey });
+    case "local":
+      return createLocalProvider({ modelsDir: defaultModelsDir(env) });
     default:
       return createOpenAICompatible({
         name: setup.id,
