@@ -81,9 +81,13 @@ export function announcements(getBoard: () => Board, name: Naming) {
       const data = active.data.current as DragData | undefined;
       return `Picked up ${what(data)} from ${describePlace(getBoard(), data)}.`;
     },
-    onDragOver({ active, over }: { active: { data: { current?: unknown } }; over: { data: { current?: unknown } } | null }) {
+    onDragOver({ active, over }: { active: { data: { current?: unknown } }; over: { data: { current?: unknown } } | null }): string | undefined {
       const data = active.data.current as DragData | undefined;
       if (!over) return `${what(data)} is no longer over a drop target.`;
+      // Over its own place right after pickup: keep the "Picked up" sentence.
+      if (data?.kind === "slot" && (over.data.current as DragData | undefined)?.kind === "slot" && (over.data.current as { slotId: string }).slotId === data.slotId) {
+        return undefined;
+      }
       return `${what(data)} is over ${describePlace(getBoard(), over.data.current as DragData)}.`;
     },
     onDragEnd({ active, over }: { active: { data: { current?: unknown } }; over: { data: { current?: unknown } } | null }) {

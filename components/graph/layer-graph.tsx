@@ -9,6 +9,7 @@ import { AgentNode } from "./agent-node";
 import { buildEdges, buildNodes, statusSignature } from "./graph-layout";
 
 const nodeTypes: NodeTypes = { agent: AgentNode };
+const GRAPH_HEIGHT = 232;
 const fitViewOptions = { padding: 0.12, maxZoom: 1.1 };
 
 export interface LayerGraphProps {
@@ -31,7 +32,8 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
   const shapeKey = config.layers.map((l) => l.agents.length).join("-");
 
   return (
-    <div className={className} role="group" aria-label={`Layer graph: ${config.layers.map((l) => l.agents.length).join(" → ")} agents`}>
+    // Inline height: React Flow measures its parent before stylesheets may have loaded.
+    <div className={className} style={{ height: GRAPH_HEIGHT }} role="group" aria-label={`Layer graph: ${config.layers.map((l) => l.agents.length).join(" → ")} agents`}>
       <ReactFlowProvider key={shapeKey}>
         <ReactFlow
           nodes={nodes}
@@ -50,7 +52,6 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
           panOnScroll={false}
           minZoom={0.3}
           maxZoom={1.5}
-          proOptions={{ hideAttribution: true }}
         />
       </ReactFlowProvider>
     </div>

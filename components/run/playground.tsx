@@ -85,7 +85,7 @@ export function Playground({ board }: { board: ReactNode }) {
           <h2 className="sr-only">Run</h2>
           <Conversation messages={messages} />
           <RunView fallbackConfig={boardConfig} />
-          <div className="sticky bottom-0 z-30 -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
+          <div className="bottom-0 z-30 max-sm:static sm:sticky -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
             {error && (
               <p role="alert" className="flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
                 <AlertIcon className="mt-0.5 shrink-0" />

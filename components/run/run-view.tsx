@@ -31,7 +31,7 @@ export function RunView({ fallbackConfig, empty }: RunViewProps) {
       {config && (
         <div className="rounded-2xl border border-line bg-surface p-3 shadow-xs">
           {hasRun && <RunStatusBar />}
-          <LayerGraph config={config} className="h-52 w-full sm:h-60" />
+          <LayerGraph config={config} className="w-full" />
         </div>
       )}
       {hasRun && config ? (

@@ -1,4 +1,3 @@
-import { hostname } from "node:os";
 import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
@@ -8,6 +7,7 @@ import { getDbHandle, type Database } from "./client";
 import { promptExcerpt, runShape } from "./run-summary";
 import { runEventBatches, runs, type RunRow } from "./schema";
 import { dbGlobals } from "./globals";
+import { beat, processInstanceId, runOfDeadInstance, startHeartbeat } from "./instances";
 
 /** The Drizzle run store, plus what only storage can answer. */
 export interface DbRunStore extends RunStore {
@@ -18,6 +18,11 @@ export interface DbRunStore extends RunStore {
 export interface DbRunStoreOptions {
   /** Recorded on every run this process creates. */
   instanceId?: string;
+  /**
+   * Which open runs `markInterrupted` closes: all of them (one process owns the database, as
+   * with PGlite), or only those whose instance stopped sending heartbeats (several instances).
+   */
+  sweep?: "all" | "dead-instances";
 }
 
 const OPEN_STATUSES = ["pending", "running"] as const;
@@ -53,7 +58,8 @@ function toSummary(row: RunRow): RunSummary {
 }
 
 export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}): DbRunStore {
-  const instanceId = options.instanceId ?? process.env.MOA_INSTANCE_ID ?? `${hostname()}:${process.pid}`;
+  const instanceId = options.instanceId ?? processInstanceId();
+  const sweepDeadOnly = options.sweep === "dead-instances";
 
   async function readEvents(runId: string, afterSeq: number, exec: Database = db): Promise<RunEvent[]> {
     const batches = await exec
@@ -177,7 +183,10 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
     },
 
     async markInterrupted(reason) {
-      const open = await db.select().from(runs).where(inArray(runs.status, [...OPEN_STATUSES]));
+      const open = await db
+        .select()
+        .from(runs)
+        .where(and(inArray(runs.status, [...OPEN_STATUSES]), sweepDeadOnly ? runOfDeadInstance() : undefined));
       let count = 0;
       for (const row of open) {
         // One transaction per run: the status and the closing event land together, and a
@@ -225,9 +234,19 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
 export function getDbRunStore(): Promise<DbRunStore> {
   if (!dbGlobals.runStore) {
     const opening = (async () => {
-      const { db } = await getDbHandle();
-      const runStore = createDbRunStore(db);
-      await runStore.markInterrupted("the server restarted while this run was in progress");
+      const { db, kind } = await getDbHandle();
+      if (kind === "pglite") {
+        const runStore = createDbRunStore(db);
+        await runStore.markInterrupted("the server restarted while this run was in progress");
+        return runStore;
+      }
+      // Several instances share PostgreSQL: only runs of instances that stopped beating are dead.
+      const id = processInstanceId();
+      const runStore = createDbRunStore(db, { instanceId: id, sweep: "dead-instances" });
+      await beat(db, id);
+      const sweep = () => runStore.markInterrupted("the server running this run stopped while it was in progress");
+      await sweep();
+      startHeartbeat(db, id, sweep);
       return runStore;
     })();
     dbGlobals.runStore = opening;

@@ -35,6 +35,8 @@ export const runs = pgTable(
     agents: jsonb("agents").$type<AgentSummary[]>(),
     /** Which server process executed the run, for diagnosing interrupted runs. */
     instanceId: text("instance_id"),
+    /** Set by a cancel on any instance; the executing instance polls it when a NOTIFY is missed. */
+    cancelRequestedAt: timestamptz("cancel_requested_at"),
     createdAt: timestamptz("created_at").notNull(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     finishedAt: timestamptz("finished_at"),
@@ -68,5 +70,55 @@ export const runEventBatches = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.firstSeq] })],
 );
 
+/**
+ * Boards a user named and saved. Slugs are unique across the table because /api/v1 addresses a
+ * saved configuration by slug alone (`moa/<slug>`); listing and editing stay per owner.
+ * Never holds provider keys.
+ */
+export const savedConfigs = pgTable(
+  "saved_configs",
+  {
+    slug: text("slug").primaryKey(),
+    ownerSecretHash: text("owner_secret_hash").notNull(),
+    name: text("name").notNull(),
+    config: jsonb("config").$type<MoAConfig>().notNull(),
+    /** Board settings beside the config, e.g. the preset it started from; parsed on read. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("saved_configs_owner_created_idx").on(t.ownerSecretHash, t.createdAt.desc())],
+);
+
+/**
+ * Server processes sharing this database. Each one refreshes its heartbeat every few seconds;
+ * runs of an instance whose heartbeat went stale are swept as interrupted by the others.
+ */
+export const instances = pgTable("instances", {
+  id: text("id").primaryKey(),
+  startedAt: timestamptz("started_at").notNull().defaultNow(),
+  heartbeatAt: timestamptz("heartbeat_at").notNull().defaultNow(),
+});
+
+/** Per-client token buckets for starting runs, shared by every instance (PostgreSQL only). */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  clientId: text("client_id").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+/** One row per run in flight, for the per-client concurrency limit across instances. */
+export const runSlots = pgTable(
+  "run_slots",
+  {
+    id: text("id").primaryKey(),
+    clientId: text("client_id").notNull(),
+    instanceId: text("instance_id").notNull(),
+    acquiredAt: timestamptz("acquired_at").notNull().defaultNow(),
+  },
+  (t) => [index("run_slots_client_idx").on(t.clientId)],
+);
+
 export type RunRow = typeof runs.$inferSelect;
 export type RunEventBatchRow = typeof runEventBatches.$inferSelect;
+export type SavedConfigRow = typeof savedConfigs.$inferSelect;

@@ -46,6 +46,13 @@ export const moaConfigSchema = z
       .array(layerConfigSchema)
       .min(1, "at least one layer is needed")
       .max(LIMITS.maxLayers, `at most ${LIMITS.maxLayers} layers`),
+    /**
+     * Opt-in "staircase streaming" (arXiv 2510.05059): a layer starts from its predecessor's
+     * partial answers once each has `chunkChars` characters, and continues as more arrives.
+     */
+    earlyAggregation: z
+      .object({ chunkChars: z.number().int().min(1, "chunkChars must be ≥ 1").max(100_000).optional() })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const last = config.layers.at(-1);

@@ -4,7 +4,9 @@ import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import { createEventChannel } from "./event-channel";
 import type { RunEvent, RunEventBody, Usage } from "./events";
-import { runLayer } from "./layer-runner";
+import { runLayer, type LayerResult } from "./layer-runner";
+import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
+import { DEFAULT_CHUNK_CHARS, supportsPrefixContinuation } from "./prefix-continuation";
 
 export interface EngineDeps {
   runId: string;
@@ -69,31 +71,78 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
     emit({ type: "run-started", config, messages });
     const timing = timingFrom(deps);
     const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+    const early = config.earlyAggregation;
+    const chunkChars = early?.chunkChars ?? DEFAULT_CHUNK_CHARS;
+    const watches = config.layers.map((layer) => createLayerWatch(layer.agents.length));
+    const pulse = createPulse();
+    // Only early aggregation needs a live view of the answers; normal runs keep the plain emit.
+    const layerEmit = early
+      ? (body: RunEventBody) => {
+          emit(body);
+          if ("agent" in body) watches[body.layer]?.observe(body);
+          pulse.notify();
+        }
+      : emit;
+    const staircase = (index: number) =>
+      early !== undefined && index > 0 && config.layers[index].agents.every((agent) => supportsPrefixContinuation(agent.model));
+
+    const results: Promise<LayerResult>[] = [];
+    const settled: Array<LayerResult | undefined> = [];
     let answers: string[] = [];
+    let folded = 0;
+    let stopped = false;
+    // Layers are folded in order; the first that was cancelled or ended without answers stops the run.
+    const fold = (result: LayerResult, index: number) => {
+      folded = index + 1;
+      if (result.status === "cancelled") return (stopped = true);
+      usage.inputTokens += result.usage.inputTokens;
+      usage.outputTokens += result.usage.outputTokens;
+      if (result.answers.length === 0) {
+        const count = config.layers[index].agents.length;
+        const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
+        end({ type: "run-failed", message: `Layer ${index + 1}: ${all} (first: ${result.firstFailure ?? "no answer"})` });
+        // Later layers may already be streaming from this one: stop them.
+        controller.abort(new Error("the run failed"));
+        return (stopped = true);
+      }
+      answers = result.answers;
+      return false;
+    };
+    const foldSettled = () => {
+      while (!stopped && folded < results.length && settled[folded]) fold(settled[folded]!, folded);
+    };
+
     for (const [index, layer] of config.layers.entries()) {
-      if (controller.signal.aborted) break;
-      const result = await runLayer({
+      if (controller.signal.aborted || stopped) break;
+      if (staircase(index)) {
+        const watch = watches[index - 1];
+        const ready = () => watch.answers().some((a) => a !== "") && watch.advanced([], chunkChars);
+        while (!ready() && !stopped && !controller.signal.aborted) {
+          await waitFor(ready, pulse, controller.signal, Promise.race(results.slice(folded)));
+          foldSettled();
+        }
+      } else {
+        while (!stopped && folded < index) fold(await results[folded], folded);
+      }
+      if (controller.signal.aborted || stopped) break;
+      const result = runLayer({
         index,
         layer,
         conversation: messages,
         previousAnswers: answers,
         runSignal: controller.signal,
-        emit,
+        emit: layerEmit,
         now,
         resolveModel: deps.resolveModel,
         timing,
+        upstream: staircase(index) ? { watch: watches[index - 1], pulse, chunkChars } : undefined,
       });
-      if (result.status === "cancelled") break;
-      usage.inputTokens += result.usage.inputTokens;
-      usage.outputTokens += result.usage.outputTokens;
-      if (result.answers.length === 0) {
-        const count = layer.agents.length;
-        const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
-        return end({ type: "run-failed", message: `Layer ${index + 1}: ${all} (first: ${result.firstFailure ?? "no answer"})` });
-      }
-      answers = result.answers;
+      results.push(result);
+      void result.then((r) => (settled[index] = r));
     }
-    if (controller.signal.aborted) return end({ type: "run-cancelled", reason: cancelReason(deps.signal) });
+    while (!stopped && folded < results.length) fold(await results[folded], folded);
+    if (ended) return;
+    if (controller.signal.aborted || stopped) return end({ type: "run-cancelled", reason: cancelReason(deps.signal) });
     end({ type: "run-finished", text: answers[0] ?? "", usage, durationMs: Math.max(0, Math.round(now() - startedAt)) });
   };
 

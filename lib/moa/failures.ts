@@ -127,11 +127,29 @@ function fromApiCallError(error: APICallError, modelId: string, nowMs: number): 
     const what = status === 404 ? `does not know ${modelId}` : "rejected the request";
     return new AgentFailure("bad_request", `${provider} ${what} (HTTP ${status})${detail ? `: ${detail}` : ""}`, { cause: error });
   }
-  // No status: the request never got an HTTP answer.
-  return new AgentFailure("network", `could not reach ${provider} (${shortDetail(networkCode(error.cause) || error.message, 80)})`, {
-    retryable: true,
-    cause: error,
-  });
+  // No status: the connection failed before an HTTP answer, or broke while the answer streamed.
+  return networkFailure(provider, error);
+}
+
+const UNREACHABLE: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "its host name does not resolve",
+  EAI_AGAIN: "its host name does not resolve",
+  EHOSTUNREACH: "no route to the host",
+  ENETUNREACH: "no route to the host",
+  ETIMEDOUT: "the connection timed out",
+  UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
+};
+
+// A raw code such as UND_ERR_SOCKET means nothing to most people, so it follows a plain phrase.
+function networkFailure(provider: string, error: unknown): AgentFailure {
+  const code = networkCode(error);
+  const detail = code || shortDetail(error instanceof Error ? error.message : String(error), 80);
+  const unreachable = UNREACHABLE[code];
+  const message = unreachable
+    ? `could not reach ${provider}: ${unreachable} (${detail})`
+    : `lost the connection to ${provider}: it closed the connection before the answer was complete (${detail})`;
+  return new AgentFailure("network", message, { retryable: true, cause: error });
 }
 
 /** Turns anything an attempt threw or streamed as an error part into an AgentFailure. */
@@ -155,14 +173,7 @@ export function classifyError(error: unknown, modelId: string, nowMs = Date.now(
     return new AgentFailure("auth", `no API key is configured for ${provider}`, { cause: error });
   }
   const chain = describeChain(error);
-  if (NETWORK.test(chain)) {
-    const code = networkCode(error);
-    const detail = code || shortDetail(error instanceof Error ? error.message : String(error), 80);
-    return new AgentFailure("network", `lost the connection to ${provider} (${detail})`, {
-      retryable: true,
-      cause: error,
-    });
-  }
+  if (NETWORK.test(chain)) return networkFailure(provider, error);
   if (CONTEXT_LENGTH.test(chain)) {
     return new AgentFailure("context_length", `${modelId}: the conversation is longer than the model's context window`, { cause: error });
   }

@@ -4,6 +4,8 @@ import type { LayerConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import type { RunEventBody, Usage } from "./events";
 import { createPolicyTracker } from "./layer-policy";
+import type { LayerWatch, Pulse } from "./layer-watch";
+import { startStaircaseAgent } from "./staircase-agent";
 import { buildAgentMessages } from "./synthesis";
 
 export interface LayerInput {
@@ -17,6 +19,8 @@ export interface LayerInput {
   now: () => number;
   resolveModel: (modelId: string) => LanguageModel;
   timing: AgentTiming;
+  /** Early aggregation: write from the previous layer's answers as they stream instead of `previousAnswers`. */
+  upstream?: { watch: LayerWatch; pulse: Pulse; chunkChars: number };
 }
 
 export type LayerResult =
@@ -61,25 +65,30 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
     checkDone();
   });
 
-  handles = config.agents.map((agent, i) =>
-    startAgent({
+  handles = config.agents.map((agent, i) => {
+    const buildMessages = (previousAnswers: string[]) =>
+      buildAgentMessages({
+        conversation: input.conversation,
+        agentSystem: agent.system,
+        previousAnswers,
+        synthesisPrompt: config.synthesisPrompt,
+      });
+    const common = {
       layer,
       agent: i,
       config: agent,
-      messages: buildAgentMessages({
-        conversation: input.conversation,
-        agentSystem: agent.system,
-        previousAnswers: input.previousAnswers,
-        synthesisPrompt: config.synthesisPrompt,
-      }),
       resolveModel: input.resolveModel,
       seed: config.agents.filter((other) => other.model === agent.model).length > 1 ? i : undefined,
       signal: controllers[i].signal,
       emit,
       now: input.now,
       timing: input.timing,
-    }),
-  );
+    };
+    const { upstream } = input;
+    return upstream
+      ? startStaircaseAgent({ ...common, upstream: upstream.watch, pulse: upstream.pulse, chunkChars: upstream.chunkChars, buildMessages })
+      : startAgent({ ...common, messages: buildMessages(input.previousAnswers) });
+  });
 
   handles.forEach((handle, i) => {
     void handle.outcome.then((outcome) => {

@@ -5,6 +5,11 @@ import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createModelResolver } from "@/lib/providers/registry";
 import { engineTimeoutsFromEnv } from "./engine-options";
 import { createEventBuffer } from "./event-buffer";
+import { announcingStore, CLUSTER_FLUSH_MS } from "./fanout/announce";
+import { requestCancel, watchCancels } from "./fanout/cancel";
+import { getMirror, peekMirror } from "./fanout/mirror";
+import { isClustered, registry } from "./fanout/registry";
+import { assertAcceptingRuns } from "./fanout/shutdown";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import { LiveRun } from "./live-run";
 import type { RunRequest } from "./run-request";
@@ -14,8 +19,10 @@ import { getRunStore } from "./store";
 /** How long a finished run stays in memory for viewers that join late, before they read the store. */
 const KEEP_FINISHED_MS = 60_000;
 
-const globalForRuns = globalThis as typeof globalThis & { __moaLiveRuns?: Map<string, LiveRun> };
-const liveRuns = (globalForRuns.__moaLiveRuns ??= new Map());
+/** How long a cancel from another instance waits for the executing instance to stop the run. */
+const REMOTE_CANCEL_WAIT_MS = 3_000;
+
+const liveRuns = registry.liveRuns;
 
 export interface StartedRun {
   id: string;
@@ -24,7 +31,10 @@ export interface StartedRun {
 
 /** Stores the run, starts it detached from the request, and answers at once. */
 export async function startRun(request: RunRequest, options: { onEnd?: () => void } = {}): Promise<StartedRun> {
+  assertAcceptingRuns();
   const store = await getRunStore();
+  // Cancels may come from any instance; the watcher must be up before the run can be seen.
+  if (isClustered()) await watchCancels();
   const id = newRunId();
   const owner = request.owner ?? newOwnerSecret();
   await store.createRun({
@@ -37,15 +47,28 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   });
   const live = new LiveRun(id);
   liveRuns.set(id, live);
-  void execute(live, request, store).finally(options.onEnd);
+  const execution = execute(live, request, store).finally(() => {
+    registry.executions.delete(id);
+    registry.interrupting.delete(id);
+    options.onEnd?.();
+  });
+  registry.executions.set(id, execution);
   return { id, owner };
 }
 
 async function execute(live: LiveRun, request: RunRequest, store: RunStore): Promise<void> {
-  const buffer = createEventBuffer(store, live.id, {
+  // Other instances' viewers read the table, so flush often and announce each batch.
+  const clustered = isClustered();
+  const buffer = createEventBuffer(clustered ? announcingStore(store) : store, live.id, {
+    ...(clustered && { flushIntervalMs: CLUSTER_FLUSH_MS }),
     onError: (error) => console.error(`run ${live.id}: could not store events`, error),
   });
-  const record = (event: RunEvent) => {
+  const record = (engineEvent: RunEvent) => {
+    // A run stopped by shutdown did not stop by anyone's choice: record it as interrupted.
+    const event: RunEvent =
+      engineEvent.type === "run-cancelled" && registry.interrupting.has(live.id)
+        ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
+        : engineEvent;
     live.publish(event);
     buffer.push(event);
   };
@@ -92,7 +115,10 @@ export async function openEventStream(id: string, afterSeq: number, signal: Abor
   const live = liveRuns.get(id);
   if (live) return live.subscribe(afterSeq, signal);
   const store = await getRunStore();
-  if (!(await store.getRun(id))) throw new AppError("not_found:run", "No run has this id.");
+  const run = await store.getRun(id);
+  if (!run) throw new AppError("not_found:run", "No run has this id.");
+  // Executing on another instance: follow it through this instance's mirror of it.
+  if (isClustered() && isOpen(run.status)) return (await getMirror(id)).subscribe(afterSeq, signal);
   const stored = await store.getEvents(id, afterSeq);
   return (async function* () {
     yield* stored;
@@ -101,7 +127,7 @@ export async function openEventStream(id: string, afterSeq: number, signal: Abor
 
 export async function getRunState(id: string): Promise<RunState> {
   assertRunId(id);
-  const live = liveRuns.get(id);
+  const live = liveRuns.get(id) ?? peekMirror(id)?.run;
   if (live) return live.state;
   const store = await getRunStore();
   if (!(await store.getRun(id))) throw new AppError("not_found:run", "No run has this id.");
@@ -118,6 +144,24 @@ export async function cancelRun(id: string): Promise<RunState> {
     await live.waitForEnd(2_000);
     return live.state;
   }
+  if (!live && isClustered() && (await requestCancel(id))) return waitForRemoteEnd(id);
   const state = await getRunState(id);
   throw new AppError("conflict:run_ended", `This run has already ended (${state.status}); there is nothing to cancel.`);
+}
+
+function isOpen(status: RunState["status"]): boolean {
+  return status === "pending" || status === "running";
+}
+
+/** The executing instance stores the run's end once it has stopped it; wait for that. */
+async function waitForRemoteEnd(id: string): Promise<RunState> {
+  const store = await getRunStore();
+  const deadline = Date.now() + REMOTE_CANCEL_WAIT_MS;
+  while (Date.now() < deadline) {
+    const run = await store.getRun(id);
+    if (!run || !isOpen(run.status)) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const events = await store.getEvents(id);
+  return events.reduce(reduceRun, initialRunState(id));
 }

@@ -1,3 +1,5 @@
+import { PgRateLimiter } from "./rate-limit-pg";
+
 type Env = Record<string, string | undefined>;
 
 export interface Rejection {
@@ -135,5 +137,8 @@ const GLOBAL_KEY = Symbol.for("moa.rateLimiter");
 /** One limiter per process, surviving dev-mode module reloads, configured from the env. */
 export function getRateLimiter(env: Env = process.env): RateLimiter {
   const store = globalThis as unknown as Record<symbol, RateLimiter | undefined>;
-  return (store[GLOBAL_KEY] ??= new InMemoryRateLimiter(rateLimitConfigFromEnv(env)));
+  // With PostgreSQL several instances serve the same clients: the limits must live there.
+  return (store[GLOBAL_KEY] ??= env.DATABASE_URL && env.MOA_STORE !== "memory"
+    ? new PgRateLimiter(rateLimitConfigFromEnv(env))
+    : new InMemoryRateLimiter(rateLimitConfigFromEnv(env)));
 }

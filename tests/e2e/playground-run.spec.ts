@@ -73,11 +73,12 @@ test("a follow-up continues the conversation with the previous answer", async ({
   const firstAnswer = (await finalAnswer(page).getByTestId("final-text").innerText()).trim();
 
   await ask(page, "Now a shorter answer, please.");
-  const conversation = page.getByRole("list", { name: "Conversation" });
-  await expect(conversation.getByRole("listitem")).toHaveCount(3);
-  await expect(conversation.getByRole("listitem").nth(0)).toContainText("Name a colour.");
-  await expect(conversation.getByRole("listitem").nth(1)).toContainText(firstAnswer.split("\n")[0].slice(0, 30));
-  await expect(conversation.getByRole("listitem").nth(2)).toContainText("Now a shorter answer, please.");
+  // Direct children only: an answer's markdown may hold lists of its own.
+  const turns = page.getByRole("list", { name: "Conversation" }).locator(":scope > li");
+  await expect(turns).toHaveCount(3);
+  await expect(turns.nth(0)).toContainText("Name a colour.");
+  await expect(turns.nth(1)).toContainText(firstAnswer.split("\n")[0].slice(0, 30));
+  await expect(turns.nth(2)).toContainText("Now a shorter answer, please.");
   await expect(page.getByRole("status").getByText("Finished")).toBeVisible({ timeout: 45_000 });
 });
 

@@ -70,10 +70,14 @@ export class SimLanguageModel implements LanguageModelV3 {
   }
 
   private plan(options: LanguageModelV3CallOptions): Plan {
-    const prompt = readPrompt(options.prompt);
+    // A trailing assistant message is a prefix to continue (early aggregation): answer as if
+    // it were not there, then skip as many words as the prefix already has.
+    const last = options.prompt.at(-1);
+    const prefix = last?.role === "assistant" ? last.content.map((part) => (part.type === "text" ? part.text : "")).join("") : "";
+    const prompt = readPrompt(prefix ? options.prompt.slice(0, -1) : options.prompt);
     const seed = `${this.profile.name}|${options.temperature ?? "-"}|${options.seed ?? "-"}|${prompt.all}`;
     const text = composeAnswer({ profile: this.profile, prompt, rng: createRng(seed), tokens: this.overrides.tokens });
-    let chunks = tokenize(text);
+    let chunks = tokenize(text).slice(countTokens(prefix));
     let finish: Plan["finish"] = "stop";
     if (options.maxOutputTokens !== undefined && chunks.length > options.maxOutputTokens) {
       chunks = chunks.slice(0, options.maxOutputTokens);

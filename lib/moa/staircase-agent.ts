@@ -1,0 +1,103 @@
+import { startAgent, type AgentHandle, type AgentOutcome, type AgentRunInput } from "./agent-runner";
+import type { ChatMessage } from "./conversation";
+import type { RunEventBody, Usage } from "./events";
+import { waitFor, type LayerWatch, type Pulse } from "./layer-watch";
+
+export interface StaircaseInput extends Omit<AgentRunInput, "messages"> {
+  upstream: LayerWatch;
+  pulse: Pulse;
+  /** How much more every upstream agent must have written before a pass is re-issued. */
+  chunkChars: number;
+  buildMessages: (answers: string[]) => ChatMessage[];
+}
+
+class ReissueSignal extends Error {}
+
+/**
+ * An agent that writes from its upstream layer's partial answers ("staircase streaming",
+ * arXiv 2510.05059). Each pass sees the answers so far plus its own text so far as a trailing
+ * assistant message to continue; when every upstream agent has written another chunk the pass
+ * is cut and re-issued. The last pass starts only once the upstream layer is done, so the
+ * answer is completed with every upstream answer in full. Deltas of all passes form one text.
+ */
+export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
+  const startedAt = input.now();
+  let firstTokenAt: number | undefined;
+  let written = "";
+  let current: AgentHandle | undefined;
+  const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+  const { signal, upstream, pulse } = input;
+
+  const emit = (body: RunEventBody) => {
+    if (body.type === "agent-delta" && body.text !== "") firstTokenAt ??= input.now();
+    input.emit(body);
+  };
+
+  const finished = (): AgentOutcome => {
+    const end = input.now();
+    return {
+      status: "finished",
+      text: written,
+      usage: { ...usage },
+      ttftMs: Math.max(0, Math.round((firstTokenAt ?? end) - startedAt)),
+      durationMs: Math.max(0, Math.round(end - startedAt)),
+    };
+  };
+
+  async function run(): Promise<AgentOutcome> {
+    while (true) {
+      if (signal.aborted) return { status: "aborted", partialText: written };
+      const final = upstream.done();
+      const answers = upstream.answers();
+      if (answers.length === 0) {
+        // Nothing to aggregate (yet): the engine fails the run if the upstream layer ends empty.
+        if (!(await waitFor(() => upstream.answers().length > 0, pulse, signal))) return { status: "aborted", partialText: written };
+        continue;
+      }
+      const seen = upstream.lengths();
+      const prefix: ChatMessage[] = written ? [{ role: "assistant", content: written }] : [];
+      const pass = new AbortController();
+      const forward = () => pass.abort(signal.reason);
+      signal.addEventListener("abort", forward, { once: true });
+      const handle = startAgent({ ...input, messages: [...input.buildMessages(answers), ...prefix], signal: pass.signal, emit });
+      current = handle;
+
+      let reissue = false;
+      if (!final) {
+        const passEnded = handle.outcome.then(() => undefined);
+        // Cut the pass once it has made progress and the upstream has moved a step; at once if the upstream is done.
+        reissue = await waitFor(
+          () => upstream.done() || (handle.partialText() !== "" && upstream.advanced(seen, input.chunkChars)),
+          pulse,
+          signal,
+          passEnded,
+        );
+        if (reissue) pass.abort(new ReissueSignal("re-issued with longer answers"));
+      }
+      const outcome = await handle.outcome;
+      signal.removeEventListener("abort", forward);
+      current = undefined;
+
+      if (outcome.status === "finished") {
+        written += outcome.text;
+        usage.inputTokens += outcome.usage.inputTokens;
+        usage.outputTokens += outcome.usage.outputTokens;
+        if (final) return finished();
+      } else if (outcome.status === "aborted") {
+        written += outcome.partialText;
+        if (signal.aborted) return { status: "aborted", partialText: written };
+      } else if (outcome.failure.kind === "empty" && written !== "") {
+        // Continuing a text the model considers complete yields nothing: the answer stands.
+        if (final) return finished();
+      } else {
+        return { status: "failed", failure: outcome.failure, partialText: written + outcome.partialText };
+      }
+      // The pass ended before the upstream moved on: wait for the next step before continuing.
+      if (!reissue && !(await waitFor(() => upstream.advanced(seen, input.chunkChars), pulse, signal))) {
+        return { status: "aborted", partialText: written };
+      }
+    }
+  }
+
+  return { outcome: run(), partialText: () => written + (current?.partialText() ?? "") };
+}

@@ -1,0 +1,57 @@
+import { findConfig } from "@/lib/configs/catalog";
+import { ownerHashFrom, OWNER_HEADER } from "@/lib/configs/owner";
+import { admitRun } from "@/lib/runs/admission";
+import { openEventStream, startRun, type StartedRun } from "@/lib/runs/run-manager";
+import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/runs/run-request";
+import { readJsonBody } from "@/lib/validation";
+import { assertV1Access, runUrl } from "./access";
+import { completion, completionMeta } from "./chunks";
+import { toOpenAIErrorResponse } from "./errors";
+import { awaitOutcome } from "./run-outcome";
+import { toRunInput } from "./request-schema";
+import { chunkStream } from "./stream";
+
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+};
+
+/**
+ * `POST /api/v1/chat/completions`: runs the board named by `model` as a stored, shareable run
+ * and answers in OpenAI's format, streamed or not. The run is detached from this request.
+ */
+export async function handleChatCompletion(request: Request): Promise<Response> {
+  let started: StartedRun | undefined;
+  const runHeaders = (): Record<string, string> =>
+    started ? { "X-MoA-Run-Id": started.id, "X-MoA-Run-Url": runUrl(request, started.id) } : {};
+  try {
+    assertV1Access(request);
+    const input = toRunInput(await readJsonBody(request, MAX_RUN_REQUEST_BYTES));
+    const entry = await findConfig(input.slug);
+    // An `x-moa-owner` header files the run in that browser's history; otherwise it has a fresh owner.
+    const owner = ownerHashFrom(request) ? request.headers.get(OWNER_HEADER)!.trim() : undefined;
+    const runRequest: RunRequest = {
+      config: entry.config,
+      messages: input.messages,
+      preset: entry.builtIn ? entry.slug : entry.settings?.preset,
+      ...(owner && { owner }),
+    };
+    const release = await admitRun(request, runRequest);
+    started = await startRun(runRequest, { onEnd: release }).catch((error) => {
+      release();
+      throw error;
+    });
+    const events = await openEventStream(started.id, -1, request.signal);
+    const meta = completionMeta(started.id, input.model);
+    if (input.stream) {
+      const body = chunkStream(events, meta, { includeUsage: input.includeUsage, intermediate: input.intermediate });
+      return new Response(body, { headers: { ...SSE_HEADERS, ...runHeaders() } });
+    }
+    const outcome = await awaitOutcome(events);
+    return Response.json(completion(meta, outcome.text, outcome.usage, started.id), { headers: runHeaders() });
+  } catch (error) {
+    return toOpenAIErrorResponse(error, runHeaders());
+  }
+}

@@ -1,0 +1,43 @@
+import { AppError } from "@/lib/errors";
+
+/** The error body OpenAI clients parse: `{ error: { message, type, param, code } }`. */
+export interface OpenAIErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+// Request fields a `bad_request:<field>` code may name; anything else is not a parameter.
+const PARAMS = new Set(["model", "messages", "stream", "stream_options", "tools", "functions", "n"]);
+
+function describe(error: AppError): { type: string; param: string | null; code: string | null } {
+  const [area, detail = ""] = error.code.split(":");
+  switch (area) {
+    case "bad_request":
+      return { type: "invalid_request_error", param: PARAMS.has(detail) ? detail : null, code: null };
+    case "unauthorized":
+      return { type: "authentication_error", param: null, code: "invalid_api_key" };
+    case "not_found":
+      return detail === "config"
+        ? { type: "invalid_request_error", param: "model", code: "model_not_found" }
+        : { type: "invalid_request_error", param: null, code: "not_found" };
+    case "rate_limited":
+      return { type: "rate_limit_error", param: null, code: "rate_limit_exceeded" };
+    case "upstream":
+      return { type: "server_error", param: null, code: detail || "upstream_error" };
+    default:
+      return { type: area === "conflict" ? "invalid_request_error" : "server_error", param: null, code: detail || null };
+  }
+}
+
+export function toOpenAIErrorBody(error: AppError): OpenAIErrorBody {
+  return { error: { message: error.message, ...describe(error) } };
+}
+
+/** Any thrown value as an OpenAI-style error response; details of unexpected ones stay in the log. */
+export function toOpenAIErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
+  const appError = error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.", { cause: error });
+  // A failed run is the run's story (stored with it), not a server fault worth a stack trace.
+  if (appError.status >= 500 && !appError.code.startsWith("upstream:")) console.error(appError.cause ?? appError);
+  const retryAfterS = (appError as AppError & { retryAfterS?: number }).retryAfterS;
+  if (retryAfterS !== undefined) headers = { ...headers, "Retry-After": String(retryAfterS) };
+  return Response.json(toOpenAIErrorBody(appError), { status: appError.status, headers });
+}
