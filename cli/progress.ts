@@ -4,6 +4,7 @@ import type { AgentState, RunState } from "@/lib/moa/run-state";
 export interface ProgressOutput {
   write(text: string): unknown;
   isTTY?: boolean;
+  columns?: number;
 }
 
 const REDRAW_MS = 80;
@@ -39,10 +40,11 @@ export function createProgress(out: ProgressOutput) {
   let lastDraw = 0;
   let latest: RunState | undefined;
 
+  // Lines are cut to the terminal's width: a wrapped line would throw off the cursor-up count.
   const redraw = (state: RunState) => {
     const lines = state.agents.flat().map((a) => describe(a, streamed.get(key(a.layer, a.agent)) ?? 0));
     const up = drawn ? `\x1b[${drawn}A` : "";
-    out.write(up + lines.map((line) => `\r\x1b[2K${line.slice(0, 160)}\n`).join(""));
+    out.write(up + lines.map((line) => `\r\x1b[2K${line.slice(0, Math.max(20, (out.columns ?? 160) - 1))}\n`).join(""));
     drawn = lines.length;
     lastDraw = Date.now();
   };

@@ -24,11 +24,11 @@ export function machineLine(): string {
   return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
-export async function writeResults(path: string, table: string, elapsedMs: number): Promise<void> {
+export async function writeResults(path: string, table: string, elapsedMs: number, context = ""): Promise<void> {
   const body = [
     "# Benchmark results",
     "",
-    `Machine: ${machineLine()}. Generated ${new Date().toISOString()} by \`npm run bench\` in ${(elapsedMs / 1000).toFixed(0)} s.`,
+    `Machine: ${machineLine()}${context ? `; ${context}` : ""}. Generated ${new Date().toISOString()} by \`npm run bench\` in ${(elapsedMs / 1000).toFixed(0)} s.`,
     "",
     table,
     "",

@@ -11,7 +11,7 @@ export function AddSlotTarget({ layerId, layer, onAdd, full }: { layerId: string
   const { setNodeRef, isOver } = useDroppable({ id: addTargetId(layerId), data, disabled: full });
   const { active } = useDndContext();
   return (
-    <li ref={setNodeRef} className="w-full sm:w-48">
+    <li ref={setNodeRef} className="w-[calc(50%-0.375rem)] sm:w-48">
       <button
         type="button"
         onClick={onAdd}

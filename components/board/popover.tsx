@@ -24,6 +24,11 @@ export function Popover({
 
   useEffect(() => {
     const panel = ref.current;
+    // Keep the panel on screen: slots near the right edge would push it past the viewport.
+    if (panel) {
+      const overflow = panel.getBoundingClientRect().right - (window.innerWidth - 8);
+      if (overflow > 0) panel.style.transform = `translateX(-${Math.ceil(overflow)}px)`;
+    }
     const first = panel?.querySelector<HTMLElement>("[data-autofocus], input, textarea, select, button");
     first?.focus();
     const onKey = (event: KeyboardEvent) => {
@@ -51,7 +56,7 @@ export function Popover({
       role="dialog"
       aria-label={label}
       className={cn(
-        "absolute top-full left-0 z-40 mt-2 w-72 rounded-xl border border-line bg-surface p-3 text-sm text-fg shadow-xl",
+        "absolute top-full left-0 z-40 mt-2 w-72 max-w-[calc(100vw-1rem)] rounded-xl border border-line bg-surface p-3 text-sm text-fg shadow-xl",
         "shadow-black/10 dark:shadow-black/50",
         className,
       )}

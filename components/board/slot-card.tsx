@@ -77,7 +77,7 @@ export function SlotCard({
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={cn("relative w-full sm:w-48", isDragging && "z-10 opacity-40")}
+      className={cn("relative w-[calc(50%-0.375rem)] sm:w-48", isDragging && "z-10 opacity-40")}
     >
       <div
         className={cn(

@@ -3,6 +3,8 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
+import { PlaygroundRunActions } from "@/components/share/run-actions";
+import { useFork } from "@/components/share/use-fork";
 import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
 import { boardToConfig, useBoardHydrated, useBoardStore, validateBoard } from "@/lib/client/board-store";
@@ -14,7 +16,7 @@ import { RunView } from "./run-view";
 
 /** The playground: board on the side, conversation, live run and prompt box in the main column. */
 export function Playground({ board }: { board: ReactNode }) {
-  useBoardHydrated();
+  const boardHydrated = useBoardHydrated();
   useSettingsHydrated();
   const layers = useBoardStore((s) => s.layers);
   const validation = useMemo(() => validateBoard({ layers }), [layers]);
@@ -24,6 +26,7 @@ export function Playground({ board }: { board: ReactNode }) {
   const error = useRunStore((s) => s.error);
   const messages = useRunStore((s) => s.messages);
   const [prompt, setPrompt] = useState("");
+  useFork({ ready: boardHydrated, onPrompt: setPrompt });
   const [helpOpen, setHelpOpen] = useState(false);
   const [boardOpen, setBoardOpen] = useState(true);
   const running = isActive(phase);
@@ -62,11 +65,14 @@ export function Playground({ board }: { board: ReactNode }) {
         helpOpen={helpOpen}
         onHelpOpenChange={setHelpOpen}
         actions={
-          messages.length > 0 && (
-            <Button size="sm" variant="ghost" disabled={running} onClick={() => runStore.getState().newConversation()}>
-              New chat
-            </Button>
-          )
+          <>
+            <PlaygroundRunActions />
+            {messages.length > 0 && (
+              <Button size="sm" variant="ghost" disabled={running} onClick={() => runStore.getState().newConversation()}>
+                New chat
+              </Button>
+            )}
+          </>
         }
       />
       <div className="mx-auto flex max-w-[110rem] flex-col gap-6 px-4 py-5 sm:px-6">

@@ -55,9 +55,9 @@ export function PromptBox({ value, onChange, onRun, onStop, running, blockedReas
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
-        rows={3}
+        rows={2}
         placeholder={placeholder ?? "Ask something. Every proposer answers, the aggregators synthesize."}
-        className="block max-h-72 min-h-20 w-full resize-none rounded-t-2xl bg-transparent px-4 pt-3.5 pb-2 text-[15px] leading-relaxed outline-none placeholder:text-muted/80"
+        className="block max-h-72 min-h-16 w-full resize-none rounded-t-2xl bg-transparent px-4 pt-3.5 pb-2 text-[15px] leading-relaxed outline-none placeholder:text-muted/80"
       />
       <div className="flex items-center gap-2 px-3 pb-3">
         <p className="min-w-0 truncate text-xs text-muted" aria-live="polite">

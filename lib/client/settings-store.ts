@@ -37,6 +37,8 @@ export const useSettingsStore = create<SettingsState>()(
         const keys = get().keys;
         const clean: RunKeys = {};
         for (const [name, value] of Object.entries(keys) as [keyof RunKeys, string][]) {
+          // "localhost:8000" parses as a URL with scheme "localhost:"; only web URLs reach a server.
+          if (name === "compatBaseUrl" && !/^https?:\/\//i.test(value)) continue;
           const one = runKeysSchema.safeParse({ [name]: value });
           if (one.success) Object.assign(clean, one.data);
         }

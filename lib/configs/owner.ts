@@ -7,13 +7,19 @@ export const OWNER_HEADER = "x-moa-owner";
 // The same secret the browser sends with its runs (see lib/runs/run-request.ts).
 const ownerSecretSchema = z.string().min(32).max(200);
 
-/** The owner secret's hash from `x-moa-owner`, or undefined when the header is absent. */
-export function ownerHashFrom(request: Request): string | undefined {
-  const raw = request.headers.get(OWNER_HEADER);
-  if (raw === null || raw.trim() === "") return undefined;
-  const parsed = ownerSecretSchema.safeParse(raw.trim());
+/** The owner secret from `x-moa-owner`, or undefined when the header is absent. */
+export function ownerSecretFrom(request: Request): string | undefined {
+  const raw = request.headers.get(OWNER_HEADER)?.trim();
+  if (!raw) return undefined;
+  const parsed = ownerSecretSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("bad_request:owner", `${OWNER_HEADER} must be the browser's owner secret (32 to 200 characters).`);
-  return hashOwnerSecret(parsed.data);
+  return parsed.data;
+}
+
+/** The hash stored beside saved configurations; never the secret itself. */
+export function ownerHashFrom(request: Request): string | undefined {
+  const secret = ownerSecretFrom(request);
+  return secret === undefined ? undefined : hashOwnerSecret(secret);
 }
 
 export function requireOwnerHash(request: Request): string {

@@ -1,9 +1,10 @@
-import { streamText, type LanguageModel } from "ai";
+import type { LanguageModel } from "ai";
 import type { AgentConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import type { RunEventBody, Usage } from "./events";
 import { AgentFailure, classifyError, formatDuration, isAutoRetried } from "./failures";
 import { LIMITS } from "./limits";
+import { streamCompletion } from "./model-stream";
 
 export interface AgentTiming {
   agentTimeoutMs: number;
@@ -108,19 +109,14 @@ export function startAgent(input: AgentRunInput): AgentHandle {
     let iterator: AsyncIterator<unknown> | undefined;
     let usage: Usage = { inputTokens: 0, outputTokens: 0 };
     try {
-      const result = streamText({
-        model,
+      const stream = streamCompletion(model, {
         system,
-        messages: turns,
-        maxRetries: 0,
+        turns,
         abortSignal: controller.signal,
         temperature: input.config.temperature,
         seed: input.seed,
         maxOutputTokens: input.config.maxTokens ?? LIMITS.defaultMaxTokens,
-        // We report failures as events; the default handler would log request details.
-        onError: () => {},
       });
-      const stream = result.fullStream[Symbol.asyncIterator]();
       iterator = stream;
       while (true) {
         // Racing the abort keeps us responsive even when a model ignores its abort signal.
@@ -139,13 +135,8 @@ export function startAgent(input: AgentRunInput): AgentHandle {
           input.emit({ type: "agent-delta", layer: input.layer, agent: input.agent, text: part.text });
         } else if (part.type === "error") {
           throw classifyError(part.error, modelId);
-        } else if (part.type === "abort") {
-          break;
         } else if (part.type === "finish") {
-          usage = {
-            inputTokens: part.totalUsage.inputTokens ?? 0,
-            outputTokens: part.totalUsage.outputTokens ?? 0,
-          };
+          usage = part.usage;
         }
       }
     } catch (error) {

@@ -21,6 +21,11 @@ export interface EngineDeps {
   retryBaseDelayMs?: number;
   maxRetryDelayMs?: number;
   now?: () => number;
+  /**
+   * Step-through: awaited before each layer ≥ 1 starts (after a `layer-paused` event), so a
+   * teacher can say what comes next. Cancelling the run stops the wait.
+   */
+  beforeLayer?: (layer: number) => Promise<void>;
 }
 
 function timingFrom(deps: EngineDeps): AgentTiming {
@@ -33,6 +38,19 @@ function timingFrom(deps: EngineDeps): AgentTiming {
     retryBaseDelayMs: deps.retryBaseDelayMs ?? DEFAULT_TIMING.retryBaseDelayMs,
     maxRetryDelayMs: deps.maxRetryDelayMs ?? DEFAULT_TIMING.maxRetryDelayMs,
   };
+}
+
+/** Resolves when `promise` settles or `signal` aborts, whichever is first; never rejects. */
+function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    signal.addEventListener("abort", done, { once: true });
+    promise.then(done, done);
+  });
 }
 
 function cancelReason(signal: AbortSignal | undefined): string {
@@ -125,6 +143,12 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
         while (!stopped && folded < index) fold(await results[folded], folded);
       }
       if (controller.signal.aborted || stopped) break;
+      if (deps.beforeLayer && index > 0) {
+        emit({ type: "layer-paused", layer: index });
+        await untilAborted(deps.beforeLayer(index), controller.signal);
+        foldSettled();
+        if (controller.signal.aborted || stopped) break;
+      }
       const result = runLayer({
         index,
         layer,

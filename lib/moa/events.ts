@@ -46,6 +46,8 @@ export const runEventSchema = z.discriminatedUnion("type", [
     messages: z.array(chatMessageSchema),
   }),
   z.object({ ...base, type: z.literal("layer-started"), layer: z.number().int().nonnegative() }),
+  /** Step-through runs only: the engine waits for the teacher before starting `layer`. */
+  z.object({ ...base, type: z.literal("layer-paused"), layer: z.number().int().nonnegative() }),
   z.object({ ...base, ...agentRef, type: z.literal("agent-started"), model: z.string() }),
   z.object({ ...base, ...agentRef, type: z.literal("agent-delta"), text: z.string() }),
   z.object({

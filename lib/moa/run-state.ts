@@ -45,6 +45,8 @@ export interface RunState {
   usage: Usage;
   durationMs?: number;
   error?: string;
+  /** Step-through runs: the layer (0-based) waiting for the teacher's "Next layer". */
+  pausedBefore?: number;
   /** Sequence number of the last event applied; -1 before any. */
   lastSeq: number;
   /** ms since start of the last event applied. */
@@ -112,8 +114,10 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
           layer.agents.map((a, i) => ({ layer: l, agent: i, model: a.model, status: "waiting" as const, text: "", retries: 0 })),
         ),
       };
+    case "layer-paused":
+      return { ...state, pausedBefore: event.layer };
     case "layer-started":
-      return updateLayer(state, event.layer, { status: "running", startedAt: event.t });
+      return updateLayer({ ...state, pausedBefore: undefined }, event.layer, { status: "running", startedAt: event.t });
     case "agent-started":
       return updateAgent(state, event.layer, event.agent, (a) => ({ ...a, status: "thinking", startedAt: event.t }));
     case "agent-delta":
@@ -156,11 +160,11 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
     case "run-finished":
       return { ...state, status: "finished", finalText: event.text, usage: event.usage, durationMs: event.durationMs };
     case "run-failed":
-      return { ...stopOpenAgents(state), status: "failed", error: event.message, durationMs: event.t };
+      return { ...stopOpenAgents(state), status: "failed", error: event.message, durationMs: event.t, pausedBefore: undefined };
     case "run-cancelled":
-      return { ...stopOpenAgents(state), status: "cancelled", error: event.reason, durationMs: event.t };
+      return { ...stopOpenAgents(state), status: "cancelled", error: event.reason, durationMs: event.t, pausedBefore: undefined };
     case "run-interrupted":
-      return { ...stopOpenAgents(state), status: "interrupted", error: event.reason, durationMs: event.t };
+      return { ...stopOpenAgents(state), status: "interrupted", error: event.reason, durationMs: event.t, pausedBefore: undefined };
   }
 }
 

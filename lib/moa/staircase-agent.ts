@@ -65,9 +65,13 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
       let reissue = false;
       if (!final) {
         const passEnded = handle.outcome.then(() => undefined);
-        // Cut the pass once it has made progress and the upstream has moved a step; at once if the upstream is done.
+        // Cut the pass once it has written a chunk of its own and the upstream has moved a step. Each
+        // re-issue costs a new time to first token, so cutting sooner would starve the next layer.
+        // A pass that has written nothing yet is cut as soon as the upstream is done: it loses nothing.
         reissue = await waitFor(
-          () => upstream.done() || (handle.partialText() !== "" && upstream.advanced(seen, input.chunkChars)),
+          () =>
+            (upstream.done() && handle.partialText() === "") ||
+            (handle.partialText().length >= input.chunkChars && upstream.advanced(seen, input.chunkChars)),
           pulse,
           signal,
           passEnded,

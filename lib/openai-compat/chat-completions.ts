@@ -1,5 +1,5 @@
 import { findConfig } from "@/lib/configs/catalog";
-import { ownerHashFrom, OWNER_HEADER } from "@/lib/configs/owner";
+import { ownerSecretFrom } from "@/lib/configs/owner";
 import { admitRun } from "@/lib/runs/admission";
 import { openEventStream, startRun, type StartedRun } from "@/lib/runs/run-manager";
 import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/runs/run-request";
@@ -31,7 +31,7 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
     const input = toRunInput(await readJsonBody(request, MAX_RUN_REQUEST_BYTES));
     const entry = await findConfig(input.slug);
     // An `x-moa-owner` header files the run in that browser's history; otherwise it has a fresh owner.
-    const owner = ownerHashFrom(request) ? request.headers.get(OWNER_HEADER)!.trim() : undefined;
+    const owner = ownerSecretFrom(request);
     const runRequest: RunRequest = {
       config: entry.config,
       messages: input.messages,
@@ -52,6 +52,8 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
     const outcome = await awaitOutcome(events);
     return Response.json(completion(meta, outcome.text, outcome.usage, started.id), { headers: runHeaders() });
   } catch (error) {
+    // Nobody is left to read an answer; the run itself goes on (see docs/api.md).
+    if (request.signal.aborted) return new Response(null, { status: 499, headers: runHeaders() });
     return toOpenAIErrorResponse(error, runHeaders());
   }
 }

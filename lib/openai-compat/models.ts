@@ -1,5 +1,5 @@
-import { listAllConfigs, type ConfigEntry } from "@/lib/configs/catalog";
-import { MODEL_PREFIX } from "./request-schema";
+import { findConfig, listAllConfigs, type ConfigEntry } from "@/lib/configs/catalog";
+import { MODEL_PREFIX, slugFromModel } from "./request-schema";
 
 /** A configuration as an OpenAI model object; `moa` describes the board behind it. */
 function toModel(entry: ConfigEntry, fallbackCreated: number) {
@@ -23,4 +23,9 @@ export async function listV1Models() {
   const now = Math.floor(Date.now() / 1000);
   const entries = await listAllConfigs();
   return { object: "list" as const, data: entries.map((entry) => toModel(entry, now)) };
+}
+
+/** `GET /api/v1/models/moa/<slug>`: one model, or a not_found:config error (404 model_not_found). */
+export async function retrieveV1Model(model: string) {
+  return toModel(await findConfig(slugFromModel(model)), Math.floor(Date.now() / 1000));
 }

@@ -101,9 +101,10 @@ export function chunkStream(events: AsyncIterable<RunEvent>, meta: CompletionMet
         if (frames.length) return;
       }
     },
-    async cancel() {
+    cancel() {
       stop();
-      await iterator.return?.(undefined);
+      // Not awaited: a generator parked on its next event would only finish after that event.
+      void Promise.resolve(iterator.return?.(undefined)).catch(() => {});
     },
   });
 }

@@ -11,7 +11,10 @@ import { getMirror, peekMirror } from "./fanout/mirror";
 import { isClustered, registry } from "./fanout/registry";
 import { assertAcceptingRuns } from "./fanout/shutdown";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
+import { keyScrubber } from "./key-scrubber";
+import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { LiveRun } from "./live-run";
+import { assertRankable, runRanker } from "./ranker-run";
 import type { RunRequest } from "./run-request";
 import type { RunStore } from "./run-store";
 import { getRunStore } from "./store";
@@ -24,6 +27,9 @@ const REMOTE_CANCEL_WAIT_MS = 3_000;
 
 const liveRuns = registry.liveRuns;
 
+/** Step-through runs waiting for a teacher, in the process that runs them (kept across dev reloads). */
+const stepGates: Map<string, StepGate> = ((globalThis as { __moaStepGates?: Map<string, StepGate> }).__moaStepGates ??= new Map());
+
 export interface StartedRun {
   id: string;
   owner: string;
@@ -32,6 +38,7 @@ export interface StartedRun {
 /** Stores the run, starts it detached from the request, and answers at once. */
 export async function startRun(request: RunRequest, options: { onEnd?: () => void } = {}): Promise<StartedRun> {
   assertAcceptingRuns();
+  if (request.variant === "ranker") assertRankable(request.config);
   const store = await getRunStore();
   // Cancels may come from any instance; the watcher must be up before the run can be seen.
   if (isClustered()) await watchCancels();
@@ -75,19 +82,25 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore): Pro
   try {
     // The keys live only in this closure: the resolver uses them, nothing stores them.
     const resolveModel = createModelResolver({ keys: request.keys });
-    const events = runMoA(request.config, request.messages, {
+    const gate = request.stepThrough ? createStepGate() : undefined;
+    if (gate) stepGates.set(live.id, gate);
+    const events = (request.variant === "ranker" ? runRanker : runMoA)(request.config, request.messages, {
       runId: live.id,
       resolveModel,
       signal: live.controller.signal,
       ...engineTimeoutsFromEnv(),
+      ...(gate && { beforeLayer: (layer: number) => gate.wait(layer) }),
     });
-    for await (const event of events) record(event);
+    // Upstream errors can repeat the run's key; it is cut out before anyone sees or stores an event.
+    const withoutKeys = keyScrubber(request.keys);
+    for await (const event of events) record(withoutKeys(event));
   } catch (error) {
     console.error(`run ${live.id}: engine error`, error);
     if (!live.ended) {
       record({ type: "run-failed", runId: live.id, seq: live.events.length, t: live.state.t, message: "The run stopped because of an internal error." });
     }
   } finally {
+    stepGates.delete(live.id);
     await buffer.close();
     await saveOutcome(store, live.state).catch((error) => console.error(`run ${live.id}: could not store outcome`, error));
     setTimeout(() => liveRuns.delete(live.id), KEEP_FINISHED_MS).unref?.();
@@ -147,6 +160,20 @@ export async function cancelRun(id: string): Promise<RunState> {
   if (!live && isClustered() && (await requestCancel(id))) return waitForRemoteEnd(id);
   const state = await getRunState(id);
   throw new AppError("conflict:run_ended", `This run has already ended (${state.status}); there is nothing to cancel.`);
+}
+
+/** Step-through: lets the paused run start its next layer. */
+export async function continueRun(id: string): Promise<{ layer: number }> {
+  assertRunId(id);
+  const gate = stepGates.get(id);
+  const live = liveRuns.get(id);
+  if (!gate || !live || live.ended) {
+    if (!live && !(await (await getRunStore()).getRun(id))) throw new AppError("not_found:run", "No run has this id.");
+    throw new AppError("conflict:run_not_paused", "This run is not paused: it is not stepping through, or it has ended.");
+  }
+  const layer = gate.release();
+  if (layer === undefined) throw new AppError("conflict:run_not_paused", "This run is not paused: the current layer is still running.");
+  return { layer };
 }
 
 function isOpen(status: RunState["status"]): boolean {

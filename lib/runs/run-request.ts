@@ -13,6 +13,10 @@ export const runRequestSchema = z.object({
   /** The browser's owner secret; one is made when absent. */
   owner: z.string().min(32, "owner must be at least 32 characters").max(200).optional(),
   preset: z.string().max(80).optional(),
+  /** `ranker`: the final agent only picks one of the previous layer's answers (the paper's LLM-Ranker baseline). */
+  variant: z.enum(["moa", "ranker"]).optional(),
+  /** Teaching: pause before each layer ≥ 2 until `POST /api/runs/{id}/continue`. */
+  stepThrough: z.boolean().optional(),
 });
 
 export type RunRequest = z.infer<typeof runRequestSchema>;

@@ -1,5 +1,6 @@
 import { toResponse } from "@/lib/errors";
 import { admitRun } from "@/lib/runs/admission";
+import { listOwnerRuns, listQuerySchema, ownerHashOf } from "@/lib/runs/history";
 import { startRun } from "@/lib/runs/run-manager";
 import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/runs/run-request";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
@@ -17,6 +18,19 @@ export async function POST(request: Request): Promise<Response> {
       throw error;
     });
     return Response.json(started, { status: 201, headers: { Location: `/api/runs/${started.id}` } });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+/** This browser's runs, newest first: `?limit=20&before=<iso>` with header `x-moa-owner`. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const ownerHash = ownerHashOf(request);
+    if (!ownerHash) return Response.json({ runs: [], nextBefore: null });
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const query = parseOrThrow(listQuerySchema, params);
+    return Response.json(await listOwnerRuns(ownerHash, query), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return toResponse(error);
   }

@@ -3,6 +3,7 @@ import type { ReadPrompt } from "./prompt";
 import type { Rng } from "./rng";
 import { CAVEATS, CLOSES, FILLERS, INTRO, POINTS, type Slots, fill, titleCase } from "./phrases";
 import { composeSynthesis, quoteFrom } from "./compose-synthesis";
+import { claimSection, findFalseClaims, insertFalseClaim, rankerReply, wantsMisleading } from "./demo-behaviours";
 import { countTokens, keywordsOf, tokenize, topicOf } from "./words";
 
 export interface ComposeInput {
@@ -15,13 +16,26 @@ export interface ComposeInput {
 
 /** Deterministic answer text for one sim call. */
 export function composeAnswer({ profile, prompt, rng, tokens }: ComposeInput): string {
+  const ranked = rankerReply(prompt);
+  if (ranked !== undefined) return ranked;
   const slots = slotsFor(prompt.question, rng);
   const target = tokens ?? rng.int(profile.words[0], profile.words[1]);
   const text =
     profile.style === "aggregator"
-      ? composeSynthesis({ prompt, rng, slots, target })
+      ? composeChecked(prompt, rng, slots, target)
       : composeStyled(profile, prompt, rng, slots, target);
-  return tokens === undefined ? text : exactly(text, tokens, rng, slots);
+  const told = wantsMisleading(prompt) ? insertFalseClaim(text, rng, slots) : text;
+  return tokens === undefined ? told : exactly(told, tokens, rng, slots);
+}
+
+/** Synthesis that deals visibly with a confident false claim among the answers (the misleading-proposer demo). */
+function composeChecked(prompt: ReadPrompt, rng: Rng, slots: Slots, target: number): string {
+  const check = findFalseClaims(prompt.answers);
+  const section = claimSection(check, prompt.answers.length);
+  if (!section) return composeSynthesis({ prompt, rng, slots, target });
+  const body = composeSynthesis({ prompt: { ...prompt, answers: section.fooled ? prompt.answers : check.clean }, rng, slots, target });
+  const close = body.lastIndexOf("\n\n**Bottom line:**");
+  return close === -1 ? `${body}\n\n${section.text}` : `${body.slice(0, close)}\n\n${section.text}${body.slice(close)}`;
 }
 
 function slotsFor(question: string, rng: Rng): Slots {

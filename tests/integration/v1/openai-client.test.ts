@@ -9,6 +9,8 @@ vi.hoisted(() => {
 
 import { POST } from "@/app/api/v1/chat/completions/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
+import { GET as retrieveModel } from "@/app/api/v1/models/[...model]/route";
+import { getConfigRepository } from "@/lib/configs/repository";
 import { getRunState } from "@/lib/runs/run-manager";
 import { serveRoutes } from "./route-server";
 
@@ -17,7 +19,12 @@ let client: OpenAI;
 const messages = [{ role: "user" as const, content: "Explain Mixture-of-Agents in one paragraph." }];
 
 beforeAll(async () => {
-  server = await serveRoutes({ "POST /api/v1/chat/completions": POST, "GET /api/v1/models": listModels });
+  server = await serveRoutes({
+    "POST /api/v1/chat/completions": POST,
+    "GET /api/v1/models": listModels,
+    // The client sends `moa%2Fmoa-lite`; Next's catch-all hands over the decoded segment(s).
+    "GET /api/v1/models/:id": (request, { params }) => retrieveModel(request, { params: params.then(({ id }) => ({ model: [id] })) }),
+  });
   client = new OpenAI({ baseURL: `${server.origin}/api/v1`, apiKey: "x", maxRetries: 0 });
 });
 
@@ -28,6 +35,9 @@ describe("the official openai client against /api/v1", () => {
     const ids: string[] = [];
     for await (const model of client.models.list()) ids.push(model.id);
     expect(ids).toEqual(expect.arrayContaining(["moa/moa", "moa/moa-lite", "moa/single"]));
+    const lite = await client.models.retrieve("moa/moa-lite");
+    expect(lite).toMatchObject({ id: "moa/moa-lite", object: "model", owned_by: "moa-playground" });
+    await expect(client.models.retrieve("moa/unknown")).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
 
   it("collects a streamed answer that is the run's final text", async () => {
@@ -49,13 +59,9 @@ describe("the official openai client against /api/v1", () => {
   });
 
   it("is not thrown off by the moa progress chunks", async () => {
-    const stream = await client.chat.completions.create({
-      model: "moa/moa-lite",
-      messages,
-      stream: true,
-      // @ts-expect-error our extension field, passed through as-is
-      moa_intermediate: true,
-    });
+    // Our extension field: a variable, not a literal, so the client's types let it through as-is.
+    const params = { model: "moa/moa-lite", messages, stream: true as const, moa_intermediate: true };
+    const stream = await client.chat.completions.create(params);
     let text = "";
     let progress = 0;
     for await (const chunk of stream) {
@@ -88,6 +94,20 @@ describe("the official openai client against /api/v1", () => {
       .catch((e) => e);
     expect(tools).toBeInstanceOf(OpenAI.BadRequestError);
     expect(tools.message).toMatch(/tools/);
+  });
+
+  it("raises an APIError from the stream when the run fails after streaming began", async () => {
+    const saved = await (await getConfigRepository()).create({
+      ownerSecretHash: "someone",
+      name: "Unreachable",
+      config: { layers: [{ agents: [{ model: "sim:owl" }] }, { agents: [{ model: "nope:gone" }] }] },
+      settings: {},
+    });
+    const stream = await client.chat.completions.create({ model: `moa/${saved.slug}`, messages, stream: true });
+    const read = async () => {
+      for await (const _chunk of stream);
+    };
+    await expect(read()).rejects.toMatchObject({ message: expect.stringMatching(/run failed/i) });
   });
 
   it("rejects a wrong key with 401 when MOA_ACCESS_TOKEN is set", async () => {

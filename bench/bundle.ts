@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Row } from "./lib/table";
+
+const TARGET_KB = 250;
+const ROOT = process.cwd();
+const NEXT_DIR = join(ROOT, ".next");
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await response.arrayBuffer();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  throw new Error(`next start did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** The gzipped size of every /_next/static script the page's HTML loads. */
+async function firstLoadKb(url: string): Promise<{ kb: number; scripts: number; status: number; largestKb: number }> {
+  const response = await fetch(url);
+  const html = await response.text();
+  const sources = new Set<string>();
+  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
+    const path = new URL(match[1].replace(/&amp;/g, "&"), url).pathname;
+    if (path.startsWith("/_next/static/")) sources.add(decodeURIComponent(path));
+  }
+  let bytes = 0;
+  let largest = 0;
+  for (const path of sources) {
+    const size = gzipSync(await readFile(join(NEXT_DIR, "static", path.slice("/_next/static/".length)))).length;
+    bytes += size;
+    largest = Math.max(largest, size);
+  }
+  return { kb: bytes / 1024, scripts: sources.size, status: response.status, largestKb: largest / 1024 };
+}
+
+async function routes(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(NEXT_DIR, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.values(manifest);
+}
+
+export async function benchBundle(): Promise<Row[]> {
+  const row = (config: string, measured: string, status: Row["status"], note = ""): Row => ({
+    benchmark: "First-load JS (gzip)",
+    config,
+    measured,
+    target: `≤ ${TARGET_KB} KB`,
+    status,
+    note,
+  });
+  if (!existsSync(join(NEXT_DIR, "BUILD_ID"))) {
+    return ["/", "/r/[id]"].map((page) => row(page, "-", "skipped", "no .next build: run `npm run build` first"));
+  }
+  const buildId = (await readFile(join(NEXT_DIR, "BUILD_ID"), "utf8")).trim();
+  const known = await routes();
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, MOA_STORE: "memory", NODE_ENV: "production" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilUp(`${base}/`, child, 60_000);
+    const rows: Row[] = [];
+    for (const [page, path] of [["/", "/"], ["/r/[id]", "/r/bench-example"]] as const) {
+      if (!known.includes(page)) {
+        rows.push(row(page, "n/a", "n/a", `route not in build ${buildId}`));
+        continue;
+      }
+      const { kb, scripts, status, largestKb } = await firstLoadKb(`${base}${path}`);
+      const note = `build ${buildId}; HTTP ${status}; largest chunk ${largestKb.toFixed(1)} KB`;
+      rows.push(row(page, `${kb.toFixed(1)} KB (${scripts} scripts)`, kb <= TARGET_KB ? "PASS" : "MISS", note));
+    }
+    return rows;
+  } catch (error) {
+    return ["/", "/r/[id]"].map((page) => row(page, "-", "not measured", String(error instanceof Error ? error.message : error)));
+  } finally {
+    child.kill("SIGTERM");
+  }
+}

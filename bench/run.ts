@@ -1,0 +1,72 @@
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { createModelResolver } from "@/lib/providers/registry";
+import { benchBundle } from "./bundle";
+import { benchCapacity } from "./capacity";
+import { benchEarlyAggregation } from "./early";
+import { measureRun } from "./lib/measure";
+import { configOf, simId } from "./lib/pace";
+import { machineLine, renderTable, writeResults, type Row } from "./lib/table";
+import { benchOverhead } from "./overhead";
+import { benchPolicies } from "./policies";
+
+/**
+ * `npm run bench`: every benchmark once, one table, also written to bench/results.md.
+ * Runs on the simulator and the fake OpenAI-compatible server, so every ideal is known.
+ */
+async function section(name: string, run: () => Promise<Row[]>): Promise<Row[]> {
+  const started = performance.now();
+  process.stderr.write(`bench: ${name}…`);
+  try {
+    const rows = await run();
+    process.stderr.write(` ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return rows;
+  } catch (error) {
+    process.stderr.write(" failed\n");
+    console.error(error);
+    return [{ benchmark: name, config: "-", measured: "-", target: "-", status: "MISS", note: `crashed: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+
+/** Loads modules and warms the JIT, so the first measured run does not pay for it. */
+async function warmUp(): Promise<void> {
+  const resolve = createModelResolver({ env: { MOA_SIM_SPEED: "1" } });
+  const pace = { ttftMs: 5, tokensPerSecond: 2000, tokens: 100 };
+  await measureRun(configOf([[simId("falcon", pace), simId("heron", pace)], [simId("owl", pace)]]), resolve);
+  await measureRun(configOf([[simId("falcon", pace)], [simId("owl", pace)]], { earlyAggregation: { chunkChars: 50 } }), resolve);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const load = loadavg().map((n) => n.toFixed(1)).join(", ");
+  await warmUp();
+  const rows = [
+    ...(await section("orchestration overhead", benchOverhead)),
+    ...(await section("straggler policies", () => benchPolicies({ includeWaitForAll: true }))),
+    ...(await section("early aggregation", benchEarlyAggregation)),
+    ...(await section("server capacity", benchCapacity)),
+    ...(await section("bundle", benchBundle)),
+    {
+      benchmark: "Event path in the browser (p50/p95)",
+      config: "-",
+      measured: "not measured",
+      target: "-",
+      status: "not measured",
+      note: "optional Playwright + Chromium DOM-latency probe not written yet",
+    } satisfies Row,
+  ];
+  const table = renderTable(rows);
+  const elapsed = performance.now() - started;
+  console.log(`\n${machineLine()}; load average at start ${load}\n`);
+  console.log(table);
+  await writeResults(join(process.cwd(), "bench", "results.md"), table, elapsed, `load average at start: ${load}`);
+  console.log(`\nwritten to bench/results.md in ${(elapsed / 1000).toFixed(0)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,137 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { Conversation } from "@/components/run/conversation";
+import { RunView } from "@/components/run/run-view";
+import { ExportMenu } from "@/components/share/export-menu";
+import { ShareButton } from "@/components/share/share-button";
+import { Badge } from "@/components/ui/badge";
+import { createReplay, type Replay } from "@/lib/client/replay";
+import { fetchRun, RunClientError, streamRunEvents } from "@/lib/client/run-client";
+import { runStore, useRunStore } from "@/lib/client/run-store";
+import type { RunEvent } from "@/lib/moa/events";
+import type { RunExport } from "@/lib/runs/export";
+import { ReplayControls } from "./replay-controls";
+
+type Mode = { kind: "loading" } | { kind: "live" } | { kind: "replay"; replay: Replay } | { kind: "error"; message: string };
+
+/** Builds a replay that drives the page's run store. */
+function replayInto(id: string, events: RunEvent[]): Replay {
+  return createReplay(events, {
+    onReset: () => runStore.getState().reset(id),
+    onEvents: (batch) => runStore.getState().applyEvents(batch),
+  });
+}
+
+async function loadEvents(id: string, signal: AbortSignal): Promise<RunEvent[]> {
+  const response = await fetch(`/api/runs/${encodeURIComponent(id)}/export?format=json`, { signal, cache: "no-store" });
+  if (!response.ok) throw new RunClientError("internal", "Could not load this run.", response.status);
+  return ((await response.json()) as RunExport).events;
+}
+
+/**
+ * A shared run, read-only: streamed live while it runs (any number of viewers may join at
+ * any time), replayed with its original timing once it has ended.
+ */
+export function SharedRun({ id }: { id: string }) {
+  const [mode, setMode] = useState<Mode>({ kind: "loading" });
+  const [helpOpen, setHelpOpen] = useState(false);
+  const messages = useRunStore((s) => s.run.messages);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    let replay: Replay | null = null;
+    runStore.getState().reset(id);
+    runStore.setState({ messages: [] });
+
+    void (async () => {
+      try {
+        const state = await fetchRun(id);
+        if (abort.signal.aborted) return;
+        if (state.status === "pending" || state.status === "running") {
+          setMode({ kind: "live" });
+          runStore.setState({ phase: "streaming" });
+          const seen: RunEvent[] = [];
+          await streamRunEvents(id, {
+            signal: abort.signal,
+            onEvents: (events) => {
+              seen.push(...events);
+              runStore.getState().enqueueEvents(events);
+            },
+            onConnection: (c) => {
+              if (runStore.getState().phase !== "ended") runStore.setState({ phase: c === "open" ? "streaming" : "reconnecting" });
+            },
+          });
+          runStore.getState().flush();
+          if (abort.signal.aborted) return;
+          // Once it has ended, the run can be watched again from the start.
+          replay = replayInto(id, seen);
+          replay.showFinal();
+          setMode({ kind: "replay", replay });
+          return;
+        }
+        const events = await loadEvents(id, abort.signal);
+        if (abort.signal.aborted) return;
+        replay = replayInto(id, events);
+        setMode({ kind: "replay", replay });
+        replay.play();
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        const message =
+          error instanceof RunClientError && error.status === 404
+            ? "This run does not exist, or it was deleted."
+            : error instanceof RunClientError
+              ? error.message
+              : "Could not load this run.";
+        setMode({ kind: "error", message });
+      }
+    })();
+
+    return () => {
+      abort.abort();
+      replay?.dispose();
+    };
+  }, [id]);
+
+  return (
+    <div className="min-h-dvh">
+      <AppHeader
+        helpOpen={helpOpen}
+        onHelpOpenChange={setHelpOpen}
+        actions={
+          <>
+            <a
+              href={`/?fork=${encodeURIComponent(id)}`}
+              className="inline-flex h-7 items-center rounded-md bg-accent px-2.5 text-xs font-medium text-white shadow-sm hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+            >
+              Open in playground
+            </a>
+            <ShareButton runId={id} />
+            <ExportMenu runId={id} />
+          </>
+        }
+      />
+      <main className="mx-auto flex max-w-[110rem] flex-col gap-5 px-4 py-5 sm:px-6">
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-base font-semibold">Shared run</h1>
+          <Badge tone={mode.kind === "live" ? "accent" : "neutral"}>
+            {mode.kind === "live" ? "Live" : mode.kind === "replay" ? "Replay" : mode.kind === "loading" ? "Loading" : "Unavailable"}
+          </Badge>
+          <span className="text-xs text-muted">Read-only. Open it in the playground to run it again or change it.</span>
+        </div>
+        {mode.kind === "replay" && <ReplayControls replay={mode.replay} />}
+        {mode.kind === "error" ? (
+          <p role="alert" className="rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+            {mode.message}
+          </p>
+        ) : (
+          <>
+            <Conversation messages={messages} />
+            <RunView empty={<p className="text-sm text-muted">Loading the run…</p>} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
