@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fmtMs } from "./lib/measure";
 import { configOf, simId, type Pace } from "./lib/pace";
@@ -68,7 +69,7 @@ export async function benchCapacity(): Promise<Row[]> {
       measured: `${finished}/${n} finished; p99 loop delay ${p99.toFixed(1)} ms (max ${(delay.max / 1e6).toFixed(0)} ms); peak RSS ${Math.round(peakRss / 2 ** 20)} MB; all done in ${fmtMs(wallMs)}`,
       target: `all finish, p99 ≤ ${P99_TARGET_MS} ms`,
       status: ok ? "PASS" : "MISS",
-      note: `${life.label}; sim ${PACE.ttftMs} ms ttft, ${PACE.tokensPerSecond} tok/s, ${PACE.tokens} tokens per agent`,
+      note: `${life.label}; sim ${PACE.ttftMs} ms ttft, ${PACE.tokensPerSecond} tok/s, ${PACE.tokens} tokens per agent; 1-min load average ${loadavg()[0].toFixed(1)}`,
     });
   }
   return rows;

@@ -52,11 +52,14 @@ async function databaseRoundTrip(url: string, samples = 60): Promise<{ p50: numb
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-/** Only events that happened after the viewer connected: the backlog a late viewer reads is not fan-out. */
-function delaysOf(reads: StreamRead[], firstOnExecutor: Map<number, number>): number[] {
+/**
+ * Only events emitted once every viewer was connected: the backlog a late viewer reads is not
+ * fan-out, and while hundreds of connections are being accepted both instances are busy with that.
+ */
+function delaysOf(reads: StreamRead[], firstOnExecutor: Map<number, number>, since: number): number[] {
   return reads.flatMap((read) =>
     read.events
-      .filter((e) => (firstOnExecutor.get(e.seq) ?? 0) > read.connectedAt)
+      .filter((e) => (firstOnExecutor.get(e.seq) ?? 0) > since)
       .map((e) => e.at - (firstOnExecutor.get(e.seq) ?? e.at)),
   );
 }
@@ -69,7 +72,9 @@ export async function benchFanout(): Promise<Row[]> {
   const { url, drop } = await createDatabase();
   const instances: Instance[] = [];
   try {
-    const env = { MOA_SIM_SPEED: "1" };
+    // Slower than real time: on a small machine accepting 200 SSE connections takes many seconds,
+    // and the run must still be streaming once they are all in.
+    const env = { MOA_SIM_SPEED: process.env.BENCH_FANOUT_SIM_SPEED ?? "0.4" };
     instances.push(await startInstance("A", url, env));
     instances.push(await startInstance("B", url, env));
     const [a, b] = instances;
@@ -91,8 +96,10 @@ export async function benchFanout(): Promise<Row[]> {
     for (const read of readsA) {
       for (const e of read.events) firstOnExecutor.set(e.seq, Math.min(firstOnExecutor.get(e.seq) ?? Infinity, e.at));
     }
-    const delayA = delaysOf(readsA, firstOnExecutor);
-    const delayB = delaysOf(readsB, firstOnExecutor);
+    const allConnected = Math.max(...reads.map((r) => r.connectedAt));
+    const delayA = delaysOf(readsA, firstOnExecutor, allConnected);
+    const delayB = delaysOf(readsB, firstOnExecutor, allConnected);
+    const measuredEvents = [...firstOnExecutor.values()].filter((at) => at > allConnected).length;
     const db = await databaseRoundTrip(url);
     const connectSpread = Math.max(...reads.map((r) => r.connectedAt)) - Math.min(...reads.map((r) => r.connectedAt));
     const p95A = percentile(delayA, 95);
@@ -111,7 +118,7 @@ export async function benchFanout(): Promise<Row[]> {
         measured: `p50 ${ms(percentile(delayB, 50))}, p95 ${ms(p95B)}`,
         target: `p95 ≤ ${P95_TARGET_MS} ms`,
         status: p95B <= P95_TARGET_MS ? "PASS" : "MISS",
-        note: `vs. first receipt on the executing instance; viewers on that instance: p95 ${ms(p95A)}; events after each viewer connected (connections spread over ${ms(connectSpread)})`,
+        note: `vs. first receipt on the executing instance; viewers on that instance: p95 ${ms(p95A)}; ${measuredEvents} events emitted after all ${VIEWERS} viewers had connected (connecting took ${ms(connectSpread)})`,
       },
       {
         benchmark: `${BENCHMARK}: database share of the delay`,

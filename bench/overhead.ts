@@ -1,7 +1,7 @@
 import { createModelResolver } from "@/lib/providers/registry";
 import { startFakeOpenAI, type FakeBehaviour } from "@/tests/fixtures/fake-openai-server";
 import { fmtMs, fmtRatio, measureRun } from "./lib/measure";
-import { configOf, idealCriticalPathMs, paceGrid, simId, words, type Pace } from "./lib/pace";
+import { configOf, idealAnswerMs, idealCriticalPathMs, paceGrid, simId, words, type Pace } from "./lib/pace";
 import type { Row } from "./lib/table";
 
 const TARGET = 1.03;
@@ -37,6 +37,10 @@ export async function benchOverhead(): Promise<Row[]> {
   const fake = await startFakeOpenAI();
   try {
     const httpResolve = createModelResolver({ env: { OPENAI_COMPATIBLE_BASE_URL: fake.baseUrl } });
+    const slowest = paceGrid([1])[0][0];
+    fake.setBehaviour("upstream-probe", { ttftMs: slowest.ttftMs, tokensPerSecond: slowest.tokensPerSecond, text: words(slowest.tokens) });
+    const upstreamMs = await streamDirectly(fake.baseUrl, slowest);
+    const upstreamNote = `the fake server alone (plain fetch, no engine) takes ${fmtRatio(upstreamMs / idealAnswerMs(slowest))}× its ideal: it paces with one setTimeout per token, which drifts`;
     for (const { label, shape } of SHAPES) {
       const grid = paceGrid(shape);
       const ids = grid.map((layer, l) =>
@@ -48,10 +52,23 @@ export async function benchOverhead(): Promise<Row[]> {
         }),
       );
       const run = await measureRun(configOf(ids), httpResolve);
-      rows.push(row("HTTP, fake server", label, run.wallMs, idealCriticalPathMs(grid), run.outcome));
+      rows.push(row("HTTP, fake server", label, run.wallMs, idealCriticalPathMs(grid), run.outcome, upstreamNote));
     }
   } finally {
     await fake.close();
   }
   return rows;
+}
+
+/** One completion read with plain fetch: how close the upstream itself keeps to its pace. */
+async function streamDirectly(baseUrl: string, pace: Pace): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model: "upstream-probe", stream: true, messages: [{ role: "user", content: "probe" }] }),
+  });
+  // The probe's pace is set before the request; setBehaviour is keyed by model name.
+  await response.text();
+  return performance.now() - started;
 }

@@ -26,7 +26,7 @@ export async function benchPolicies(options: { includeWaitForAll?: boolean } = {
   const rows: Row[] = [];
   const policies: Array<[string, LayerPolicy]> = [
     ["quorum 5", { kind: "quorum", k: 5 }],
-    ["deadline 400 ms", { kind: "deadline", ms: 400 }],
+    ["deadline 200 ms", { kind: "deadline", ms: 200 }],
   ];
   for (const [label, policy] of policies) {
     const run = await measureRun(configFor(slow, policy), resolve);

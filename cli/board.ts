@@ -55,7 +55,15 @@ export function applyOverrides(config: MoAConfig, options: Pick<CliOptions, "mod
     const proposers: AgentConfig[] = options.proposers.map((model) => ({ model }));
     const final = layers.at(-1)!;
     // A one-layer board grows a proposer layer; deeper boards keep their depth.
-    const before = layers.length === 1 ? [{ agents: proposers }] : layers.slice(0, -1).map((layer) => ({ ...layer, agents: proposers.map((p) => ({ ...p })), policy: undefined }));
+    const before =
+      layers.length === 1
+        ? [{ agents: proposers }]
+        : layers.slice(0, -1).map(({ policy, ...layer }) => ({
+            ...layer,
+            agents: proposers.map((p) => ({ ...p })),
+            // A quorum larger than the new line-up could never be met.
+            ...(policy && !(policy.kind === "quorum" && policy.k > proposers.length) && { policy }),
+          }));
     layers = [...before, final];
   }
   if (options.aggregator) {

@@ -8,6 +8,8 @@ import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
 import { MarkdownText } from "@/components/ui/markdown";
 import { selectAgent, useRunStore } from "@/lib/client/run-store";
+import { InputsButton } from "@/components/teach/inputs-dialog";
+import { MisleadingBadge } from "@/components/teach/misleading-badge";
 import { STATUS_META, StatusBadge } from "./agent-status";
 import { agentLabel, columnId } from "./column-id";
 import { useStickToBottom } from "./use-stick-to-bottom";
@@ -53,7 +55,9 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
           {view.label}
         </h3>
         {view.simulated && <SimulatedBadge />}
+        <MisleadingBadge layer={layer} agent={agent} />
         <StatusBadge status={status} className="ml-auto" />
+        <InputsButton layer={layer} agent={agent} />
       </header>
 
       <div

@@ -22,6 +22,14 @@ export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProp
           <span>MoA Playground</span>
         </a>
         <span className="hidden text-xs text-muted md:inline">Mixture-of-Agents, layer by layer</span>
+        <nav aria-label="Sections" className="flex items-center gap-1 text-sm">
+          <a href="/compare" className="rounded-md px-2 py-1 text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent">
+            Compare
+          </a>
+          <a href="/experiments" className="rounded-md px-2 py-1 text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent">
+            Experiments
+          </a>
+        </nav>
         <div className="ml-auto flex items-center gap-1">
           {actions}
           <HelpPopover open={helpOpen} onOpenChange={onHelpOpenChange} />

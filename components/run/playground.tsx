@@ -5,8 +5,15 @@ import { AppHeader } from "@/components/layout/app-header";
 import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
 import { PlaygroundRunActions } from "@/components/share/run-actions";
 import { useFork } from "@/components/share/use-fork";
+import { DemoPanel } from "@/components/teach/demo-panel";
+import { DemosMenu } from "@/components/teach/demos-menu";
+import { InputsDialog } from "@/components/teach/inputs-dialog";
+import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
+import { LiveStepControls, StepThroughToggle } from "@/components/teach/step-controls";
+import { useTeachStore } from "@/components/teach/teach-store";
 import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
+import type { MoAConfig } from "@/lib/moa/config";
 import { boardToConfig, useBoardHydrated, useBoardStore, validateBoard } from "@/lib/client/board-store";
 import { isActive, runStore, useRunStore } from "@/lib/client/run-store";
 import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
@@ -30,16 +37,18 @@ export function Playground({ board }: { board: ReactNode }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [boardOpen, setBoardOpen] = useState(true);
   const running = isActive(phase);
+  const presenter = useTeachStore((s) => s.presenter);
 
   const run = () => {
     const text = prompt.trim();
     if (!text || running || !validation.ok) return;
     const config = useBoardStore.getState().getConfig();
     const keys = useSettingsStore.getState().runKeys();
+    const { stepThrough } = useTeachStore.getState();
     setPrompt("");
     void runStore
       .getState()
-      .start({ config, prompt: text, keys })
+      .start({ config, prompt: text, keys, stepThrough })
       .then(() => {
         // Rejected before it started: give the prompt back so nothing typed is lost.
         const { run: current, error: startError } = runStore.getState();
@@ -47,6 +56,13 @@ export function Playground({ board }: { board: ReactNode }) {
       });
   };
   const stop = () => void runStore.getState().stop();
+  // A classroom demo starts a fresh conversation with its own prompt.
+  const runDemo = (config: MoAConfig, demoPrompt: string) => {
+    if (isActive(runStore.getState().phase)) return;
+    runStore.getState().newConversation();
+    const keys = useSettingsStore.getState().runKeys();
+    void runStore.getState().start({ config, prompt: demoPrompt, keys, stepThrough: useTeachStore.getState().stepThrough });
+  };
 
   useGlobalShortcuts({
     onStop: () => {
@@ -60,12 +76,14 @@ export function Playground({ board }: { board: ReactNode }) {
   const followUp = messages.length > 0 && !running;
 
   return (
-    <div className="min-h-dvh">
+    <PresenterShell className="min-h-dvh">
       <AppHeader
         helpOpen={helpOpen}
         onHelpOpenChange={setHelpOpen}
         actions={
           <>
+            <DemosMenu onRun={runDemo} disabled={running} />
+            <PresenterToggle />
             <PlaygroundRunActions />
             {messages.length > 0 && (
               <Button size="sm" variant="ghost" disabled={running} onClick={() => runStore.getState().newConversation()}>
@@ -76,7 +94,7 @@ export function Playground({ board }: { board: ReactNode }) {
         }
       />
       <div className="mx-auto flex max-w-[110rem] flex-col gap-6 px-4 py-5 sm:px-6">
-        <section aria-label="Configure" className="min-w-0">
+        <section aria-label="Configure" className="min-w-0" hidden={presenter}>
           <div className="mb-2 flex items-center gap-2">
             <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Configure</h2>
             <Button size="sm" variant="ghost" className="ml-auto" aria-expanded={boardOpen} aria-controls="board-panel" onClick={() => setBoardOpen((o) => !o)}>
@@ -90,8 +108,10 @@ export function Playground({ board }: { board: ReactNode }) {
         <main className="flex min-w-0 flex-col gap-5">
           <h2 className="sr-only">Run</h2>
           <Conversation messages={messages} />
+          <DemoPanel onRun={runDemo} running={running} />
           <RunView fallbackConfig={boardConfig} />
           <div className="bottom-0 z-30 max-sm:static sm:sticky -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
+            <LiveStepControls className="shadow-lg" />
             {error && (
               <p role="alert" className="flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
                 <AlertIcon className="mt-0.5 shrink-0" />
@@ -108,9 +128,11 @@ export function Playground({ board }: { board: ReactNode }) {
               followUp={followUp}
               placeholder={followUp ? "Ask a follow-up: the conversation so far goes with it." : undefined}
             />
+            <StepThroughToggle disabled={running} />
           </div>
         </main>
       </div>
-    </div>
+      <InputsDialog />
+    </PresenterShell>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { RunColumns } from "@/components/columns/run-columns";
 import { LayerGraph } from "@/components/graph/layer-graph";
 import { selectConfig, useRunStore } from "@/lib/client/run-store";
@@ -8,6 +9,9 @@ import { EmptyState } from "./empty-state";
 import { FinalAnswer } from "./final-answer";
 import { useLoadModelCatalog } from "./model-catalog";
 import { RunStatusBar } from "./run-status";
+
+// Code-split: the similarity and figures code loads with the first run, not with the page.
+const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").then((m) => m.RunAnalysis), { ssr: false });
 
 export interface RunViewProps {
   /** Drawn in the graph before any run (the board's config). */
@@ -29,7 +33,7 @@ export function RunView({ fallbackConfig, empty }: RunViewProps) {
   return (
     <div className="flex flex-col gap-5">
       {config && (
-        <div className="rounded-2xl border border-line bg-surface p-3 shadow-xs">
+        <div className="rounded-2xl border border-line bg-surface p-3 shadow-xs" data-presenter-sticky>
           {hasRun && <RunStatusBar />}
           <LayerGraph config={config} className="w-full" />
         </div>
@@ -38,6 +42,7 @@ export function RunView({ fallbackConfig, empty }: RunViewProps) {
         <>
           <FinalAnswer />
           <RunColumns config={config} />
+          <RunAnalysis />
         </>
       ) : (
         (empty ?? <EmptyState />)

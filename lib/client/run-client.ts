@@ -25,6 +25,8 @@ export interface StartRunBody {
   messages: ChatMessage[];
   keys?: RunKeys;
   owner?: string;
+  /** Pause before each later layer until `continueRun` (teaching). */
+  stepThrough?: boolean;
 }
 
 async function failure(response: Response): Promise<RunClientError> {
@@ -57,6 +59,13 @@ export async function cancelRun(id: string, owner?: string, fetchImpl: FetchLike
     body: JSON.stringify(owner ? { owner } : {}),
   });
   if (!response.ok) throw await failure(response);
+}
+
+/** Step-through runs: starts the layer the run is paused before. */
+export async function continueRun(id: string, fetchImpl: FetchLike = fetch): Promise<{ layer: number }> {
+  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}/continue`, { method: "POST" });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as { layer: number };
 }
 
 export async function fetchRun(id: string, fetchImpl: FetchLike = fetch): Promise<RunState> {

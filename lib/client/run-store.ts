@@ -20,6 +20,8 @@ export interface StartInput {
   /** The new user message. */
   prompt: string;
   keys?: RunKeys;
+  /** Teaching: the server pauses before each later layer (see lib/teach). */
+  stepThrough?: boolean;
 }
 
 export interface RunStoreState {
@@ -142,7 +144,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
       enqueueEvents: (events) => queue().push(...events),
       flush: () => batcher?.flush(),
 
-      async start({ config, prompt, keys }) {
+      async start({ config, prompt, keys, stepThrough }) {
         if (isActive(get().phase)) return;
         const { run, messages: previous, phase: phaseBefore } = get();
         const messages = nextConversation(previous, run.finalText, prompt);
@@ -156,7 +158,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
         let started: { id: string; owner: string };
         try {
           const owner = get().owner ?? ownerStorage.get() ?? undefined;
-          started = await api.postRun({ config, messages, keys, owner });
+          started = await api.postRun({ config, messages, keys, owner, ...(stepThrough && { stepThrough }) });
         } catch (error) {
           if (controller === abort) controller = null;
           set({ phase: phaseBefore === "idle" ? "idle" : "ended", error: errorMessage(error) });

@@ -1,5 +1,5 @@
 import { paretoFront } from "@/lib/analysis/pareto";
-import { winRate, type WinRate } from "@/lib/analysis/win-rate";
+import { winRate, type Outcome, type WinRate } from "@/lib/analysis/win-rate";
 import type { ExperimentPlan, ExperimentProgress } from "./types";
 import { unitKey } from "./types";
 
@@ -31,7 +31,7 @@ export function summarize(plan: ExperimentPlan, progress: ExperimentProgress): V
     const judgements = plan.prompts.map((p) => progress.judgements[unitKey(p.id, variant.id)]).filter((j) => j !== undefined);
     const finished = runs.filter((r) => r.status === "finished");
     const isReference = variant.id === plan.reference;
-    const outcomes = judgements.map((j) => (j.winner === "variant" ? "win" : j.winner === "reference" ? "loss" : "tie") as const);
+    const outcomes = judgements.map((j): Outcome => (j.winner === "variant" ? "win" : j.winner === "reference" ? "loss" : "tie"));
     return {
       variantId: variant.id,
       label: variant.label,

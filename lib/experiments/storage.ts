@@ -11,10 +11,10 @@ function browser(): KeyValueStorage | undefined {
 }
 
 /** Persists an experiment after every step, so a reload can resume it. Quota errors are reported, not thrown. */
-export function saveExperiment(plan: ExperimentPlan, progress: ExperimentProgress, storage = browser()): boolean {
+export function saveExperiment(plan: ExperimentPlan, progress: ExperimentProgress, stopped = false, storage = browser()): boolean {
   if (!storage) return false;
   try {
-    storage.setItem(PREFIX + plan.id, JSON.stringify({ plan, progress }));
+    storage.setItem(PREFIX + plan.id, JSON.stringify({ plan, progress, ...(stopped ? { stopped } : {}) }));
     storage.setItem(LAST_KEY, plan.id);
     return true;
   } catch {

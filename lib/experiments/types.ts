@@ -65,7 +65,12 @@ export const experimentProgressSchema = z.object({
 });
 export type ExperimentProgress = z.infer<typeof experimentProgressSchema>;
 
-export const savedExperimentSchema = z.object({ plan: experimentPlanSchema, progress: experimentProgressSchema });
+export const savedExperimentSchema = z.object({
+  plan: experimentPlanSchema,
+  progress: experimentProgressSchema,
+  /** Stopped on purpose: a reload shows it but does not resume it by itself. */
+  stopped: z.boolean().optional(),
+});
 export type SavedExperiment = z.infer<typeof savedExperimentSchema>;
 
 export function unitKey(promptId: string, variantId: string): string {

@@ -55,7 +55,8 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
         continue;
       }
       const seen = upstream.lengths();
-      const prefix: ChatMessage[] = written ? [{ role: "assistant", content: written }] : [];
+      // Anthropic rejects an assistant prefix that ends in whitespace; no model needs it.
+      const prefix: ChatMessage[] = written.trim() ? [{ role: "assistant", content: written.trimEnd() }] : [];
       const pass = new AbortController();
       const forward = () => pass.abort(signal.reason);
       signal.addEventListener("abort", forward, { once: true });

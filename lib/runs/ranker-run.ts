@@ -94,6 +94,6 @@ export async function* runRanker(config: MoAConfig, messages: ChatMessage[], dep
       }
     }
     yield out("layer" in body ? ({ ...body, layer: finalLayer } as RunEventBody) : body);
-    if (event.type === "run-failed" || event.type === "run-cancelled") return;
+    if (event.type === "run-cancelled") return;
   }
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from "@/lib/moa/limits";
 /**
  * A sim model id may carry pace overrides for tests and benchmarks:
  * `falcon?ttft=20&tps=400&tokens=120`. The base name is what the UI shows.
@@ -21,6 +22,13 @@ function positive(value: string | null, allowZero: boolean): number | undefined 
   return n;
 }
 
+const MAX_SIM_TTFT_MS = 120_000;
+const MAX_SIM_TPS = 100_000;
+
+function capped(value: number | undefined, max: number): number | undefined {
+  return value === undefined ? undefined : Math.min(value, max);
+}
+
 export function parseSimId(modelId: string): ParsedSimId {
   const bare = modelId.startsWith("sim:") ? modelId.slice(4) : modelId;
   const q = bare.indexOf("?");
@@ -31,9 +39,10 @@ export function parseSimId(modelId: string): ParsedSimId {
   return {
     name,
     overrides: {
-      ttftMs: positive(params.get("ttft"), true),
-      tokensPerSecond: positive(params.get("tps"), false),
-      tokens: tokens === undefined ? undefined : Math.round(tokens),
+      // Capped: the simulator needs no key, so its knobs must not let anyone stall the server.
+      ttftMs: capped(positive(params.get("ttft"), true), MAX_SIM_TTFT_MS),
+      tokensPerSecond: capped(positive(params.get("tps"), false), MAX_SIM_TPS),
+      tokens: tokens === undefined ? undefined : Math.max(1, Math.min(LIMITS.maxTokens, Math.round(tokens))),
     },
   };
 }

@@ -18,6 +18,10 @@ const IDLE_DROP_MS = 5_000;
 export class RunMirror {
   readonly run: LiveRun;
   private chain: Promise<void> = Promise.resolve();
+  /** A catch-up queued but not started yet: later requests share it instead of queuing more reads. */
+  private queuedCatchUp?: Promise<void>;
+  /** The first load from the table; every viewer waits for it, none repeats it. */
+  readonly ready: Promise<void>;
   private lastNoticeAt = Date.now();
   private poll?: ReturnType<typeof setInterval>;
   private viewers = 0;
@@ -33,14 +37,17 @@ export class RunMirror {
     }, POLL_MS);
     this.poll.unref?.();
     this.dropWhenIdle(IDLE_DROP_MS);
+    this.ready = this.catchUp();
   }
 
   /** Queues a read of everything after what this mirror has; resolves once applied. */
   catchUp(): Promise<void> {
-    return this.enqueue(async () => {
+    this.queuedCatchUp ??= this.enqueue(async () => {
+      this.queuedCatchUp = undefined;
       const store = await getRunStore();
       this.applyInOrder(await store.getEvents(this.id, this.run.events.length - 1));
     });
+    return this.queuedCatchUp;
   }
 
   onNotice(notice: EventsNotice): void {
@@ -123,7 +130,7 @@ export async function getMirror(runId: string): Promise<RunMirror> {
     mirrors.set(runId, created);
     mirror = created;
   }
-  await mirror.catchUp();
+  await mirror.ready;
   return mirror;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Upstream faults through the real HTTP path: createModelResolver → @ai-sdk/openai-compatible →
- * the fake OpenAI server, driven by runMoA with short timeouts (first token 800 ms, stall 800 ms,
+ * the fake OpenAI server, driven by runMoA with short timeouts (first token 1.2 s, stall 1.2 s,
  * 2 retries from 20 ms, retry delays capped at 1.5 s). Every scenario runs one faulty proposer
  * beside a healthy one, then an aggregator. Kept true by the assertions below:
  *
@@ -13,8 +13,8 @@
  * | 429 once, Retry-After: 1  | (recovers)     | agent-retry waits exactly 1000 ms, then the agent finishes                         | 2                 |
  * | 401                       | auth           | compat rejected the API key (401)  (never retried)                                 | 1                 |
  * | connection refused        | network        | could not reach compat: connection refused (ECONNREFUSED) after 3 attempts         | 0 (closed port)   |
- * | hang before first byte    | timeout        | compat:<m> timed out after 800 ms waiting for the first token; request closed      | 1                 |
- * | stall mid-stream          | timeout        | compat:<m> stalled: nothing for 800 ms mid-answer; partial text kept; closed       | 1                 |
+ * | hang before first byte    | timeout        | compat:<m> timed out after 1.2 s waiting for the first token; request closed      | 1                 |
+ * | stall mid-stream          | timeout        | compat:<m> stalled: nothing for 1.2 s mid-answer; partial text kept; closed       | 1                 |
  * | dropped mid-stream        | network        | lost the connection to compat: it closed the connection before the answer …       | 1                 |
  * | malformed SSE             | network        | compat sent a malformed stream; partial text kept                                  | 1                 |
  * | empty completion          | empty          | compat:<m> returned an empty answer                                                | 1                 |
@@ -63,19 +63,19 @@ const SCENARIOS: Scenario[] = [
     name: "hang",
     behaviour: { hangBeforeFirstByte: true },
     kind: "timeout",
-    message: "compat:bad-hang timed out after 800 ms waiting for the first token",
+    message: "compat:bad-hang timed out after 1.2 s waiting for the first token",
     requests: 1,
-    maxMs: 800 + 1_000,
+    maxMs: 1_200 + 1_000,
     closedByUs: true,
   },
   {
     name: "stall",
     behaviour: { text: LONG, stallAfterTokens: 3 },
     kind: "timeout",
-    message: "compat:bad-stall stalled: nothing for 800 ms mid-answer",
+    message: "compat:bad-stall stalled: nothing for 1.2 s mid-answer",
     requests: 1,
     partialText: "alpha beta gamma",
-    maxMs: 800 + 1_000,
+    maxMs: 1_200 + 1_000,
     closedByUs: true,
   },
   {
@@ -115,6 +115,9 @@ beforeAll(async () => {
   fake = await startFakeOpenAI({ defaultBehaviour: { ttftMs: 5, tokensPerSecond: 1_000 } });
   viaFake = compatResolver(fake.baseUrl);
   viaClosedPort = compatResolver(`http://127.0.0.1:${await closedPort()}/v1`);
+  // Loads the provider's lazily imported code, so the first scenario is not timed on a cold start.
+  fake.setBehaviour("warm-up", {});
+  await collectRun({ layers: [{ agents: [{ model: "compat:warm-up" }] }] }, viaFake);
 });
 
 afterAll(async () => {

@@ -7,8 +7,9 @@ import { createModelResolver } from "@/lib/providers/registry";
 /** Short engine timeouts, so a fault that is not handled shows up as a slow test, not a slow run. */
 export const FAST_TIMING = {
   agentTimeoutMs: 6_000,
-  firstTokenTimeoutMs: 800,
-  stallTimeoutMs: 800,
+  // Short, yet long enough that a healthy agent on a busy CI machine is never cut off.
+  firstTokenTimeoutMs: 1_200,
+  stallTimeoutMs: 1_200,
   maxRetries: 2,
   retryBaseDelayMs: 20,
   maxRetryDelayMs: 1_500,

@@ -110,6 +110,20 @@ describe("the official openai client against /api/v1", () => {
     await expect(read()).rejects.toMatchObject({ message: expect.stringMatching(/run failed/i) });
   });
 
+  it("lets the run finish when the client disconnects mid-stream", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.origin}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "moa/moa-lite", messages, stream: true }),
+      signal: controller.signal,
+    });
+    const runId = response.headers.get("x-moa-run-id")!;
+    await response.body!.getReader().read();
+    controller.abort();
+    await vi.waitFor(async () => expect((await getRunState(runId)).status).toBe("finished"), { timeout: 15_000, interval: 100 });
+  });
+
   it("rejects a wrong key with 401 when MOA_ACCESS_TOKEN is set", async () => {
     process.env.MOA_ACCESS_TOKEN = "secret-token";
     try {

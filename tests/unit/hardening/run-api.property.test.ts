@@ -14,6 +14,9 @@ let postRun: (request: Request) => Promise<Response>;
 let getRun: Handler;
 let getEvents: Handler;
 let cancelRun: Handler;
+let continueRun: Handler;
+let exportRun: Handler;
+let importRun: (request: Request) => Promise<Response>;
 let cases = 0;
 
 beforeAll(async () => {
@@ -25,6 +28,9 @@ beforeAll(async () => {
   getRun = (await import("@/app/api/runs/[id]/route")).GET;
   getEvents = (await import("@/app/api/runs/[id]/events/route")).GET;
   cancelRun = (await import("@/app/api/runs/[id]/cancel/route")).POST;
+  continueRun = (await import("@/app/api/runs/[id]/continue/route")).POST;
+  exportRun = (await import("@/app/api/runs/[id]/export/route")).GET;
+  importRun = (await import("@/app/api/runs/import/route")).POST;
 });
 
 afterAll(() => {
@@ -51,6 +57,8 @@ describe("routes that take a run id", () => {
     ["GET /api/runs/{id}", () => getRun, "GET"],
     ["GET /api/runs/{id}/events", () => getEvents, "GET"],
     ["POST /api/runs/{id}/cancel", () => cancelRun, "POST"],
+    ["POST /api/runs/{id}/continue", () => continueRun, "POST"],
+    ["GET /api/runs/{id}/export", () => exportRun, "GET"],
   ];
   const malformed = fc.oneof(
     fc.string({ maxLength: 60 }),
@@ -81,7 +89,10 @@ describe("routes that take a run id", () => {
     const { events, arrivals } = await readSse(response);
     // Live, not a snapshot: the deltas arrive over the ~600 ms the model takes, ending with the terminal event.
     expect(events[0].type).toBe("run-started");
-    expect(events.filter((e) => e.type === "agent-delta").length, JSON.stringify(events)).toBe(15);
+    // A busy machine may merge words into fewer deltas, but never into one read.
+    const deltas = events.filter((e) => e.type === "agent-delta");
+    expect(new Set(arrivals).size).toBeGreaterThan(2);
+    expect(deltas.map((e) => e.text).join("").split(" ").length).toBe(15);
     expect(arrivals.at(-1)! - arrivals[0]).toBeGreaterThan(300);
     expect(events.at(-1)?.type).toBe("run-finished");
 
@@ -117,7 +128,7 @@ describe("POST /api/runs", () => {
         expect(json.error?.code).toMatch(/^bad_request:/);
         expect(json.error?.message).toMatch(namesPath(change.path));
       }),
-      { numRuns: 1_200 },
+      { numRuns: 1_000 },
     );
   });
 
@@ -139,7 +150,7 @@ describe("POST /api/runs", () => {
         expect(status).toBe(400);
         expect(json.error?.message).toMatch(/^The request body (is empty|is not valid JSON)/);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -154,6 +165,18 @@ describe("POST /api/runs", () => {
         expect(Object.prototype).not.toHaveProperty("polluted");
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("POST /api/runs/import never fails with a 500 on arbitrary JSON", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), async (value) => {
+        cases++;
+        const response = await importRun(new Request("http://test/api/runs/import", { method: "POST", body: JSON.stringify(value) }));
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as Answer["json"]).error?.message).toMatch(/\S/);
+      }),
+      { numRuns: 300 },
     );
   });
 

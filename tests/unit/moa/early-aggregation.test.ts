@@ -1,9 +1,10 @@
-import { simulateReadableStream } from "ai";
+import { simulateReadableStream, streamText } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import type { MoAConfig } from "@/lib/moa/config";
 import { runMoA } from "@/lib/moa/engine";
 import { supportsPrefixContinuation } from "@/lib/moa/prefix-continuation";
+import { createModelResolver } from "@/lib/providers/registry";
 import { findAnswerSpans } from "@/lib/moa/synthesis";
 import { ask, collect, expectWellFormed, ofType, promptOf, resolverFor, run, streamParts, textModel } from "./helpers";
 
@@ -124,5 +125,32 @@ describe("early aggregation (staircase streaming)", () => {
     const events = await run(config(["sim:a"], "sim:agg"), ask("q"), { resolveModel: resolverFor({ "sim:a": broken, "sim:agg": aggregator(50, 20) }) });
     expectWellFormed(events);
     expect(events.at(-1)).toMatchObject({ type: "run-failed" });
+  });
+
+  it("the simulator continues a trailing assistant message instead of starting over", async () => {
+    const resolve = createModelResolver({ env: { MOA_SIM_SPEED: "50" } });
+    const id = "sim:heron?tokens=60";
+    const question = { role: "user" as const, content: "Explain how vaccines train the immune system." };
+    const whole = await streamText({ model: resolve(id), messages: [question], maxRetries: 0 }).text;
+    const words = whole.match(/\s*\S+/g)!;
+    const prefix = words.slice(0, 25).join("");
+    const rest = await streamText({ model: resolve(id), messages: [question, { role: "assistant", content: prefix }], maxRetries: 0 }).text;
+    expect(prefix + rest).toBe(whole);
+  });
+
+  it("runs a three-layer simulated MoA with early aggregation to one complete answer", async () => {
+    const resolve = createModelResolver({ env: { MOA_SIM_SPEED: "20" } });
+    const ids = [["sim:falcon", "sim:heron", "sim:otter"], ["sim:falcon", "sim:heron"], ["sim:owl"]];
+    const config: MoAConfig = { layers: ids.map((row) => ({ agents: row.map((model) => ({ model })) })), earlyAggregation: { chunkChars: 120 } };
+    const events = await collect(runMoA(config, ask("Explain how vaccines train the immune system."), { runId: "run-1", resolveModel: resolve }));
+    expectWellFormed(events);
+    const finals = ofType(events, "agent-finished");
+    expect(finals).toHaveLength(6);
+    const firstFinalDelta = ofType(events, "agent-delta").find((e) => e.layer === 2)!;
+    const lastProposer = Math.max(...finals.filter((e) => e.layer === 0).map((e) => e.seq));
+    expect(firstFinalDelta.seq).toBeLessThan(lastProposer);
+    const answer = ofType(events, "run-finished")[0].text;
+    expect(answer).toBe(ofType(events, "agent-delta").filter((e) => e.layer === 2).map((e) => e.text).join(""));
+    expect(answer.split(/\s+/).length).toBeGreaterThan(40);
   });
 });

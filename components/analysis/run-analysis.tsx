@@ -1,0 +1,21 @@
+"use client";
+
+import { useRunStore } from "@/lib/client/run-store";
+import { AttributionHeatmap } from "./attribution-heatmap";
+import { RunFigures } from "./run-figures";
+
+/** Shown under a run once it has ended: what the aggregators used, and what the run cost. */
+export function RunAnalysis() {
+  const run = useRunStore((s) => s.run);
+  const ended = run.status !== "running" && run.status !== "pending";
+  if (!ended || run.agents.length === 0) return null;
+  return (
+    <details className="group rounded-2xl border border-line bg-surface p-4 shadow-xs" open>
+      <summary className="cursor-pointer text-xs font-semibold tracking-wide text-muted uppercase select-none">Analysis</summary>
+      <div className="mt-4 flex flex-col gap-6">
+        {run.agents.length > 1 && <AttributionHeatmap run={run} />}
+        <RunFigures run={run} />
+      </div>
+    </details>
+  );
+}

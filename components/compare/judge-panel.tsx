@@ -1,0 +1,89 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { SpinnerIcon } from "@/components/ui/icons";
+import { postJudge, type JudgedPair } from "@/lib/experiments/judge-client";
+import type { ChatMessage } from "@/lib/moa/conversation";
+import { useSettingsStore } from "@/lib/client/settings-store";
+import { JudgeSelect } from "./judge-select";
+
+function ownerToken(): string | undefined {
+  return (typeof localStorage !== "undefined" && localStorage.getItem("moa-owner")) || undefined;
+}
+
+/** Asks a judge model which answer is better, pair by pair, each pair in both orders. */
+export function JudgePanel({ conversation, answers }: { conversation: ChatMessage[]; answers: Array<{ label: string; text: string }> }) {
+  const [judge, setJudge] = useState("");
+  const [pairs, setPairs] = useState<JudgedPair[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const keys = useSettingsStore.getState().runKeys();
+      setPairs(await postJudge({ conversation, answers, judge, keys, owner: ownerToken() }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The judge could not be reached.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="judge-heading" className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-4 shadow-xs">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="judge-heading" className="text-sm font-semibold">
+          LLM judge
+        </h2>
+        <JudgeSelect value={judge} onChange={setJudge} disabled={busy} />
+        <Button size="sm" variant="primary" onClick={run} disabled={busy || !judge || answers.length < 2}>
+          {busy && <SpinnerIcon size={12} />}
+          Judge the answers
+        </Button>
+      </div>
+      <p className="text-xs text-muted">
+        Every pair is judged twice with the order swapped; a verdict that changes with the order counts as a tie. Judge calls are runs
+        of their own: stored, costed and linked below.
+      </p>
+      {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p>}
+      {pairs && (
+        <ul aria-label="Verdicts" className="flex flex-col gap-2">
+          {pairs.map((p) => (
+            <li key={`${p.a}|${p.b}`} className="rounded-lg border border-line p-2 text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{p.a}</span>
+                <span className="text-muted">vs</span>
+                <span className="font-medium">{p.b}</span>
+                <Badge tone={p.verdict.winner === "tie" ? "neutral" : "success"} className="ml-auto">
+                  {p.verdict.winner === "tie" ? "Tie" : `${p.verdict.winner === "a" ? p.a : p.b} wins`}
+                </Badge>
+                {!p.verdict.consistent && !p.verdict.error && <Badge tone="warning">flipped with order</Badge>}
+              </div>
+              {p.verdict.error ? (
+                <p className="mt-1 text-xs text-muted">No verdict: {p.verdict.error}</p>
+              ) : (
+                p.verdict.reasons.filter(Boolean).map((r, i) => (
+                  <p key={i} className="mt-1 text-xs text-muted">
+                    {i === 0 ? "As shown: " : "Swapped: "}
+                    {r}
+                  </p>
+                ))
+              )}
+              <p className="mt-1 text-xs">
+                {p.runIds.map((id, i) => (
+                  <a key={id} href={`/r/${id}`} className="mr-3 text-accent hover:underline">
+                    judge run {i + 1}
+                  </a>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useEffect } from "react";
+import { displayName } from "@/components/run/model-catalog";
+import { useModels } from "@/lib/client/models";
+
+/** A select of the models this server can reach now, for the judge. Prefers a strong simulated one offline. */
+export function JudgeSelect({ value, onChange, disabled }: { value: string; onChange(model: string): void; disabled?: boolean }) {
+  const { models, status } = useModels();
+  const usable = models.filter((m) => m.available);
+  useEffect(() => {
+    if (value || usable.length === 0) return;
+    onChange((usable.find((m) => m.id === "sim:owl") ?? usable[0]).id);
+  }, [value, usable, onChange]);
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-muted">Judge</span>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled || usable.length === 0}
+        className="h-8 rounded-md border border-line bg-surface px-2 text-sm"
+      >
+        {usable.length === 0 && <option value="">{status === "loading" ? "Loading models…" : "No model reachable"}</option>}
+        {usable.map((m) => (
+          <option key={m.id} value={m.id}>
+            {displayName(m.id, m)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { isActive, type RunStore } from "@/lib/client/run-store";
+import type { VariantSpec } from "@/lib/experiments/types";
+
+type Column = { variant: VariantSpec; store: RunStore };
+
+/** Whether any column still runs, and the finished answers once none does (for the judge). */
+export function useCompareEnded(columns: Column[]): { running: boolean; answers: Array<{ label: string; text: string }> } {
+  // A string snapshot keeps identity while nothing relevant changes, so deltas do not re-render the page.
+  const snapshot = useSyncExternalStore(
+    (notify) => {
+      const unsubscribes = columns.map(({ store }) => store.subscribe(notify));
+      return () => unsubscribes.forEach((u) => u());
+    },
+    () =>
+      JSON.stringify(
+        columns.map(({ variant, store }) => {
+          const s = store.getState();
+          const active = isActive(s.phase);
+          return { label: variant.label, active, text: !active && s.run.status === "finished" ? s.run.finalText : "" };
+        }),
+      ),
+    () => "[]",
+  );
+  const parsed = JSON.parse(snapshot) as Array<{ label: string; active: boolean; text: string }>;
+  return { running: parsed.some((c) => c.active), answers: parsed.filter((c) => c.text.trim() !== "").map(({ label, text }) => ({ label, text })) };
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { JudgeSelect } from "@/components/compare/judge-select";
+import { VariantPicker } from "@/components/compare/variant-picker";
+import { Button } from "@/components/ui/button";
+import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
+import { parsePromptSet } from "@/lib/experiments/prompt-set";
+import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
+
+export interface SetupProps {
+  variants: VariantSpec[];
+  concurrency: number;
+  onConcurrency(n: number): void;
+  onStart(plan: ExperimentPlan): void;
+  disabled?: boolean;
+}
+
+const DEFAULT_VARIANTS = ["moa", "best-proposer"];
+
+/** Prompts (typed, uploaded or built in), variants, the reference, the judge and the pace. */
+export function ExperimentSetup({ variants, concurrency, onConcurrency, onStart, disabled }: SetupProps) {
+  const [text, setText] = useState("");
+  const [fileName, setFileName] = useState<string | undefined>();
+  const [builtin, setBuiltin] = useState<ExperimentPrompt[] | null>(null);
+  const [selected, setSelected] = useState<string[]>(DEFAULT_VARIANTS.filter((id) => variants.some((v) => v.id === id)));
+  const [reference, setReference] = useState("best-proposer");
+  const [judge, setJudge] = useState("");
+
+  const parsed = useMemo(() => (builtin ? { prompts: builtin, errors: [] } : parsePromptSet(text, fileName)), [builtin, text, fileName]);
+  const chosen = variants.filter((v) => selected.includes(v.id));
+  const ref = chosen.some((v) => v.id === reference) ? reference : chosen.at(-1)?.id;
+  const ready = parsed.prompts.length > 0 && chosen.length >= 2 && ref && judge;
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setBuiltin(null);
+    setFileName(file.name);
+    setText(await file.text());
+  };
+
+  const start = () => {
+    if (!ready || !ref) return;
+    const now = new Date();
+    onStart({
+      id: `exp-${now.getTime().toString(36)}`,
+      name: `Experiment of ${now.toLocaleString()}`,
+      createdAt: now.toISOString(),
+      prompts: parsed.prompts,
+      variants: chosen,
+      reference: ref,
+      judge,
+    });
+  };
+
+  return (
+    <section aria-label="Experiment setup" className="grid gap-5 rounded-2xl border border-line bg-surface p-4 shadow-xs lg:grid-cols-[1fr_20rem]">
+      <div className="flex flex-col gap-2">
+        <label htmlFor="experiment-prompts" className="text-xs font-semibold tracking-wide text-muted uppercase">
+          Prompts, one per line
+        </label>
+        <textarea
+          id="experiment-prompts"
+          value={builtin ? builtin.map((p) => p.prompt).join("\n") : text}
+          onChange={(e) => {
+            setBuiltin(null);
+            setFileName(undefined);
+            setText(e.target.value);
+          }}
+          rows={6}
+          disabled={disabled}
+          className="w-full rounded-lg border border-line bg-bg p-2 text-sm"
+          placeholder="Paste prompts here, upload a JSON, JSONL or CSV file, or use the built-in set."
+        />
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <Button size="sm" onClick={() => setBuiltin([...BUILTIN_PROMPTS])} disabled={disabled}>
+            Use the built-in set ({BUILTIN_PROMPTS.length})
+          </Button>
+          <label className="inline-flex h-7 cursor-pointer items-center rounded-md border border-line px-2.5 text-xs font-medium hover:bg-subtle">
+            Upload file
+            <input type="file" accept=".json,.jsonl,.ndjson,.csv,.txt" className="sr-only" onChange={(e) => void upload(e.target.files?.[0])} disabled={disabled} />
+          </label>
+          <span className="text-xs text-muted" aria-live="polite">
+            {parsed.prompts.length} prompt{parsed.prompts.length === 1 ? "" : "s"}
+            {fileName && ` from ${fileName}`}
+          </span>
+        </div>
+        {parsed.errors.length > 0 && (
+          <ul className="text-xs text-amber-800 dark:text-amber-300" aria-label="Problems with the prompts">
+            {parsed.errors.slice(0, 5).map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="flex flex-col gap-3">
+        <VariantPicker variants={variants} selected={selected} onChange={setSelected} disabled={disabled} />
+        <label className="flex items-center gap-2 text-sm">
+          <span className="text-muted">Reference</span>
+          <select value={ref ?? ""} onChange={(e) => setReference(e.target.value)} disabled={disabled} className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm">
+            {chosen.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <JudgeSelect value={judge} onChange={setJudge} disabled={disabled} />
+        <label className="flex items-center gap-2 text-sm">
+          <span className="text-muted">At once</span>
+          <input
+            type="number"
+            min={1}
+            max={8}
+            value={concurrency}
+            onChange={(e) => onConcurrency(Math.min(8, Math.max(1, Number(e.target.value) || 1)))}
+            disabled={disabled}
+            className="h-8 w-16 rounded-md border border-line bg-surface px-2 text-sm"
+          />
+          <span className="text-xs text-muted">runs and judge calls</span>
+        </label>
+        <Button variant="primary" onClick={start} disabled={disabled || !ready}>
+          Run experiment
+        </Button>
+        <p className="text-xs text-muted">
+          {parsed.prompts.length} × {chosen.length} runs, plus {parsed.prompts.length * Math.max(0, chosen.length - 1)} verdicts judged in both orders.
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ChatMessage } from "@/lib/moa/conversation";
+import type { RunKeys } from "@/lib/providers/keys";
+import { RunClientError } from "@/lib/client/run-client";
+import type { JudgedPair } from "./judge-server";
+import type { Judgement } from "./types";
+
+export type { JudgedPair, PairVerdict } from "./judge-server";
+
+export interface JudgeCall {
+  conversation: ChatMessage[];
+  answers: Array<{ label: string; text: string }>;
+  judge: string;
+  keys?: RunKeys;
+  owner?: string;
+  pairs?: Array<[number, number]>;
+}
+
+/** `POST /api/judge` from the browser. */
+export async function postJudge(call: JudgeCall, signal?: AbortSignal): Promise<JudgedPair[]> {
+  const response = await fetch("/api/judge", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(call),
+    signal,
+  });
+  const body = (await response.json().catch(() => ({}))) as { pairs?: JudgedPair[]; error?: { code?: string; message?: string } };
+  if (!response.ok || !body.pairs) {
+    throw new RunClientError(body.error?.code ?? "internal", body.error?.message ?? `The judge answered ${response.status}.`, response.status);
+  }
+  return body.pairs;
+}
+
+/** The experiment's view of one pair judged as (variant, reference). */
+export function judgementFromPair(pair: JudgedPair): Judgement {
+  const { verdict } = pair;
+  return {
+    winner: verdict.winner === "a" ? "variant" : verdict.winner === "b" ? "reference" : "tie",
+    consistent: verdict.consistent,
+    reasons: verdict.reasons,
+    runIds: pair.runIds,
+    ...(verdict.error ? { error: verdict.error } : {}),
+  };
+}

@@ -1,0 +1,190 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+/**
+ * Runs that last: share links (live and replayed), fork, export and history, on simulated
+ * models. The board is seeded through its persisted localStorage state.
+ */
+
+const BOARD_KEY = "moa-board-v1";
+const FAST: string[][] = [["sim:falcon", "sim:heron"], ["sim:owl"]];
+// Slow enough to be caught mid-stream even with MOA_SIM_SPEED=4.
+const SLOW: string[][] = [["sim:falcon?tps=3&tokens=300"], ["sim:owl"]];
+
+async function seedBoard(page: Page, layers: string[][]) {
+  const state = {
+    version: 1,
+    state: {
+      layers: layers.map((models, l) => ({
+        layerId: `layer-${l}`,
+        slots: models.map((model, s) => ({ slotId: `slot-${l}-${s}`, model })),
+      })),
+    },
+  };
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.clear();
+        localStorage.setItem(key, value);
+        sessionStorage.setItem("seeded", "1");
+      }
+    },
+    [BOARD_KEY, JSON.stringify(state)] as const,
+  );
+}
+
+const finalText = (page: Page) => page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
+const statusBar = (page: Page) => page.getByRole("status").filter({ hasText: /Starting|Running|Finished|Stopped|Interrupted|Failed/ });
+
+async function ask(page: Page, prompt: string) {
+  await page.getByRole("textbox", { name: /prompt|follow-up/i }).fill(prompt);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+}
+
+/** Clicks Share and returns the link it copied (read from the clipboard). */
+async function share(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(page.getByText("Link copied")).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{24}$/);
+  expect(await page.getByLabel("Share link").inputValue()).toBe(link);
+  return link;
+}
+
+async function openFresh(browser: Browser, link: string): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage().then(async (page) => {
+    await page.goto(link);
+    return page;
+  });
+}
+
+test.beforeEach(async ({ context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+});
+
+test("a shared link replays a finished run and reaches the same final answer", async ({ page, browser }) => {
+  await seedBoard(page, FAST);
+  await page.goto("/");
+  await ask(page, "Why do cats purr?");
+  await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+  const answer = (await finalText(page).innerText()).trim();
+  const link = await share(page);
+  expect(link).not.toContain(await page.evaluate(() => localStorage.getItem("moa-owner") ?? "no owner"));
+
+  const viewer = await openFresh(browser, link);
+  await expect(viewer.getByText("Why do cats purr?")).toBeVisible();
+  const replay = viewer.getByRole("group", { name: "Replay" });
+  // It replays with the original timing: playing first, then ending where the run ended.
+  await expect(replay.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(statusBar(viewer).getByText("Finished")).toBeVisible({ timeout: 30_000 });
+  expect((await finalText(viewer).innerText()).trim()).toBe(answer);
+  await expect(replay.getByRole("button", { name: "Replay" })).toBeVisible();
+
+  // Seeking to the start shows the run before any answer; "Show final state" jumps back.
+  await replay.getByRole("radio", { name: "1×" }).click();
+  await replay.getByRole("button", { name: "Replay" }).click();
+  await replay.getByRole("button", { name: "Pause" }).click();
+  await replay.getByRole("slider", { name: "Replay position" }).fill("0");
+  await expect(finalText(viewer)).toHaveCount(0);
+  await replay.getByRole("button", { name: "Show final state" }).click();
+  expect((await finalText(viewer).innerText()).trim()).toBe(answer);
+  await viewer.context().close();
+});
+
+test("a link opened while the run is streaming shows it live", async ({ page, browser }) => {
+  await seedBoard(page, SLOW);
+  await page.goto("/");
+  await ask(page, "Tell me a long story.");
+  await expect(page.getByRole("region", { name: /^Layer 1 · Agent 1 · / }).getByTestId("agent-text")).toHaveText(/\w+/, { timeout: 20_000 });
+  const link = await share(page);
+
+  const viewer = await openFresh(browser, link);
+  await expect(viewer.getByText("Live", { exact: true })).toBeVisible();
+  await expect(statusBar(viewer).getByText("Running")).toBeVisible();
+  const column = viewer.getByRole("region", { name: /^Layer 1 · Agent 1 · / }).getByTestId("agent-text");
+  await expect(column).toHaveText(/\w+/);
+  const before = (await column.innerText()).length;
+  await expect.poll(async () => (await column.innerText()).length, { timeout: 15_000 }).toBeGreaterThan(before);
+
+  // The owner stops it; the viewer sees it stop.
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
+  await expect(statusBar(viewer).getByText("Stopped")).toBeVisible({ timeout: 15_000 });
+  await viewer.context().close();
+});
+
+test("open in playground forks the run: same board, prompt ready", async ({ page, browser }) => {
+  await seedBoard(page, FAST);
+  await page.goto("/");
+  await ask(page, "Name three rivers.");
+  await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+  const link = await share(page);
+
+  const viewer = await openFresh(browser, link);
+  await viewer.getByRole("link", { name: "Open in playground" }).click();
+  await expect(viewer).toHaveURL(/\/$/);
+  await expect(viewer.getByRole("textbox", { name: /prompt|follow-up/i })).toHaveValue("Name three rivers.");
+  const stored = await viewer.evaluate((key) => localStorage.getItem(key), BOARD_KEY);
+  expect(stored).toContain("sim:heron");
+  expect(stored).toContain("sim:owl");
+  await viewer.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(statusBar(viewer).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+  await viewer.context().close();
+});
+
+test("a run exports as Markdown and JSON, and the JSON imports as a new run", async ({ page, request }) => {
+  await seedBoard(page, FAST);
+  await page.goto("/");
+  await ask(page, "What is a monad?");
+  await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+  const answer = (await finalText(page).innerText()).trim();
+  const id = (await share(page)).split("/r/")[1];
+
+  await page.getByText("Export", { exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export Markdown" }).click()]);
+  const fs = await import("node:fs/promises");
+  const markdown = await fs.readFile((await download.path())!, "utf8");
+  expect(markdown).toContain("What is a monad?");
+  expect(markdown).toContain("## Final answer");
+  expect(markdown).toContain(answer.split("\n")[0].slice(0, 40));
+
+  const json = await (await request.get(`/api/runs/${id}/export?format=json`)).json();
+  expect(JSON.stringify(json)).not.toContain(await page.evaluate(() => localStorage.getItem("moa-owner")));
+  const imported = await request.post("/api/runs/import", { data: json });
+  expect(imported.status()).toBe(201);
+  const copy = (await imported.json()) as { id: string };
+  expect(copy.id).not.toBe(id);
+  const state = await (await request.get(`/api/runs/${copy.id}`)).json();
+  expect(state.run.status).toBe("finished");
+  expect(state.run.finalText).toBe(json.run.finalText);
+});
+
+test("history lists this browser's runs and deletes one after a confirm", async ({ page, request }) => {
+  await seedBoard(page, FAST);
+  await page.goto("/");
+  await ask(page, "First history prompt");
+  await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+  await ask(page, "Second history prompt");
+  await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+  const id = (await share(page)).split("/r/")[1];
+
+  await page.getByRole("button", { name: "History", exact: true }).click();
+  const panel = page.getByRole("complementary", { name: "History" });
+  const items = panel.getByRole("list", { name: "Runs" }).getByRole("listitem");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText("Second history prompt");
+  await expect(items.nth(0)).toContainText("finished");
+
+  // Nobody else may delete it.
+  expect((await request.delete(`/api/runs/${id}`)).status()).toBe(403);
+  expect((await request.delete(`/api/runs/${id}`, { headers: { "x-moa-owner": "x".repeat(40) } })).status()).toBe(403);
+
+  await items.nth(0).getByRole("button", { name: /^Delete run/ }).click();
+  await items.nth(0).getByRole("button", { name: "Confirm delete" }).click();
+  await expect(items).toHaveCount(1);
+  await expect(items.nth(0)).toContainText("First history prompt");
+  expect((await request.get(`/api/runs/${id}`)).status()).toBe(404);
+
+  await items.nth(0).getByRole("link").click();
+  await expect(page).toHaveURL(/\/r\/[A-Za-z0-9_-]{24}$/);
+  await expect(page.getByText("First history prompt")).toBeVisible();
+});
