@@ -64,6 +64,43 @@ function delaysOf(reads: StreamRead[], firstOnExecutor: Map<number, number>, sin
   );
 }
 
+interface Watch {
+  viewers: number;
+  complete: number;
+  total: number;
+  delayA: number[];
+  delayB: number[];
+  measuredEvents: number;
+  connectMs: number;
+}
+
+/** One 3×6 run on A, `viewers` SSE viewers split evenly over A and B. */
+async function watchRun(a: Instance, b: Instance, viewers: number): Promise<Watch> {
+  const id = await startRunOn(a, simBoard(3, 6), "Explain how vaccines train the immune system.");
+  const onA = Math.ceil(viewers / 2);
+  const reads = await Promise.all(Array.from({ length: viewers }, (_, i) => readStream(`${(i < onA ? a : b).url}/api/runs/${id}/events`)));
+  const readsA = reads.slice(0, onA);
+  const total = Math.max(...reads.map((r) => r.events.length));
+  const complete = reads.filter(
+    (r) => r.events.length === total && r.events.every((e, i) => e.seq === i) && r.events.at(-1)?.type === "run-finished",
+  ).length;
+  const firstOnExecutor = new Map<number, number>();
+  for (const read of readsA) {
+    for (const e of read.events) firstOnExecutor.set(e.seq, Math.min(firstOnExecutor.get(e.seq) ?? Infinity, e.at));
+  }
+  const connected = reads.map((r) => r.connectedAt);
+  const allConnected = Math.max(...connected);
+  return {
+    viewers,
+    complete,
+    total,
+    delayA: delaysOf(readsA, firstOnExecutor, allConnected),
+    delayB: delaysOf(reads.slice(onA), firstOnExecutor, allConnected),
+    measuredEvents: [...firstOnExecutor.values()].filter((at) => at > allConnected).length,
+    connectMs: allConnected - Math.min(...connected),
+  };
+}
+
 export async function benchFanout(): Promise<Row[]> {
   const reason = clusterSkipReason();
   const config = `3×6 sim run, ${VIEWERS} SSE viewers over 2 instances`;
@@ -81,52 +118,39 @@ export async function benchFanout(): Promise<Row[]> {
     // Warm both instances' routes, so the first requests' module loading stays out of the numbers.
     const warm = await startRunOn(a, simBoard(2, 2), "warm up");
     await Promise.all([a, b].map((x) => readStream(`${x.url}/api/runs/${warm}/events`)));
-    const id = await startRunOn(a, simBoard(3, 6), "Explain how vaccines train the immune system.");
-    const onA = Math.ceil(VIEWERS / 2);
-    const views = Array.from({ length: VIEWERS }, (_, i) => readStream(`${(i < onA ? a : b).url}/api/runs/${id}/events`));
-    const reads = await Promise.all(views);
-    const readsA = reads.slice(0, onA);
-    const readsB = reads.slice(onA);
-
-    const total = Math.max(...reads.map((r) => r.events.length));
-    const complete = reads.filter(
-      (r) => r.events.length === total && r.events.every((e, i) => e.seq === i) && r.events.at(-1)?.type === "run-finished",
-    ).length;
-    const firstOnExecutor = new Map<number, number>();
-    for (const read of readsA) {
-      for (const e of read.events) firstOnExecutor.set(e.seq, Math.min(firstOnExecutor.get(e.seq) ?? Infinity, e.at));
-    }
-    const allConnected = Math.max(...reads.map((r) => r.connectedAt));
-    const delayA = delaysOf(readsA, firstOnExecutor, allConnected);
-    const delayB = delaysOf(readsB, firstOnExecutor, allConnected);
-    const measuredEvents = [...firstOnExecutor.values()].filter((at) => at > allConnected).length;
+    // The same path with two viewers: what fan-out costs when the machine is not saturated.
+    const light = await watchRun(a, b, 2);
+    const heavy = await watchRun(a, b, VIEWERS);
     const db = await databaseRoundTrip(url);
-    const connectSpread = Math.max(...reads.map((r) => r.connectedAt)) - Math.min(...reads.map((r) => r.connectedAt));
-    const p95A = percentile(delayA, 95);
-    const p95B = percentile(delayB, 95);
+    const p95B = percentile(heavy.delayB, 95);
+    const p50B = percentile(heavy.delayB, 50);
+    const lightB = percentile(light.delayB, 50);
     return [
       {
         benchmark: `${BENCHMARK}: every viewer gets every event`,
         config,
-        measured: `${complete}/${VIEWERS} viewers complete (${total} events each)`,
+        measured: `${heavy.complete}/${VIEWERS} viewers complete (${heavy.total} events each)`,
         target: `${VIEWERS}/${VIEWERS}`,
-        status: complete === VIEWERS ? "PASS" : "MISS",
+        status: heavy.complete === VIEWERS ? "PASS" : "MISS",
       },
       {
-        benchmark: `${BENCHMARK}: p95 delay, viewers on the other instance`,
+        benchmark: `${BENCHMARK}: delay, viewers on the other instance`,
         config,
-        measured: `p50 ${ms(percentile(delayB, 50))}, p95 ${ms(p95B)}`,
+        measured: `p50 ${ms(p50B)}, p95 ${ms(p95B)}`,
         target: `p95 ≤ ${P95_TARGET_MS} ms`,
         status: p95B <= P95_TARGET_MS ? "PASS" : "MISS",
-        note: `vs. first receipt on the executing instance; viewers on that instance: p95 ${ms(p95A)}; ${measuredEvents} events emitted after all ${VIEWERS} viewers had connected (connecting took ${ms(connectSpread)})`,
+        note:
+          `from the first receipt on the executing instance, over the ${heavy.measuredEvents} events emitted once all viewers were connected ` +
+          `(connecting took ${ms(heavy.connectMs)}); viewers on the executing instance: p95 ${ms(percentile(heavy.delayA, 95))}; ` +
+          `with 2 viewers: p50 ${ms(lightB)}, p95 ${ms(percentile(light.delayB, 95))}; instances, PostgreSQL and viewers share this machine's CPUs`,
       },
       {
         benchmark: `${BENCHMARK}: database share of the delay`,
         config,
-        measured: `insert+NOTIFY p50 ${ms(db.p50)}, p95 ${ms(db.p95)} (${Math.round((db.p50 / Math.max(percentile(delayB, 50), 0.001)) * 100)}% of the median delay)`,
+        measured: `insert+NOTIFY p50 ${ms(db.p50)}, p95 ${ms(db.p95)} (${Math.round((db.p50 / Math.max(p50B, 0.001)) * 100)}% of the median delay)`,
         target: "-",
         status: "n/a",
-        note: "the rest is the 50 ms batching interval of the event buffer (≤ 50 ms, ~25 ms on average) and SSE delivery",
+        note: "the rest: the event buffer's 50 ms batching (~25 ms on average), both instances' event loops under load, SSE delivery",
       },
     ];
   } finally {

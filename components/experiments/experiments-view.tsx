@@ -1,0 +1,117 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { useBoardVariants } from "@/components/compare/use-board-variants";
+import { AppHeader } from "@/components/layout/app-header";
+import { Button } from "@/components/ui/button";
+import { useSettingsHydrated } from "@/lib/client/settings-store";
+import { experimentToCsv, experimentToJson, importExperiment } from "@/lib/experiments/export";
+import { summarize } from "@/lib/experiments/results";
+import { ExperimentSetup } from "./experiment-setup";
+import { QualityChart } from "./quality-chart";
+import { ResultsTable } from "./results-table";
+import { RunInspector } from "./run-inspector";
+import { SimilarityQuality } from "./similarity-quality";
+import { useExperiment } from "./use-experiment";
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Experiments: a prompt set over chosen variants, judged against a reference, with results you can export. */
+export function ExperimentsView() {
+  useSettingsHydrated();
+  const { hydrated, problem, variants } = useBoardVariants();
+  const [concurrency, setConcurrency] = useState(2);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+  const experiment = useExperiment(concurrency);
+  const { plan, progress, running, done, total } = experiment;
+  const summaries = useMemo(() => (plan ? summarize(plan, progress) : []), [plan, progress]);
+  const referenceLabel = plan?.variants.find((v) => v.id === plan.reference)?.label ?? "reference";
+  const finished = plan !== null && done >= total;
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = importExperiment(await file.text());
+    if ("error" in result) return setImportError(result.error);
+    setImportError(null);
+    experiment.show(result.plan, result.progress);
+  };
+
+  return (
+    <div className="min-h-dvh">
+      <AppHeader helpOpen={helpOpen} onHelpOpenChange={setHelpOpen} />
+      <main className="mx-auto flex max-w-[110rem] flex-col gap-5 px-4 py-5 sm:px-6">
+        <div className="flex flex-wrap items-start gap-3">
+          <div>
+            <h1 className="text-lg font-semibold">Experiments</h1>
+            <p className="max-w-prose text-sm text-muted">
+              Run a set of prompts through variants of your board and let a judge model compare each variant with a reference. Progress is
+              saved in this browser: close the tab and it continues when you come back.
+            </p>
+          </div>
+          <label className="ml-auto inline-flex h-7 cursor-pointer items-center rounded-md border border-line px-2.5 text-xs font-medium hover:bg-subtle">
+            Import results (JSON)
+            <input type="file" accept=".json" className="sr-only" onChange={(e) => void importFile(e.target.files?.[0])} />
+          </label>
+        </div>
+        {importError && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{importError}</p>}
+
+        {!hydrated ? null : problem ? (
+          <p role="alert" className="text-sm">
+            {problem} <a href="/" className="text-accent hover:underline">Fix the board in the playground</a>.
+          </p>
+        ) : (
+          <ExperimentSetup variants={variants} concurrency={concurrency} onConcurrency={setConcurrency} onStart={experiment.start} disabled={running} />
+        )}
+
+        {plan && (
+          <section aria-label="Experiment" className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-4 shadow-xs">
+            <div className="flex flex-wrap items-center gap-3">
+              <h2 className="text-sm font-semibold">{plan.name}</h2>
+              <span className="text-xs text-muted">
+                {plan.prompts.length} prompts · judge {plan.judge}
+              </span>
+              <div className="ml-auto flex gap-2">
+                {running ? (
+                  <Button size="sm" variant="danger" onClick={experiment.stop}>
+                    Stop
+                  </Button>
+                ) : (
+                  !finished && (
+                    <Button size="sm" variant="primary" onClick={experiment.resume}>
+                      Resume
+                    </Button>
+                  )
+                )}
+                <Button size="sm" onClick={() => download(`${plan.id}.csv`, "text/csv", experimentToCsv(plan, progress))}>
+                  Export CSV
+                </Button>
+                <Button size="sm" onClick={() => download(`${plan.id}.json`, "application/json", experimentToJson(plan, progress))}>
+                  Export JSON
+                </Button>
+              </div>
+            </div>
+            <div className="flex items-center gap-3">
+              <progress value={done} max={total} aria-label="Experiment progress" className="h-2 flex-1 accent-[var(--c-accent)]" />
+              <span className="text-xs text-muted tabular-nums" aria-live="polite">
+                {finished ? "Done" : running ? "Running" : "Paused"}: {done} / {total} steps
+              </span>
+            </div>
+            {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
+            <ResultsTable summaries={summaries} referenceLabel={referenceLabel} />
+            <QualityChart summaries={summaries} />
+            <SimilarityQuality plan={plan} progress={progress} />
+          </section>
+        )}
+        {plan && <RunInspector plan={plan} progress={progress} />}
+      </main>
+    </div>
+  );
+}
