@@ -56,12 +56,15 @@ export async function benchCapacity(): Promise<Row[]> {
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     loop.enable();
     // Arrivals spread over a second, as real traffic is: in lockstep, every run's layer change lands in
     // the same instant, and the simulator spends ~3 ms of CPU composing each aggregator answer.
     const ids = await Promise.all(Array.from({ length: n }, (_, i) => delay(Math.round((i / n) * SPREAD_MS)).then(() => life.start(i))));
     loop.disable();
     const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuShare = (cpu.user + cpu.system) / 1000 / wallMs;
     clearInterval(sampler);
     const statuses = await Promise.all(ids.map((id) => life.status(id)));
     const finished = statuses.filter((s) => s === "finished").length;
@@ -70,7 +73,7 @@ export async function benchCapacity(): Promise<Row[]> {
     rows.push({
       benchmark: "Server capacity",
       config: `${n} concurrent 3×6 runs`,
-      measured: `${finished}/${n} finished; p99 loop delay ${p99.toFixed(1)} ms (max ${(loop.max / 1e6).toFixed(0)} ms); peak RSS ${Math.round(peakRss / 2 ** 20)} MB; all done in ${fmtMs(wallMs)}`,
+      measured: `${finished}/${n} finished; p99 loop delay ${p99.toFixed(1)} ms (max ${(loop.max / 1e6).toFixed(0)} ms); peak RSS ${Math.round(peakRss / 2 ** 20)} MB; all done in ${fmtMs(wallMs)} using ${cpuShare.toFixed(2)} cores`,
       target: `all finish, p99 ≤ ${P99_TARGET_MS} ms`,
       status: ok ? "PASS" : "MISS",
       note: `${life.label}; starts spread over ${SPREAD_MS / 1000} s; sim ${PACE.ttftMs} ms ttft, ${PACE.tokensPerSecond} tok/s, ${PACE.tokens} tokens per agent; 1-min load average ${loadavg()[0].toFixed(1)}`,
