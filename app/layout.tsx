@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { ThemeSync } from "@/components/layout/theme-sync";
 import "./globals.css";
 
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Render per request: the CSP nonce (proxy.ts) must reach Next's inline scripts, and a
+  // prerendered page would carry none.
+  await connection();
   return (
     // The theme class is set on <html> after hydration; React must not warn about it.
     <html lang="en" suppressHydrationWarning>

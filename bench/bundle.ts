@@ -54,6 +54,17 @@ async function firstLoadKb(url: string): Promise<{ kb: number; scripts: number; 
   return { kb: bytes / 1024, scripts: sources.size, status: response.status, largestKb: largest / 1024 };
 }
 
+/** A real run to open, so /r/[id] renders its page rather than the not-found page. */
+async function createRun(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/runs`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ config: { layers: [{ agents: [{ model: "sim:falcon" }] }] }, messages: [{ role: "user", content: "Hello" }] }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { id?: string };
+  return body.id ?? "bench-example";
+}
+
 async function routes(): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(NEXT_DIR, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
   return Object.values(manifest);
@@ -83,7 +94,8 @@ export async function benchBundle(): Promise<Row[]> {
     const base = `http://127.0.0.1:${port}`;
     await waitUntilUp(`${base}/`, child, 60_000);
     const rows: Row[] = [];
-    for (const [page, path] of [["/", "/"], ["/r/[id]", "/r/bench-example"]] as const) {
+    const runPath = `/r/${await createRun(base)}`;
+    for (const [page, path] of [["/", "/"], ["/r/[id]", runPath]] as const) {
       if (!known.includes(page)) {
         rows.push(row(page, "n/a", "n/a", `route not in build ${buildId}`));
         continue;

@@ -4,6 +4,7 @@ import { createModelResolver } from "@/lib/providers/registry";
 import { benchBundle } from "./bundle";
 import { benchCapacity } from "./capacity";
 import { benchEarlyAggregation } from "./early";
+import { benchFanout } from "./fanout";
 import { measureRun } from "./lib/measure";
 import { configOf, simId } from "./lib/pace";
 import { machineLine, renderTable, writeResults, type Row } from "./lib/table";
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     ...(await section("early aggregation", benchEarlyAggregation)),
     ...(await section("server capacity", benchCapacity)),
     ...(await section("bundle", benchBundle)),
+    // Skips itself (with the reason) without TEST_DATABASE_URL and a production build.
+    ...(await section("cross-instance fan-out", benchFanout)),
     {
       benchmark: "Event path in the browser (p50/p95)",
       config: "-",

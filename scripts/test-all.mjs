@@ -62,12 +62,16 @@ let exitCode = 0;
 const started = Date.now();
 startPostgres();
 try {
+  // Built first: the multi-instance tests in Vitest start `next start` servers from it.
+  const built = run("npx", ["next", "build"]);
+  exitCode |= built;
+  if (built !== 0) totals.failed += 1;
+
   rmSync("test-results/vitest.json", { force: true });
-  exitCode |= run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  exitCode |= run("npx", ["vitest", "run", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
   addVitest("test-results/vitest.json");
 
-  if (ensureChromium()) {
-    exitCode |= run("npx", ["next", "build"]);
+  if (built === 0 && ensureChromium()) {
     rmSync("test-results/playwright.json", { force: true });
     exitCode |= run("npx", ["playwright", "test"], { CI: env.CI ?? "1" });
     addPlaywright("test-results/playwright.json");

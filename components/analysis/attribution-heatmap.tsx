@@ -18,15 +18,12 @@ function cellStyle(value: number): React.CSSProperties {
 function LayerGrid({ rows, metric }: { rows: AttributionRow[]; metric: Metric }) {
   const inputs = rows[0].inputs;
   const layer = rows[0].layer;
+  // Every row is its own grid with the same columns, so rows stay real elements for assistive tech.
+  const columns = { gridTemplateColumns: `minmax(9rem, max-content) repeat(${inputs.length}, minmax(4.5rem, 6rem))` };
   return (
     <div className="overflow-x-auto">
-      <div
-        role="table"
-        aria-label={`Layer ${layer + 1} aggregators against layer ${layer} answers (${METRICS[metric].label})`}
-        className="grid w-max gap-px text-xs"
-        style={{ gridTemplateColumns: `minmax(9rem, max-content) repeat(${inputs.length}, minmax(4.5rem, 1fr))` }}
-      >
-        <div role="row" className="contents">
+      <div role="table" aria-label={`Layer ${layer + 1} aggregators against layer ${layer} answers (${METRICS[metric].label})`} className="flex w-max flex-col gap-px text-xs">
+        <div role="row" className="grid gap-px" style={columns}>
           <div role="columnheader" className="px-2 py-1 text-muted">
             Layer {layer + 1} ↓ · layer {layer} →
           </div>
@@ -40,7 +37,7 @@ function LayerGrid({ rows, metric }: { rows: AttributionRow[]; metric: Metric })
           const values = row[metric];
           const best = Math.max(...values);
           return (
-            <div role="row" className="contents" key={`${row.layer}-${row.agent}`}>
+            <div role="row" className="grid gap-px" style={columns} key={`${row.layer}-${row.agent}`}>
               <div role="rowheader" className="truncate px-2 py-1.5 font-medium" title={row.model}>
                 #{row.agent + 1} {shortModel(row.model)}
               </div>

@@ -9,6 +9,10 @@ import type { ChatMessage } from "@/lib/moa/conversation";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { JudgeSelect } from "./judge-select";
 
+/** Simulated models write about the prompt rather than grade it, so a sim judge rarely names a winner. */
+export const SIM_JUDGE_NOTE =
+  "A simulated judge does not read the answers: it rarely names a winner, so most pairs come out as ties. Pick a real model for real verdicts.";
+
 function ownerToken(): string | undefined {
   return (typeof localStorage !== "undefined" && localStorage.getItem("moa-owner")) || undefined;
 }
@@ -49,6 +53,7 @@ export function JudgePanel({ conversation, answers }: { conversation: ChatMessag
         Every pair is judged twice with the order swapped; a verdict that changes with the order counts as a tie. Judge calls are runs
         of their own: stored, costed and linked below.
       </p>
+      {judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
       {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p>}
       {pairs && (
         <ul aria-label="Verdicts" className="flex flex-col gap-2">

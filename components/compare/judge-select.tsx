@@ -16,6 +16,7 @@ export function JudgeSelect({ value, onChange, disabled }: { value: string; onCh
     <label className="flex items-center gap-2 text-sm">
       <span className="text-muted">Judge</span>
       <select
+        aria-label="Judge model"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         disabled={disabled || usable.length === 0}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { SIM_JUDGE_NOTE } from "@/components/compare/judge-panel";
 import { useBoardVariants } from "@/components/compare/use-board-variants";
 import { AppHeader } from "@/components/layout/app-header";
 import { Button } from "@/components/ui/button";
@@ -104,6 +105,7 @@ export function ExperimentsView() {
                 {finished ? "Done" : running ? "Running" : "Paused"}: {done} / {total} steps
               </span>
             </div>
+            {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
             <ResultsTable summaries={summaries} referenceLabel={referenceLabel} />
             <QualityChart summaries={summaries} />

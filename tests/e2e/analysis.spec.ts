@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/**
+ * Compare, experiments and the analysis views, on simulated models at a fast pace (the app
+ * runs with MOA_SIM_SPEED, see playwright.config.ts). The board is seeded through its
+ * persisted localStorage state, as the playground would have left it.
+ */
+
+const FAST = "tps=400&ttft=20";
+const LAYERS = [[`sim:falcon?${FAST}`, `sim:heron?${FAST}`], [`sim:owl?${FAST}`]];
+
+async function seedBoard(page: Page) {
+  const state = {
+    version: 1,
+    state: { layers: LAYERS.map((models, l) => ({ layerId: `layer-${l}`, slots: models.map((model, s) => ({ slotId: `slot-${l}-${s}`, model })) })) },
+  };
+  await page.addInitScript(
+    ([key, value]) => {
+      // Only once per test: a reload must keep what the page itself stored since.
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.clear();
+        localStorage.setItem(key, value);
+        sessionStorage.setItem("seeded", "1");
+      }
+    },
+    ["moa-board-v1", JSON.stringify(state)] as const,
+  );
+}
+
+test.describe("analysis", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("compares MoA with its aggregator alone, the LLM-Ranker and the best proposer, side by side", async ({ page }) => {
+    await seedBoard(page);
+    await page.goto("/compare");
+    await page.getByLabel("Prompt", { exact: true }).fill("Why is the sky blue?");
+    await page.getByRole("button", { name: "Compare 4 variants" }).click();
+
+    const columns = [/^MoA \(2 layers\)$/, /^Aggregator alone/, /^LLM-Ranker/, /^Best proposer alone/];
+    for (const name of columns) {
+      const column = page.getByRole("region", { name });
+      await expect(column.getByRole("status")).toHaveText("Finished", { timeout: 60_000 });
+      await expect(column.getByLabel(/answer$/)).not.toHaveText(/No answer/);
+      await expect(column.getByLabel(/figures$/)).toContainText("TFLOPs");
+    }
+    // The ranker answers with one proposer answer, verbatim, and says which.
+    await expect(page.getByRole("region", { name: /^LLM-Ranker/ })).toContainText(/Picked answer #\d of the proposers/);
+
+    // The judge compares every pair, each in both orders.
+    await page.getByRole("button", { name: "Judge the answers" }).click();
+    await expect(page.getByRole("list", { name: "Verdicts" }).getByRole("listitem")).toHaveCount(6, { timeout: 60_000 });
+  });
+
+  test("runs a small experiment, resumes it after a reload, and shows the table, chart and heatmap", async ({ page }) => {
+    await seedBoard(page);
+    await page.goto("/experiments");
+    await page.getByLabel("Prompts, one per line").fill("What is 17 times 3?\nName a primary colour.");
+    await expect(page.getByText("2 prompts")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: /^MoA/ })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /^Best proposer alone/ })).toBeChecked();
+    await expect(page.getByLabel("Judge model")).toHaveValue("sim:owl");
+    await page.getByRole("button", { name: "Run experiment" }).click();
+
+    // Interrupt once something is saved; the reload must carry on, not start over.
+    const progress = page.getByText(/\d+ \/ 6 steps/);
+    await expect(progress).toHaveText(/: [1-5] \/ 6 steps/, { timeout: 60_000 });
+    await page.reload();
+    await expect(page.getByText("Done: 6 / 6 steps")).toBeVisible({ timeout: 90_000 });
+
+    const table = page.getByRole("table", { name: "Experiment results" });
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table.getByRole("row", { name: /MoA/ })).toContainText(/\d+%–\d+%/);
+    await expect(page.getByTestId("quality-chart").locator("svg").first()).toBeVisible();
+
+    // The heatmap of the first MoA run: one aggregator row against two proposer answers.
+    const heatmap = page.getByRole("table", { name: /Layer 2 aggregators against layer 1 answers/ });
+    await expect(heatmap.getByRole("cell")).toHaveCount(2);
+    await page.getByRole("radio", { name: "Levenshtein" }).first().click();
+    await expect(page.getByRole("table", { name: /\(Levenshtein\)/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Run figures" })).toContainText("critical");
+  });
+});
