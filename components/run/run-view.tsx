@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { RunColumns } from "@/components/columns/run-columns";
-import { LayerGraph } from "@/components/graph/layer-graph";
 import { selectConfig, useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { EmptyState } from "./empty-state";
@@ -10,6 +9,11 @@ import { FinalAnswer } from "./final-answer";
 import { useLoadModelCatalog } from "./model-catalog";
 import { RunStatusBar } from "./run-status";
 
+// Code-split: React Flow is the heaviest dependency of the page and the graph is drawn after mount anyway.
+const LayerGraph = dynamic(() => import("@/components/graph/layer-graph").then((m) => m.LayerGraph), {
+  ssr: false,
+  loading: () => <div className="h-56 w-full animate-pulse rounded-xl bg-surface-2" aria-hidden />,
+});
 // Code-split: the similarity and figures code loads with the first run, not with the page.
 const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").then((m) => m.RunAnalysis), { ssr: false });
 

@@ -3,6 +3,7 @@
 import { memo, type ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
+import { HIGHLIGHT_LANGUAGES } from "./highlight-languages";
 import remarkGfm from "remark-gfm";
 import { cn } from "./cn";
 
@@ -41,7 +42,7 @@ function Image({ src, alt }: ComponentProps<"img"> & { node?: unknown }) {
 
 const components: Components = { a: Link, img: Image };
 const remarkPlugins = [remarkGfm];
-const rehypePlugins = [[rehypeHighlight, { detect: false }]] as ComponentProps<typeof Markdown>["rehypePlugins"];
+const rehypePlugins = [[rehypeHighlight, { detect: false, languages: HIGHLIGHT_LANGUAGES }]] as ComponentProps<typeof Markdown>["rehypePlugins"];
 
 export interface MarkdownTextProps {
   text: string;

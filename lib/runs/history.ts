@@ -5,6 +5,7 @@ import { isTerminal, type RunEvent } from "@/lib/moa/events";
 import type { RunStatus } from "@/lib/moa/run-state";
 import { parseOrThrow } from "@/lib/validation";
 import { stateOfExport, toRunExport, type RunExport } from "./export";
+import { registry } from "./fanout/registry";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import type { RunSummary } from "./run-store";
 import { getRunStore } from "./store";
@@ -57,7 +58,10 @@ export async function deleteOwnedRun(id: string, ownerHash: string | null): Prom
     throw new AppError("conflict:run_active", "This run is still in progress; stop it before deleting it.");
   }
   const store = await getRunStore();
-  return (await store.deleteRun(id, ownerHash)) ? "deleted" : "forbidden";
+  if (!(await store.deleteRun(id, ownerHash))) return "forbidden";
+  // Finished runs linger in memory for late viewers; a deleted one must not.
+  registry.liveRuns.delete(id);
+  return "deleted";
 }
 
 async function findRun(id: string) {

@@ -3,7 +3,7 @@ import type { ReadPrompt } from "./prompt";
 import type { Rng } from "./rng";
 import { CAVEATS, CLOSES, FILLERS, INTRO, POINTS, type Slots, fill, titleCase } from "./phrases";
 import { composeSynthesis, quoteFrom } from "./compose-synthesis";
-import { claimSection, findFalseClaims, insertFalseClaim, rankerReply, wantsMisleading } from "./demo-behaviours";
+import { claimSection, findFalseClaims, insertFalseClaim, judgeReply, rankerReply, wantsMisleading } from "./demo-behaviours";
 import { countTokens, keywordsOf, tokenize, topicOf } from "./words";
 
 export interface ComposeInput {
@@ -16,7 +16,7 @@ export interface ComposeInput {
 
 /** Deterministic answer text for one sim call. */
 export function composeAnswer({ profile, prompt, rng, tokens }: ComposeInput): string {
-  const ranked = rankerReply(prompt);
+  const ranked = rankerReply(prompt) ?? judgeReply(prompt);
   if (ranked !== undefined) return ranked;
   const slots = slotsFor(prompt.question, rng);
   const target = tokens ?? rng.int(profile.words[0], profile.words[1]);

@@ -80,3 +80,30 @@ export function rankerReply(prompt: ReadPrompt): string | undefined {
   });
   return String(best + 1);
 }
+
+const REPLY_A = /<reply-a>\n([\s\S]*?)\n<\/reply-a>/;
+const REPLY_B = /<reply-b>\n([\s\S]*?)\n<\/reply-b>/;
+
+/** Distinct content words: a crude, order-independent stand-in for "covers more ground". */
+function coverage(text: string): number {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4)).size;
+}
+
+/**
+ * The pairwise LLM judge (lib/moa/variants/judge.ts). The sim prefers the reply that covers
+ * more distinct ground and calls a tie within 5%, so its verdicts do not flip when the order
+ * is swapped — and say plainly what rule they used.
+ */
+export function judgeReply(prompt: ReadPrompt): string | undefined {
+  const a = REPLY_A.exec(prompt.question)?.[1];
+  const b = REPLY_B.exec(prompt.question)?.[1];
+  if (a === undefined || b === undefined) return undefined;
+  const [ca, cb] = [coverage(a), coverage(b)];
+  const margin = Math.abs(ca - cb) / Math.max(1, ca, cb);
+  const winner = margin < 0.05 ? "tie" : ca > cb ? "A" : "B";
+  const reason =
+    winner === "tie"
+      ? `Both replies cover about the same ground (${ca} vs ${cb} distinct terms).`
+      : `Reply ${winner} covers more of the question (${Math.max(ca, cb)} vs ${Math.min(ca, cb)} distinct terms) with the same accuracy (simulated judge: it scores coverage only).`;
+  return JSON.stringify({ winner, reason });
+}
