@@ -12,7 +12,7 @@ import { RunStatusBar } from "./run-status";
 // Code-split: React Flow is the heaviest dependency of the page and the graph is drawn after mount anyway.
 const LayerGraph = dynamic(() => import("@/components/graph/layer-graph").then((m) => m.LayerGraph), {
   ssr: false,
-  loading: () => <div className="h-56 w-full animate-pulse rounded-xl bg-surface-2" aria-hidden />,
+  loading: () => <div className="w-full animate-pulse rounded-xl bg-subtle" style={{ height: 232 }} aria-hidden />,
 });
 // Code-split: the similarity and figures code loads with the first run, not with the page.
 const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").then((m) => m.RunAnalysis), { ssr: false });
