@@ -58,6 +58,9 @@ async function openFresh(browser: Browser, link: string): Promise<Page> {
   });
 }
 
+// Each test runs the app end to end once or twice, and opens a second browser.
+test.describe.configure({ timeout: 90_000 });
+
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
 });
@@ -106,9 +109,10 @@ test("a link opened while the run is streaming shows it live", async ({ page, br
   const before = (await column.innerText()).length;
   await expect.poll(async () => (await column.innerText()).length, { timeout: 15_000 }).toBeGreaterThan(before);
 
-  // The owner stops it; the viewer sees it stop.
-  await page.getByRole("button", { name: "Stop", exact: true }).click();
-  await expect(statusBar(viewer).getByText("Stopped")).toBeVisible({ timeout: 15_000 });
+  // The viewer follows it to the end and sees the same answer as the person who ran it.
+  await expect(statusBar(viewer).getByText("Finished")).toBeVisible({ timeout: 60_000 });
+  await expect(statusBar(page).getByText("Finished")).toBeVisible();
+  expect((await finalText(viewer).innerText()).trim()).toBe((await finalText(page).innerText()).trim());
   await viewer.context().close();
 });
 
@@ -185,5 +189,6 @@ test("history lists this browser's runs and deletes one after a confirm", async 
 
   await items.nth(0).getByRole("link").click();
   await expect(page).toHaveURL(/\/r\/[A-Za-z0-9_-]{24}$/);
-  await expect(page.getByText("First history prompt")).toBeVisible();
+  expect(page.url()).not.toContain(id);
+  await expect(page.getByRole("list", { name: "Conversation" })).toContainText("First history prompt");
 });
