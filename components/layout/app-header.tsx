@@ -15,14 +15,14 @@ export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProp
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-bg/80 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
       <div className="mx-auto flex h-14 max-w-[110rem] items-center gap-3 px-4 sm:px-6">
-        <a href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-accent">
+        <a href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight whitespace-nowrap focus-visible:outline-2 focus-visible:outline-accent">
           <span className="grid h-7 w-7 place-items-center rounded-lg bg-accent text-white shadow-sm">
             <LayersIcon size={15} />
           </span>
           <span>MoA Playground</span>
         </a>
-        <span className="hidden text-xs text-muted md:inline">Mixture-of-Agents, layer by layer</span>
-        <nav aria-label="Sections" className="flex items-center gap-1 text-sm">
+        <span className="hidden text-xs text-muted lg:inline" data-presenter-hide>Mixture-of-Agents, layer by layer</span>
+        <nav aria-label="Sections" className="flex items-center gap-1 text-sm" data-presenter-hide>
           <a href="/compare" className="rounded-md px-2 py-1 text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent">
             Compare
           </a>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
 import { PlaygroundRunActions } from "@/components/share/run-actions";
@@ -38,6 +38,9 @@ export function Playground({ board }: { board: ReactNode }) {
   const [boardOpen, setBoardOpen] = useState(true);
   const running = isActive(phase);
   const presenter = useTeachStore((s) => s.presenter);
+  const runArea = useRef<HTMLElement>(null);
+  // A run starts below the board: bring the graph and columns into view so it is watched, not missed.
+  const showRun = () => requestAnimationFrame(() => runArea.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
 
   const run = () => {
     const text = prompt.trim();
@@ -46,6 +49,7 @@ export function Playground({ board }: { board: ReactNode }) {
     const keys = useSettingsStore.getState().runKeys();
     const { stepThrough } = useTeachStore.getState();
     setPrompt("");
+    showRun();
     void runStore
       .getState()
       .start({ config, prompt: text, keys, stepThrough })
@@ -60,6 +64,7 @@ export function Playground({ board }: { board: ReactNode }) {
   const runDemo = (config: MoAConfig, demoPrompt: string) => {
     if (isActive(runStore.getState().phase)) return;
     runStore.getState().newConversation();
+    showRun();
     const keys = useSettingsStore.getState().runKeys();
     void runStore.getState().start({ config, prompt: demoPrompt, keys, stepThrough: useTeachStore.getState().stepThrough });
   };
@@ -105,7 +110,7 @@ export function Playground({ board }: { board: ReactNode }) {
             {board}
           </div>
         </section>
-        <main className="flex min-w-0 flex-col gap-5">
+        <main ref={runArea} className="flex min-w-0 scroll-mt-16 flex-col gap-5">
           <h2 className="sr-only">Run</h2>
           <Conversation messages={messages} />
           <DemoPanel onRun={runDemo} running={running} />

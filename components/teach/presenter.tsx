@@ -53,7 +53,9 @@ export function PresenterToggle({ className }: { className?: string }) {
 
 /** Projector type: every rem-sized thing grows; px-sized details stay as they are. */
 const PRESENTER_CSS = `html[data-presenter] { font-size: 125%; }
-html[data-presenter] [data-presenter-sticky] { position: sticky; top: 0; z-index: 25; }`;
+html[data-presenter] [data-presenter-sticky] { position: sticky; top: 3.5rem; z-index: 25; }
+html[data-presenter] [data-presenter-hide] { display: none !important; }
+html[data-presenter] [id^="layer-heading-"] { scroll-margin-top: calc(3.5rem + 300px); }`;
 
 /** Follows the run: when a layer starts, its columns are brought into view. */
 function useFollowCurrentLayer(enabled: boolean) {

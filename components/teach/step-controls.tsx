@@ -50,7 +50,7 @@ export function StepControls({ config, pausedBefore, answers, onNext, busy, erro
     <div
       role="status"
       aria-live="polite"
-      className={cn("flex flex-wrap items-center gap-3 rounded-xl border border-accent/40 bg-accent/5 px-4 py-3", className)}
+      className={cn("flex flex-wrap items-center gap-3 rounded-xl border border-accent/50 bg-surface px-4 py-3", className)}
     >
       <p className="min-w-0 flex-1 text-base">
         <span className="mr-2 text-xs font-semibold tracking-wide text-accent uppercase">Next: layer {pausedBefore + 1}</span>
