@@ -1,26 +1,8 @@
-import type { SVGProps } from "react";
+import { Svg as BaseSvg, type IconProps } from "@/components/ui/icons";
 
-/** Icons only the board uses; decorative, hidden from assistive tech like those in components/ui. */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 14, children, ...props }: IconProps) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
+/** Icons only the board uses, drawn a size smaller than the shared ones in components/ui. */
+function Svg(props: IconProps) {
+  return <BaseSvg size={14} {...props} />;
 }
 
 export const SlidersIcon = (p: IconProps) => (

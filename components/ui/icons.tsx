@@ -1,9 +1,9 @@
 import type { SVGProps } from "react";
 
 /** Small stroke icons (24px grid, currentColor). Decorative: hidden from assistive tech. */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 16, children, ...props }: IconProps) {
+export function Svg({ size = 16, children, ...props }: IconProps) {
   return (
     <svg
       width={size}

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seedBoard } from "./support/board";
 
 /**
  * Compare, experiments and the analysis views, on simulated models at a fast pace (the app
@@ -9,29 +10,12 @@ import { expect, test, type Page } from "@playwright/test";
 const FAST = "tps=400&ttft=20";
 const LAYERS = [[`sim:falcon?${FAST}`, `sim:heron?${FAST}`], [`sim:owl?${FAST}`]];
 
-async function seedBoard(page: Page) {
-  const state = {
-    version: 1,
-    state: { layers: LAYERS.map((models, l) => ({ layerId: `layer-${l}`, slots: models.map((model, s) => ({ slotId: `slot-${l}-${s}`, model })) })) },
-  };
-  await page.addInitScript(
-    ([key, value]) => {
-      // Only once per test: a reload must keep what the page itself stored since.
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.clear();
-        localStorage.setItem(key, value);
-        sessionStorage.setItem("seeded", "1");
-      }
-    },
-    ["moa-board-v1", JSON.stringify(state)] as const,
-  );
-}
 
 test.describe("analysis", () => {
   test.describe.configure({ timeout: 120_000 });
 
   test("compares MoA with its aggregator alone, the LLM-Ranker and the best proposer, side by side", async ({ page }) => {
-    await seedBoard(page);
+    await seedBoard(page, LAYERS);
     await page.goto("/compare");
     await page.getByLabel("Prompt", { exact: true }).fill("Why is the sky blue?");
     await page.getByRole("button", { name: "Compare 4 variants" }).click();
@@ -52,7 +36,7 @@ test.describe("analysis", () => {
   });
 
   test("runs a small experiment, resumes it after a reload, and shows the table, chart and heatmap", async ({ page }) => {
-    await seedBoard(page);
+    await seedBoard(page, LAYERS);
     await page.goto("/experiments");
     await page.getByLabel("Prompts, one per line").fill("What is 17 times 3?\nName a primary colour.");
     await expect(page.getByText("2 prompts")).toBeVisible();

@@ -1,11 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seedBoard } from "./support/board";
 
 /**
  * The playground as a person uses it, on simulated models (the app runs with MOA_SIM_SPEED,
  * see playwright.config.ts). The board is seeded through its persisted localStorage state.
  */
 
-const BOARD_KEY = "moa-board-v1";
 
 type Layers = string[][];
 
@@ -13,28 +13,6 @@ const DEFAULT_LAYERS: Layers = [["sim:falcon", "sim:heron", "sim:otter"], ["sim:
 // Slow enough to stop mid-stream even when the simulator runs several times faster.
 const SLOW_LAYERS: Layers = [["sim:falcon?tps=2&tokens=400", "sim:heron?tps=2&tokens=400"], ["sim:owl"]];
 
-async function seedBoard(page: Page, layers: Layers) {
-  const state = {
-    version: 1,
-    state: {
-      layers: layers.map((models, l) => ({
-        layerId: `layer-${l}`,
-        slots: models.map((model, s) => ({ slotId: `slot-${l}-${s}`, model })),
-      })),
-    },
-  };
-  await page.addInitScript(
-    ([key, value]) => {
-      // Only once per test: a reload must keep what the page itself stored since.
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.clear();
-        localStorage.setItem(key, value);
-        sessionStorage.setItem("seeded", "1");
-      }
-    },
-    [BOARD_KEY, JSON.stringify(state)] as const,
-  );
-}
 
 const columns = (page: Page) => page.getByRole("region", { name: /^Layer \d+ · Agent \d+ · .+/ });
 const column = (page: Page, layer: number, agent: number) =>

@@ -1,36 +1,15 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { seedBoard } from "./support/board";
 
 /**
  * Runs that last: share links (live and replayed), fork, export and history, on simulated
  * models. The board is seeded through its persisted localStorage state.
  */
 
-const BOARD_KEY = "moa-board-v1";
 const FAST: string[][] = [["sim:falcon", "sim:heron"], ["sim:owl"]];
 // Slow enough to be caught mid-stream even with MOA_SIM_SPEED=4.
 const SLOW: string[][] = [["sim:falcon?tps=3&tokens=300"], ["sim:owl"]];
 
-async function seedBoard(page: Page, layers: string[][]) {
-  const state = {
-    version: 1,
-    state: {
-      layers: layers.map((models, l) => ({
-        layerId: `layer-${l}`,
-        slots: models.map((model, s) => ({ slotId: `slot-${l}-${s}`, model })),
-      })),
-    },
-  };
-  await page.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.clear();
-        localStorage.setItem(key, value);
-        sessionStorage.setItem("seeded", "1");
-      }
-    },
-    [BOARD_KEY, JSON.stringify(state)] as const,
-  );
-}
 
 const finalText = (page: Page) => page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
 const statusBar = (page: Page) => page.getByRole("status").filter({ hasText: /Starting|Running|Finished|Stopped|Interrupted|Failed/ });
@@ -123,7 +102,7 @@ test("open in playground forks the run: same board, prompt ready", async ({ page
   await viewer.getByRole("link", { name: "Open in playground" }).click();
   await expect(viewer).toHaveURL(/\/$/);
   await expect(viewer.getByRole("textbox", { name: /prompt|follow-up/i })).toHaveValue("Name three rivers.");
-  const stored = await viewer.evaluate((key) => localStorage.getItem(key), BOARD_KEY);
+  const stored = await viewer.evaluate((key) => localStorage.getItem(key), "moa-board-v1");
   expect(stored).toContain("sim:heron");
   expect(stored).toContain("sim:owl");
   await viewer.getByRole("button", { name: "Run", exact: true }).click();

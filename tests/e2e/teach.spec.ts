@@ -1,26 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seedBoard } from "./support/board";
 
 /** Teaching with the playground, on simulated models (see playwright.config.ts). */
 
-const BOARD_KEY = "moa-board-v1";
 const THREE_LAYERS = [["sim:falcon", "sim:heron", "sim:otter"], ["sim:falcon", "sim:heron", "sim:otter"], ["sim:owl"]];
 
-async function seedBoard(page: Page, layers: string[][]) {
-  const state = {
-    version: 1,
-    state: { layers: layers.map((models, l) => ({ layerId: `layer-${l}`, slots: models.map((model, s) => ({ slotId: `slot-${l}-${s}`, model })) })) },
-  };
-  await page.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.clear();
-        localStorage.setItem(key, value);
-        sessionStorage.setItem("seeded", "1");
-      }
-    },
-    [BOARD_KEY, JSON.stringify(state)] as const,
-  );
-}
 
 const column = (page: Page, layer: number, agent: number) => page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent ${agent} · `) });
 const layerTexts = (page: Page, layer: number) => page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent \\d+ · `) }).getByTestId("agent-text");
