@@ -1,39 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { freePort, waitUntilUp } from "./lib/next-server";
 import type { Row } from "./lib/table";
 
 const TARGET_KB = 250;
 const ROOT = process.cwd();
 const NEXT_DIR = join(ROOT, ".next");
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      await response.arrayBuffer();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
-  throw new Error(`next start did not answer within ${timeoutMs / 1000} s`);
-}
 
 /** The gzipped size of every /_next/static script the page's HTML loads. */
 async function firstLoadKb(url: string): Promise<{ kb: number; scripts: number; status: number; largestKb: number }> {

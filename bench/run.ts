@@ -1,6 +1,7 @@
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createModelResolver } from "@/lib/providers/registry";
+import { benchBrowser } from "./browser";
 import { benchBundle } from "./bundle";
 import { benchCapacity } from "./capacity";
 import { benchEarlyAggregation } from "./early";
@@ -49,14 +50,8 @@ async function main(): Promise<void> {
     ...(await section("bundle", benchBundle)),
     // Skips itself (with the reason) without TEST_DATABASE_URL and a production build.
     ...(await section("cross-instance fan-out", benchFanout)),
-    {
-      benchmark: "Event path in the browser (p50/p95)",
-      config: "-",
-      measured: "not measured",
-      target: "-",
-      status: "not measured",
-      note: "optional Playwright + Chromium DOM-latency probe not written yet",
-    } satisfies Row,
+    // Needs a production build and Debian's Chromium; skips itself otherwise.
+    ...(await section("browser event path", benchBrowser)),
   ];
   const table = renderTable(rows);
   const elapsed = performance.now() - started;

@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { SavedBoardsMenu } from "@/components/saved/saved-boards-menu";
 import { SettingsButton } from "@/components/settings/settings-button";
 import { useBoardHydrated, useBoardStore } from "@/lib/client/board-store";
 import { modelDisplayName, useModels } from "@/lib/client/models";
@@ -79,6 +80,7 @@ export function BoardPanel() {
             {presetName && <span className="text-xs text-muted">· {presetName}</span>}
             <span className="ml-auto flex items-center gap-2">
               <PresetsMenu onApplied={(name, substitutions) => setApplied({ name, substitutions })} />
+              <SavedBoardsMenu onApplied={(name, substitutions) => setApplied({ name, substitutions })} />
               <SettingsButton />
             </span>
           </div>

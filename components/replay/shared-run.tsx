@@ -6,6 +6,7 @@ import { Conversation } from "@/components/run/conversation";
 import { RunView } from "@/components/run/run-view";
 import { ExportMenu } from "@/components/share/export-menu";
 import { ShareButton } from "@/components/share/share-button";
+import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
 import { createReplay, type Replay } from "@/lib/client/replay";
 import { fetchRun, RunClientError, streamRunEvents } from "@/lib/client/run-client";
@@ -13,12 +14,14 @@ import { runStore, useRunStore } from "@/lib/client/run-store";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunExport } from "@/lib/runs/export";
 import { ReplayControls } from "./replay-controls";
+import { ReplayStepControls, ReplayStepToggle } from "./replay-step-controls";
 
 type Mode = { kind: "loading" } | { kind: "live" } | { kind: "replay"; replay: Replay } | { kind: "error"; message: string };
 
 /** Builds a replay that drives the page's run store. */
-function replayInto(id: string, events: RunEvent[]): Replay {
+function replayInto(id: string, events: RunEvent[], stepping = false): Replay {
   return createReplay(events, {
+    stepping,
     onReset: () => runStore.getState().reset(id),
     onEvents: (batch) => runStore.getState().applyEvents(batch),
   });
@@ -32,9 +35,10 @@ async function loadEvents(id: string, signal: AbortSignal): Promise<RunEvent[]> 
 
 /**
  * A shared run, read-only: streamed live while it runs (any number of viewers may join at
- * any time), replayed with its original timing once it has ended.
+ * any time), replayed with its original timing once it has ended. With `stepThrough` the
+ * replay stops before each layer until the presenter moves on.
  */
-export function SharedRun({ id }: { id: string }) {
+export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough?: boolean }) {
   const [mode, setMode] = useState<Mode>({ kind: "loading" });
   const [helpOpen, setHelpOpen] = useState(false);
   const messages = useRunStore((s) => s.run.messages);
@@ -73,7 +77,7 @@ export function SharedRun({ id }: { id: string }) {
         }
         const events = await loadEvents(id, abort.signal);
         if (abort.signal.aborted) return;
-        replay = replayInto(id, events);
+        replay = replayInto(id, events, stepThrough);
         setMode({ kind: "replay", replay });
         replay.play();
       } catch (error) {
@@ -92,10 +96,11 @@ export function SharedRun({ id }: { id: string }) {
       abort.abort();
       replay?.dispose();
     };
+    // The link's step setting is read once; after that the toggle owns it.
   }, [id]);
 
   return (
-    <div className="min-h-dvh">
+    <PresenterShell className="min-h-dvh">
       <AppHeader
         helpOpen={helpOpen}
         onHelpOpenChange={setHelpOpen}
@@ -107,6 +112,7 @@ export function SharedRun({ id }: { id: string }) {
             >
               Open in playground
             </a>
+            <PresenterToggle />
             <ShareButton runId={id} />
             <ExportMenu runId={id} />
           </>
@@ -120,7 +126,12 @@ export function SharedRun({ id }: { id: string }) {
           </Badge>
           <span className="text-xs text-muted">Read-only. Open it in the playground to run it again or change it.</span>
         </div>
-        {mode.kind === "replay" && <ReplayControls replay={mode.replay} />}
+        {mode.kind === "replay" && (
+          <div className="flex flex-col gap-2">
+            <ReplayControls replay={mode.replay} />
+            <ReplayStepToggle replay={mode.replay} />
+          </div>
+        )}
         {mode.kind === "error" ? (
           <p role="alert" className="rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
             {mode.message}
@@ -129,9 +140,14 @@ export function SharedRun({ id }: { id: string }) {
           <>
             <Conversation messages={messages} />
             <RunView empty={<p className="text-sm text-muted">Loading the run…</p>} />
+            {mode.kind === "replay" && (
+              <div className="bottom-0 z-30 -mx-1 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4 max-sm:static sm:sticky">
+                <ReplayStepControls replay={mode.replay} className="shadow-lg" />
+              </div>
+            )}
           </>
         )}
       </main>
-    </div>
+    </PresenterShell>
   );
 }

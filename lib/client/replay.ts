@@ -1,4 +1,5 @@
 import type { RunEvent } from "@/lib/moa/events";
+import { gateEventsByLayer, heldLayer, layerOfEvent } from "@/lib/teach/gate-events";
 
 /**
  * Replays a stored run with its original timing. Pure apart from the clock it is given, so
@@ -22,6 +23,10 @@ export interface ReplaySnapshot {
   playing: boolean;
   speed: ReplaySpeed;
   ended: boolean;
+  /** Stepping through layers: the replay stops before each layer until `nextLayer()`. */
+  stepping: boolean;
+  /** The 0-based layer the replay is stopped before, waiting for `nextLayer()`. */
+  heldBefore?: number;
 }
 
 export interface ReplayOptions {
@@ -31,6 +36,8 @@ export interface ReplayOptions {
   speed?: ReplaySpeed;
   /** Batches closer together than this are merged: no point waking more than once a frame. */
   minStepMs?: number;
+  /** Start in step-through mode: layer 1 plays, then the replay waits before each next layer. */
+  stepping?: boolean;
 }
 
 export interface Replay {
@@ -41,6 +48,10 @@ export interface Replay {
   seek(t: number): void;
   /** Applies every event and stops. */
   showFinal(): void;
+  /** Turns step-through on (holding from the next layer not yet shown) or off (playing on if it was held). */
+  setStepping(on: boolean): void;
+  /** Releases the held layer and plays it. */
+  nextLayer(): void;
   getSnapshot(): ReplaySnapshot;
   subscribe(listener: () => void): () => void;
   dispose(): void;
@@ -67,11 +78,18 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
   let playing = false;
   let speed: ReplaySpeed = options.speed ?? 1;
   let timer: unknown = null;
+  // The last layer that may be shown while stepping; null when not stepping.
+  let allowedLayer: number | null = options.stepping ? 0 : null;
+  // Stopped by the layer gate rather than by pause: releasing it plays on.
+  let held = false;
   let snapshot: ReplaySnapshot | null = null;
   const listeners = new Set<() => void>();
 
   const factor = () => (speed === "instant" ? Infinity : speed);
   const ended = () => next >= events.length;
+  // How many events (in order) the layer gate lets through.
+  const cap = () => (allowedLayer === null ? events.length : gateEventsByLayer(events, allowedLayer).length);
+  const atGate = () => !ended() && next >= cap();
 
   function currentPosition(): number {
     if (!playing) return position;
@@ -91,7 +109,8 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
   /** Applies every event due at run time `t`; true when something was applied. */
   function applyUpTo(t: number): boolean {
     const from = next;
-    while (next < events.length && times[next] <= t) next += 1;
+    const limit = cap();
+    while (next < limit && times[next] <= t) next += 1;
     if (next === from) return false;
     options.onEvents(events.slice(from, next));
     return true;
@@ -102,6 +121,13 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
     anchor = clock.now();
   }
 
+  /** Stops at the layer gate, with the clock never past the first held event. */
+  function holdAtGate() {
+    reanchor(Math.min(currentPosition(), times[next]));
+    playing = false;
+    held = true;
+  }
+
   function tick() {
     timer = null;
     if (!playing) return;
@@ -110,6 +136,8 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
     if (ended()) {
       reanchor(duration);
       playing = false;
+    } else if (atGate()) {
+      holdAtGate();
     } else {
       schedule();
     }
@@ -119,6 +147,11 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
   function schedule() {
     cancelTimer();
     if (!playing) return;
+    if (speed === "instant") applyUpTo(Infinity);
+    if (atGate()) {
+      holdAtGate();
+      return;
+    }
     if (speed === "instant" || ended()) {
       applyUpTo(Infinity);
       reanchor(duration);
@@ -132,10 +165,12 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
   return {
     play() {
       if (playing) return;
+      held = false;
       if (ended()) {
-        // Play after the end starts over, as a video player does.
+        // Play after the end starts over, as a video player does; stepping starts over too.
         options.onReset();
         next = 0;
+        if (allowedLayer !== null) allowedLayer = 0;
         reanchor(0);
       } else {
         reanchor(position);
@@ -148,6 +183,7 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
 
     pause() {
       if (!playing) return;
+      held = false;
       reanchor(currentPosition());
       playing = false;
       cancelTimer();
@@ -167,9 +203,12 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
       cancelTimer();
       options.onReset();
       next = 0;
+      held = false;
       reanchor(target);
       applyUpTo(target);
+      if (atGate()) reanchor(Math.min(target, times[next]));
       if (ended()) playing = false;
+      else if (!playing && atGate()) held = true;
       schedule();
       changed();
     },
@@ -177,13 +216,51 @@ export function createReplay(input: readonly RunEvent[], options: ReplayOptions)
     showFinal() {
       cancelTimer();
       playing = false;
+      held = false;
+      // The final state is everything: nothing is left to step through.
+      if (allowedLayer !== null) allowedLayer = Infinity;
       applyUpTo(Infinity);
       reanchor(duration);
       changed();
     },
 
+    setStepping(on) {
+      if (on === (allowedLayer !== null)) return;
+      if (on) {
+        // Never hide what is already on screen: hold from the layer after the last one shown.
+        allowedLayer = next > 0 ? layerOfEvent(events[next - 1]) : 0;
+        if (playing) schedule();
+        changed();
+        return;
+      }
+      allowedLayer = null;
+      if (held) this.play();
+      else changed();
+    },
+
+    nextLayer() {
+      if (allowedLayer === null) return;
+      const upcoming = heldLayer(events, allowedLayer);
+      if (upcoming === undefined) return;
+      allowedLayer = upcoming;
+      if (held) {
+        this.play();
+        return;
+      }
+      if (playing) schedule();
+      changed();
+    },
+
     getSnapshot() {
-      snapshot ??= { position: currentPosition(), duration, playing, speed, ended: ended() };
+      snapshot ??= {
+        position: currentPosition(),
+        duration,
+        playing,
+        speed,
+        ended: ended(),
+        stepping: allowedLayer !== null,
+        heldBefore: held && atGate() ? layerOfEvent(events[next]) : undefined,
+      };
       return snapshot;
     },
 

@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SharedRun } from "@/components/replay/shared-run";
+import { stepThroughFromParams } from "@/components/replay/step-param";
 import { getShareMeta } from "@/lib/runs/history";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // generateMetadata and the page ask for the same run in one request.
 const shareMeta = cache((id: string) => getShareMeta(id));
@@ -26,8 +30,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function SharedRunPage({ params }: Props) {
+export default async function SharedRunPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!(await shareMeta(id))) notFound();
-  return <SharedRun id={id} />;
+  // `?present=1` or `?step=1`: a teacher walks the class through the run one layer at a time.
+  return <SharedRun id={id} stepThrough={stepThroughFromParams(await searchParams)} />;
 }

@@ -1,0 +1,66 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+/** A teacher walks a class through a stored run from its share link, one layer at a time. */
+
+const config = {
+  layers: [
+    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
+    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
+    { agents: [{ model: "sim:owl" }] },
+  ],
+};
+
+const layerTexts = (page: Page, layer: number) =>
+  page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent \\d+ · `) }).getByTestId("agent-text");
+const finalText = (page: Page) => page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
+
+async function finishedRun(request: APIRequestContext, prompt: string): Promise<string> {
+  const created = await request.post("/api/runs", { data: { config, messages: [{ role: "user", content: prompt }] } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await expect
+    .poll(async () => ((await (await request.get(`/api/runs/${id}`)).json()) as { run: { status: string } }).run.status, { timeout: 45_000 })
+    .toBe("finished");
+  return id;
+}
+
+test("a presenter link steps through a stored run layer by layer", async ({ page, request }) => {
+  const id = await finishedRun(request, "Why do leaves change colour?");
+  await page.goto(`/r/${id}?present=1`);
+
+  await expect(page.getByRole("checkbox", { name: "Step through layers" })).toBeChecked();
+  const caption = page.getByTestId("step-caption");
+  await expect(caption).toHaveText("Each of the 2 aggregators now reads the 2 answers above and writes its own", { timeout: 30_000 });
+  await expect(layerTexts(page, 1)).toHaveCount(2);
+  for (const text of await layerTexts(page, 1).all()) await expect(text).toHaveText(/\w+/);
+  // Held: layer 2 stays silent however long the class talks.
+  await page.waitForTimeout(1_500);
+  await expect(layerTexts(page, 2)).toHaveCount(0);
+  await expect(finalText(page)).toHaveCount(0);
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("Space");
+  await expect(caption).toHaveText("The final aggregator reads the 2 answers and writes the answer", { timeout: 30_000 });
+  await expect(layerTexts(page, 2)).toHaveCount(2);
+  for (const text of await layerTexts(page, 2).all()) await expect(text).toHaveText(/\w+/);
+  await expect(finalText(page)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Next layer" }).click();
+  await expect(finalText(page)).toHaveText(/\w+/, { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Next layer" })).toHaveCount(0);
+});
+
+test("a plain share link plays straight through; the toggle turns stepping on", async ({ page, request }) => {
+  const id = await finishedRun(request, "What makes a good proof?");
+  await page.goto(`/r/${id}`);
+  const toggle = page.getByRole("checkbox", { name: "Step through layers" });
+  await expect(toggle).not.toBeChecked();
+  await expect(finalText(page)).toHaveText(/\w+/, { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Next layer" })).toHaveCount(0);
+
+  // Stepping on, then Replay: it starts over and waits before layer 2.
+  await toggle.check();
+  await page.getByRole("group", { name: "Replay" }).getByRole("button", { name: "Replay" }).click();
+  await expect(page.getByRole("button", { name: "Next layer" })).toBeVisible({ timeout: 30_000 });
+  await expect(layerTexts(page, 2)).toHaveCount(0);
+});
