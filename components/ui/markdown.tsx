@@ -49,10 +49,44 @@ export interface MarkdownTextProps {
   className?: string;
 }
 
-/** Renders untrusted markdown; re-renders only when the text changes. */
+/**
+ * Renders untrusted markdown. While text streams in, only its last block is parsed again:
+ * finished blocks (split at blank lines outside code fences) are memoized, so a column that
+ * grows by one word per frame costs one paragraph of parsing, not the whole answer.
+ */
 export const MarkdownText = memo(function MarkdownText({ text, className }: MarkdownTextProps) {
+  const blocks = splitMarkdownBlocks(text);
   return (
     <div className={cn("prose-moa", className)}>
+      {blocks.map((block, i) => (
+        <MarkdownBlock key={i} text={block} />
+      ))}
+    </div>
+  );
+});
+
+/** Splits at blank lines that are not inside a fenced code block (runs of blank lines count as one). */
+export function splitMarkdownBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  let inFence = false;
+  for (const line of text.split("\n")) {
+    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    if (!inFence && line.trim() === "" && current.length > 0) {
+      blocks.push(current.join("\n"));
+      current = [];
+      continue;
+    }
+    if (!inFence && line.trim() === "") continue;
+    current.push(line);
+  }
+  if (current.length > 0) blocks.push(current.join("\n"));
+  return blocks;
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return (
+    <>
       <Markdown
         remarkPlugins={remarkPlugins}
         rehypePlugins={rehypePlugins}
@@ -61,6 +95,6 @@ export const MarkdownText = memo(function MarkdownText({ text, className }: Mark
       >
         {text}
       </Markdown>
-    </div>
+    </>
   );
 });
