@@ -40,7 +40,7 @@ function nextFrameMs(page: Page): Promise<number> {
 
 const statusBar = (page: Page) => page.getByRole("status").filter({ hasText: /Starting|Running|Finished|Stopped|Interrupted|Failed/ });
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test("hostile model output is shown as text: nothing executes, nothing is fetched, the page stays responsive", async ({ page, request }) => {
   const fake = await startFakeOpenAI({
@@ -80,7 +80,7 @@ test("hostile model output is shown as text: nothing executes, nothing is fetche
     await page.goto(`/r/${id}`);
     // Skip the timed replay: rendering every answer at once is the harshest case anyway.
     const replay = page.getByRole("group", { name: "Replay" });
-    await expect(replay).toBeVisible({ timeout: 30_000 });
+    await expect(replay).toBeVisible({ timeout: 60_000 });
     await replay
       .getByRole("button", { name: "Show final state" })
       .click({ timeout: 5_000 })
