@@ -56,8 +56,8 @@ test("a shared link replays a finished run and reaches the same final answer", a
   const viewer = await openFresh(browser, link);
   await expect(viewer.getByText("Why do cats purr?")).toBeVisible();
   const replay = viewer.getByRole("group", { name: "Replay" });
-  // It replays with the original timing: playing first, then ending where the run ended.
-  await expect(replay.getByRole("button", { name: "Pause" })).toBeVisible();
+  // It replays (timing itself is unit-tested with a fake clock in tests/unit/replay) and ends
+  // where the run ended. A short run may finish replaying while a slow machine still loads.
   await expect(statusBar(viewer).getByText("Finished")).toBeVisible({ timeout: 30_000 });
   expect((await finalText(viewer).innerText()).trim()).toBe(answer);
   await expect(replay.getByRole("button", { name: "Replay" })).toBeVisible();
