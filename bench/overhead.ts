@@ -40,7 +40,7 @@ export async function benchOverhead(): Promise<Row[]> {
     const slowest = paceGrid([1])[0][0];
     fake.setBehaviour("upstream-probe", { ttftMs: slowest.ttftMs, tokensPerSecond: slowest.tokensPerSecond, text: words(slowest.tokens) });
     const upstreamMs = await streamDirectly(fake.baseUrl, slowest);
-    const upstreamNote = `the fake server alone (plain fetch, no engine) takes ${fmtRatio(upstreamMs / idealAnswerMs(slowest))}× its ideal: it paces with one setTimeout per token, which drifts`;
+    const upstreamNote = `the fake server alone (plain fetch, no engine) takes ${fmtRatio(upstreamMs / idealAnswerMs(slowest))}× its ideal (its own floor)`;
     for (const { label, shape } of SHAPES) {
       const grid = paceGrid(shape);
       const ids = grid.map((layer, l) =>
