@@ -3,6 +3,7 @@ import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createModelResolver } from "@/lib/providers/registry";
+import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { engineTimeoutsFromEnv } from "./engine-options";
 import { createEventBuffer } from "./event-buffer";
 import { announcingStore, CLUSTER_FLUSH_MS } from "./fanout/announce";
@@ -12,7 +13,6 @@ import { isClustered, registry } from "./fanout/registry";
 import { assertAcceptingRuns } from "./fanout/shutdown";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import { keyScrubber } from "./key-scrubber";
-import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { LiveRun } from "./live-run";
 import { assertRankable, runRanker } from "./ranker-run";
 import type { RunRequest } from "./run-request";
@@ -118,8 +118,16 @@ async function saveOutcome(store: RunStore, state: RunState): Promise<void> {
   });
 }
 
+const runNotFound = () => new AppError("not_found:run", "No run has this id.");
+
 function assertRunId(id: string): void {
-  if (!isRunId(id)) throw new AppError("not_found:run", "No run has this id.");
+  if (!isRunId(id)) throw runNotFound();
+}
+
+/** A run's state folded from what the store holds. */
+async function storedState(store: RunStore, id: string): Promise<RunState> {
+  const events = await store.getEvents(id);
+  return events.reduce(reduceRun, initialRunState(id));
 }
 
 /** The events of a run after `afterSeq`: live ones as they happen, or the stored ones. */
@@ -129,7 +137,7 @@ export async function openEventStream(id: string, afterSeq: number, signal: Abor
   if (live) return live.subscribe(afterSeq, signal);
   const store = await getRunStore();
   const run = await store.getRun(id);
-  if (!run) throw new AppError("not_found:run", "No run has this id.");
+  if (!run) throw runNotFound();
   // Executing on another instance: follow it through this instance's mirror of it.
   if (isClustered() && isOpen(run.status)) return (await getMirror(id)).subscribe(afterSeq, signal);
   const stored = await store.getEvents(id, afterSeq);
@@ -143,9 +151,8 @@ export async function getRunState(id: string): Promise<RunState> {
   const live = liveRuns.get(id) ?? peekMirror(id)?.run;
   if (live) return live.state;
   const store = await getRunStore();
-  if (!(await store.getRun(id))) throw new AppError("not_found:run", "No run has this id.");
-  const events = await store.getEvents(id);
-  return events.reduce(reduceRun, initialRunState(id));
+  if (!(await store.getRun(id))) throw runNotFound();
+  return storedState(store, id);
 }
 
 /** Stops a run in progress and every upstream request it has open. */
@@ -168,7 +175,7 @@ export async function continueRun(id: string): Promise<{ layer: number }> {
   const gate = stepGates.get(id);
   const live = liveRuns.get(id);
   if (!gate || !live || live.ended) {
-    if (!live && !(await (await getRunStore()).getRun(id))) throw new AppError("not_found:run", "No run has this id.");
+    if (!live && !(await (await getRunStore()).getRun(id))) throw runNotFound();
     throw new AppError("conflict:run_not_paused", "This run is not paused: it is not stepping through, or it has ended.");
   }
   const layer = gate.release();
@@ -189,6 +196,5 @@ async function waitForRemoteEnd(id: string): Promise<RunState> {
     if (!run || !isOpen(run.status)) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const events = await store.getEvents(id);
-  return events.reduce(reduceRun, initialRunState(id));
+  return storedState(store, id);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { ConcurrentResult, RateLimitConfig, RateLimiter, TakeResult } from "./rate-limit";
+import { concurrencyRejection, rateRejection, type ConcurrentResult, type RateLimitConfig, type RateLimiter, type TakeResult } from "./rate-limit";
 
 /** Slots of instances silent for this long no longer count (their runs were swept). */
 const STALE_SLOT_MS = 30_000;
@@ -50,12 +50,7 @@ export class PgRateLimiter implements RateLimiter {
     const current = await db.execute(sql`
       select ${refilled} as tokens from rate_limit_buckets where client_id = ${clientId}`);
     const tokens = Number(current.rows[0]?.tokens ?? 0);
-    const retryAfterS = Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000));
-    return {
-      ok: false,
-      retryAfterS,
-      message: `Too many runs: at most ${this.config.perMinute} per minute. Try again in ${retryAfterS} s.`,
-    };
+    return rateRejection(this.config.perMinute, tokens, this.perMs);
   }
 
   async acquireConcurrent(clientId: string): Promise<ConcurrentResult> {
@@ -76,11 +71,7 @@ export class PgRateLimiter implements RateLimiter {
       return true;
     });
     if (!acquired) {
-      return {
-        ok: false,
-        retryAfterS: 5,
-        message: `Too many runs at once: at most ${max} running at a time. Stop one or wait for it to finish.`,
-      };
+      return concurrencyRejection(max);
     }
     let released = false;
     return {

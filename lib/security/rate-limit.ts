@@ -33,6 +33,16 @@ export interface RateLimitConfig {
   maxConcurrent: number;
 }
 
+/** The answer when a client's bucket holds `tokens` (< 1) and refills at `perMs` tokens a millisecond. */
+export function rateRejection(perMinute: number, tokens: number, perMs: number): Rejection {
+  const retryAfterS = Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
+  return { ok: false, retryAfterS, message: `Too many runs: at most ${perMinute} per minute. Try again in ${retryAfterS} s.` };
+}
+
+export function concurrencyRejection(max: number): Rejection {
+  return { ok: false, retryAfterS: 5, message: `Too many runs at once: at most ${max} running at a time. Stop one or wait for it to finish.` };
+}
+
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = { perMinute: 60, burst: 20, maxConcurrent: 8 };
 
 function count(raw: string | undefined, fallback: number, name: string): number {
@@ -86,12 +96,7 @@ export class InMemoryRateLimiter implements RateLimiter {
       return { ok: true };
     }
     this.buckets.set(clientId, bucket);
-    const retryAfterS = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
-    return {
-      ok: false,
-      retryAfterS,
-      message: `Too many runs: at most ${this.config.perMinute} per minute. Try again in ${retryAfterS} s.`,
-    };
+    return rateRejection(this.config.perMinute, bucket.tokens, this.perMs);
   }
 
   async acquireConcurrent(clientId: string): Promise<ConcurrentResult> {
@@ -99,11 +104,7 @@ export class InMemoryRateLimiter implements RateLimiter {
     if (max === 0) return { ok: true, release: () => {} };
     const inFlight = this.running.get(clientId) ?? 0;
     if (inFlight >= max) {
-      return {
-        ok: false,
-        retryAfterS: 5,
-        message: `Too many runs at once: at most ${max} running at a time. Stop one or wait for it to finish.`,
-      };
+      return concurrencyRejection(max);
     }
     this.running.set(clientId, inFlight + 1);
     let released = false;

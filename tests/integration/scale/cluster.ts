@@ -183,5 +183,3 @@ export async function readStream(
   }
   return { status: response.status, connectedAt, events };
 }
-
-export const TERMINAL_TYPES = new Set(["run-finished", "run-failed", "run-cancelled", "run-interrupted"]);
