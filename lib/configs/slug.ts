@@ -1,5 +1,7 @@
+import { PRESETS } from "@/lib/presets";
+
 /** Built-in presets own these slugs; a saved configuration never takes one. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["moa", "moa-lite", "single"]);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(PRESETS.map((preset) => preset.id));
 
 export const MAX_SLUG_CHARS = 60;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,7 +1,7 @@
 import type { MoAConfig } from "@/lib/moa/config";
 import { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS, type PaperModel } from "./paper-models";
 
-export type PresetId = "moa" | "moa-lite" | "single";
+export type PresetId = "moa" | "moa-gpt-4o" | "moa-lite" | "single";
 export type AvailableModel = { id: string; available: boolean; simulated: boolean; provider: string };
 export type Substitution = { wanted: string; used: string };
 export type BuiltPreset = { config: MoAConfig; substitutions: Substitution[] };
@@ -14,6 +14,12 @@ export const PRESETS: readonly PresetInfo[] = [
     name: "MoA (paper)",
     description: "3 layers: 6 proposers, 6 aggregators, 1 final aggregator",
     paperResult: "65.1% LC win rate on AlpacaEval 2.0",
+  },
+  {
+    id: "moa-gpt-4o",
+    name: "MoA w/ GPT-4o",
+    description: "The paper's MoA with GPT-4o as the final aggregator",
+    paperResult: "65.7% LC win rate on AlpacaEval 2.0",
   },
   {
     id: "moa-lite",
@@ -71,8 +77,9 @@ export function buildPreset(id: PresetId, available: AvailableModel[]): BuiltPre
     // The paper reuses the proposer line-up as layer-2 aggregators.
     const layer1 = proposers();
     const layer2 = layer1.map((agent) => ({ ...agent }));
+    const finalModel: PaperModel = id === "moa-gpt-4o" ? "GPT-4o" : "Qwen1.5-110B-Chat";
     config = {
-      layers: [{ agents: layer1 }, { agents: layer2 }, { agents: [{ model: resolve("Qwen1.5-110B-Chat", { kind: "aggregator" }) }] }],
+      layers: [{ agents: layer1 }, { agents: layer2 }, { agents: [{ model: resolve(finalModel, { kind: "aggregator" }) }] }],
     };
   }
   return { config, substitutions };

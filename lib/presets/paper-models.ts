@@ -1,7 +1,8 @@
 /**
- * The open models of the MoA paper (arXiv 2406.04692) and, for each, reachable stand-ins in
- * order of preference: the same model where a provider still serves it, then its closest
- * successor, then a similar-sized model of another family, then a small hosted model.
+ * The models of the MoA paper (arXiv 2406.04692): its six open models, plus GPT-4o as the
+ * final aggregator of "MoA w/ GPT-4o". For each, reachable stand-ins in order of preference:
+ * the same model where a provider still serves it, then its closest successor, then a
+ * similar-sized model of another family, then a small hosted model.
  */
 export type PaperModel =
   | "Qwen1.5-110B-Chat"
@@ -9,7 +10,8 @@ export type PaperModel =
   | "WizardLM-8x22B"
   | "LLaMA-3-70B-Instruct"
   | "Mixtral-8x22B"
-  | "dbrx-instruct";
+  | "dbrx-instruct"
+  | "GPT-4o";
 
 export const PAPER_PROPOSERS: PaperModel[] = [
   "Qwen1.5-110B-Chat",
@@ -70,6 +72,15 @@ export const CANDIDATES: Record<PaperModel, string[]> = {
     "openrouter:meta-llama/llama-3.3-70b-instruct",
     "openai:gpt-4.1-nano",
     "anthropic:claude-haiku-4-5",
+    "openai:gpt-4o-mini",
+  ],
+  "GPT-4o": [
+    "openai:gpt-4o",
+    "openrouter:openai/gpt-4o",
+    "openai:gpt-4.1",
+    "anthropic:claude-sonnet-4-5",
+    "openrouter:anthropic/claude-sonnet-4.5",
+    "together:Qwen/Qwen2.5-72B-Instruct-Turbo",
     "openai:gpt-4o-mini",
   ],
 };

@@ -61,6 +61,7 @@ const GROQ = rows("groq", [
 ]);
 
 const OPENROUTER = rows("openrouter", [
+  { model: "openai/gpt-4o", name: "GPT-4o (OpenRouter)", contextLength: 128_000, pricePerMTokens: { input: 2.5, output: 10 } },
   { model: "openai/gpt-4o-mini", name: "GPT-4o mini (OpenRouter)", contextLength: 128_000, pricePerMTokens: { input: 0.15, output: 0.6 } },
   { model: "anthropic/claude-sonnet-4.5", name: "Claude Sonnet 4.5 (OpenRouter)", contextLength: 200_000, pricePerMTokens: { input: 3, output: 15 } },
   { model: "meta-llama/llama-3.3-70b-instruct", name: "Llama 3.3 70B (OpenRouter)", contextLength: 131_072, pricePerMTokens: { input: 0.13, output: 0.4 }, activeParamsB: 70.6, estimated: ["pricePerMTokens"] },

@@ -39,8 +39,8 @@ async function slugsOf(owner?: string): Promise<string[]> {
 describe("/api/configs", () => {
   it("lists the presets for everyone, mapped to reachable (simulated) models", async () => {
     const { configs } = await (await GET(call("GET", "/api/configs"))).json();
-    expect(configs.map((c: { slug: string }) => c.slug)).toEqual(["moa", "moa-lite", "single"]);
-    const lite = configs[1];
+    expect(configs.map((c: { slug: string }) => c.slug)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single"]);
+    const lite = configs.find((c: { slug: string }) => c.slug === "moa-lite");
     expect(lite.builtIn).toBe(true);
     expect(lite.config.layers.map((l: { agents: unknown[] }) => l.agents.length)).toEqual([6, 1]);
     expect(lite.config.layers[0].agents[0].model).toMatch(/^sim:/);
@@ -55,8 +55,8 @@ describe("/api/configs", () => {
     // Preset slugs are taken by the built-ins.
     expect((await save(alice, "MoA Lite")).body.slug).toBe("moa-lite-2");
 
-    expect(await slugsOf(alice)).toEqual(["moa", "moa-lite", "single", "moa-lite-2", "quick-trio"]);
-    expect(await slugsOf(bob)).toEqual(["moa", "moa-lite", "single", "quick-trio-2"]);
+    expect(await slugsOf(alice)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single", "moa-lite-2", "quick-trio"]);
+    expect(await slugsOf(bob)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single", "quick-trio-2"]);
   });
 
   it("keeps the preset name but never keys from the settings", async () => {

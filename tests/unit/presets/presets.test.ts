@@ -9,8 +9,23 @@ const shape = (c: { layers: { agents: unknown[] }[] }) => c.layers.map((l) => l.
 const ids = (c: { layers: { agents: { model: string }[] }[] }) => c.layers.map((l) => l.agents.map((a) => a.model));
 
 describe("presets", () => {
-  it("offers MoA, MoA-Lite and a single-model baseline", () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(["moa", "moa-lite", "single"]);
+  it("offers MoA, MoA w/ GPT-4o, MoA-Lite and a single-model baseline", () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single"]);
+  });
+
+  it("puts GPT-4o, or its nearest reachable stand-in, in the final seat of MoA w/ GPT-4o", () => {
+    const withGpt4o = buildPreset("moa-gpt-4o", [...SIM_ONLY, real("openai:gpt-4o"), real("together:Qwen/Qwen2.5-72B-Instruct-Turbo")]);
+    expect(shape(withGpt4o.config)).toEqual([6, 6, 1]);
+    expect(ids(withGpt4o.config)[2]).toEqual(["openai:gpt-4o"]);
+    expect(withGpt4o.substitutions).toContainEqual({ wanted: "GPT-4o", used: "openai:gpt-4o" });
+
+    const withoutOpenAI = buildPreset("moa-gpt-4o", [...SIM_ONLY, real("openai:gpt-4o", false), real("anthropic:claude-sonnet-4-5")]);
+    expect(ids(withoutOpenAI.config)[2]).toEqual(["anthropic:claude-sonnet-4-5"]);
+    expect(withoutOpenAI.substitutions).toContainEqual({ wanted: "GPT-4o", used: "anthropic:claude-sonnet-4-5" });
+
+    const offline = buildPreset("moa-gpt-4o", SIM_ONLY);
+    expect(ids(offline.config)[2]).toEqual(["sim:owl"]);
+    expect(offline.substitutions).toContainEqual({ wanted: "GPT-4o", used: "sim:owl" });
   });
 
   it("builds the paper's MoA on simulated models when nothing real is reachable", () => {
