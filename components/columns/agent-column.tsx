@@ -27,7 +27,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
   const view = useModelView(state?.model ?? model);
   const status = state?.status ?? "waiting";
   const text = state?.text ?? "";
-  const { ref, onScroll } = useStickToBottom<HTMLDivElement>(text);
+  const { scrollerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const label = agentLabel(layer, agent, view.name);
   const active = isAgentActive(status);
   const tps = state ? tokensPerSecond(state, state.finishedAt ?? state.firstTokenAt ?? 0) : undefined;
@@ -42,6 +42,8 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
       tabIndex={-1}
       className={cn(
         "flex min-w-0 flex-col overflow-hidden rounded-xl border bg-surface shadow-xs transition-colors outline-none",
+        // Columns scrolled out of view skip layout and paint while their text streams in.
+        "[content-visibility:auto] [contain-intrinsic-size:auto_18rem]",
         "focus-visible:ring-2 focus-visible:ring-accent/50 focus:ring-2 focus:ring-accent/40",
         STATUS_META[status].ring,
         "max-sm:w-[86vw] max-sm:shrink-0 max-sm:snap-center",
@@ -60,29 +62,27 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
         <InputsButton layer={layer} agent={agent} />
       </header>
 
-      <div
-        ref={ref}
-        onScroll={onScroll}
-        className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 sm:max-h-96"
-      >
-        {text ? (
-          <div data-testid="agent-text">
-            <MarkdownText text={text} className={cn(status === "streaming" && "moa-caret")} />
-          </div>
-        ) : (
-          <p className="text-sm text-muted">
-            {status === "thinking" ? "Thinking…" : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
-          </p>
-        )}
-        {state?.error && (
-          <p role="alert" className="mt-2 flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-2.5 py-2 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
-            <AlertIcon className="mt-0.5 shrink-0" />
-            <span>
-              <span className="font-medium">Failed ({state.error.kind.replace("_", " ")}):</span> {state.error.message}
-            </span>
-          </p>
-        )}
-        {state?.skipReason && <p className="mt-2 text-[13px] text-muted">Skipped: {state.skipReason}</p>}
+      <div ref={scrollerRef} className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 sm:max-h-96">
+        <div ref={contentRef}>
+          {text ? (
+            <div data-testid="agent-text">
+              <MarkdownText text={text} streaming={status === "streaming"} className={cn(status === "streaming" && "moa-caret")} />
+            </div>
+          ) : (
+            <p className="text-sm text-muted">
+              {status === "thinking" ? "Thinking…" : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
+            </p>
+          )}
+          {state?.error && (
+            <p role="alert" className="mt-2 flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-2.5 py-2 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+              <AlertIcon className="mt-0.5 shrink-0" />
+              <span>
+                <span className="font-medium">Failed ({state.error.kind.replace("_", " ")}):</span> {state.error.message}
+              </span>
+            </p>
+          )}
+          {state?.skipReason && <p className="mt-2 text-[13px] text-muted">Skipped: {state.skipReason}</p>}
+        </div>
       </div>
 
       <footer className="flex flex-wrap gap-x-3 gap-y-0.5 border-t border-line bg-subtle/50 px-3 py-1.5 text-[11px] text-muted tabular-nums">

@@ -43,7 +43,7 @@ export function VariantColumn({ variant, store }: { variant: VariantSpec; store:
       {run.error && <p className="text-xs text-red-700 dark:text-red-300">{run.error}</p>}
       {picked !== undefined && picked >= 0 && <p className="text-xs text-muted">Picked answer #{picked + 1} of the proposers, verbatim.</p>}
       <div className="max-h-96 min-h-24 overflow-y-auto text-sm" aria-label={`${variant.label} answer`} aria-busy={busy}>
-        {text ? <MarkdownText text={text} /> : <p className="text-muted">{busy ? "Waiting for the final answer…" : "No answer."}</p>}
+        {text ? <MarkdownText text={text} streaming={busy} /> : <p className="text-muted">{busy ? "Waiting for the final answer…" : "No answer."}</p>}
       </div>
       <dl className="mt-auto grid grid-cols-4 gap-1 border-t border-line pt-2 text-xs" aria-label={`${variant.label} figures`}>
         <Figure name="Tokens" value={figures ? formatTokens(figures.inputTokens + figures.outputTokens) : "–"} />

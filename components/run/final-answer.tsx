@@ -50,7 +50,7 @@ export function FinalAnswer() {
       <div className="min-h-24 px-4 py-3.5">
         {text ? (
           <div data-testid="final-text">
-            <MarkdownText text={text} className={cn("text-[15px]", streaming && "moa-caret")} />
+            <MarkdownText text={text} streaming={streaming} className={cn("text-[15px]", streaming && "moa-caret")} />
           </div>
         ) : (
           <p className="text-sm text-muted">

@@ -15,7 +15,7 @@ import xml from "highlight.js/lib/languages/xml";
 import yaml from "highlight.js/lib/languages/yaml";
 
 /**
- * The languages models write most. rehype-highlight's default bundles ~37 grammars into the
- * first-load JavaScript; a fenced block in any other language is shown unhighlighted.
+ * The languages models write most (lowlight's common set has ~37 grammars); a fenced block
+ * in any other language is shown unhighlighted.
  */
 export const HIGHLIGHT_LANGUAGES = { bash, c, cpp, css, diff, go, java, javascript, json, python, rust, sql, typescript, xml, yaml };

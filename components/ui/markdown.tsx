@@ -1,9 +1,7 @@
 "use client";
 
-import { memo, type ComponentProps } from "react";
+import { memo, useDeferredValue, useSyncExternalStore, type ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
-import rehypeHighlight from "rehype-highlight";
-import { HIGHLIGHT_LANGUAGES } from "./highlight-languages";
 import remarkGfm from "remark-gfm";
 import { cn } from "./cn";
 
@@ -42,28 +40,78 @@ function Image({ src, alt }: ComponentProps<"img"> & { node?: unknown }) {
 
 const components: Components = { a: Link, img: Image };
 const remarkPlugins = [remarkGfm];
-const rehypePlugins = [[rehypeHighlight, { detect: false, languages: HIGHLIGHT_LANGUAGES }]] as ComponentProps<typeof Markdown>["rehypePlugins"];
+type RehypePlugins = ComponentProps<typeof Markdown>["rehypePlugins"];
+
+/**
+ * The code highlighter is its own chunk, fetched the first time an answer holds a code
+ * fence; blocks rendered before it arrives render again, highlighted, once it has.
+ */
+let highlightPlugins: RehypePlugins | undefined;
+let highlighterLoad: Promise<void> | undefined;
+const highlighterListeners = new Set<() => void>();
+
+export function loadCodeHighlighter(): Promise<void> {
+  highlighterLoad ??= import("./code-highlighter").then(({ rehypeCodeHighlight }) => {
+    highlightPlugins = [rehypeCodeHighlight];
+    highlighterListeners.forEach((notify) => notify());
+  });
+  return highlighterLoad;
+}
+
+function subscribeToHighlighter(notify: () => void): () => void {
+  highlighterListeners.add(notify);
+  return () => highlighterListeners.delete(notify);
+}
+
+function useHighlightPlugins(needed: boolean): RehypePlugins | undefined {
+  const plugins = useSyncExternalStore(subscribeToHighlighter, () => highlightPlugins, () => highlightPlugins);
+  if (needed && !plugins) void loadCodeHighlighter();
+  return needed ? plugins : undefined;
+}
+
+const FENCE = /^[ \t]{0,3}(```|~~~)/m;
 
 export interface MarkdownTextProps {
   text: string;
   className?: string;
+  /**
+   * The text is still growing. Its last block is then shown as plain text and rendered as
+   * markdown once the next block starts or the stream ends: parsing that block again on every
+   * frame, in every streaming column, is what made live runs stutter.
+   */
+  streaming?: boolean;
 }
 
 /**
- * Renders untrusted markdown. While text streams in, only its last block is parsed again:
- * finished blocks (split at blank lines outside code fences) are memoized, so a column that
- * grows by one word per frame costs one paragraph of parsing, not the whole answer.
+ * Renders untrusted markdown. Finished blocks (split at blank lines outside code fences) are
+ * memoized, so a column that grows by one word per frame never parses its earlier blocks again.
+ * A block that has just finished is shown as plain text for one more frame and parsed in a
+ * background render (useDeferredValue): React spreads those parses over idle time instead of
+ * doing one per streaming column in the same frame.
  */
-export const MarkdownText = memo(function MarkdownText({ text, className }: MarkdownTextProps) {
+export const MarkdownText = memo(function MarkdownText({ text, className, streaming = false }: MarkdownTextProps) {
   const blocks = splitMarkdownBlocks(text);
+  const finished = streaming ? blocks.length - 1 : blocks.length;
+  const parsed = Math.min(useDeferredValue(finished), finished);
   return (
     <div className={cn("prose-moa", className)}>
-      {blocks.map((block, i) => (
-        <MarkdownBlock key={i} text={block} />
-      ))}
+      {blocks.map((block, i) => (i < parsed ? <MarkdownBlock key={i} text={block} /> : <PlainBlock key={i} text={block} />))}
     </div>
   );
 });
+
+/** A block as plain text: a code fence in monospace, anything else as a paragraph. */
+function PlainBlock({ text }: { text: string }) {
+  if (FENCE.exec(text)?.index === 0) {
+    const body = text.slice(text.indexOf("\n") + 1 || text.length);
+    return (
+      <pre>
+        <code>{body}</code>
+      </pre>
+    );
+  }
+  return <p className="whitespace-pre-wrap">{text}</p>;
+}
 
 /** Splits at blank lines that are not inside a fenced code block (runs of blank lines count as one). */
 export function splitMarkdownBlocks(text: string): string[] {
@@ -85,16 +133,10 @@ export function splitMarkdownBlocks(text: string): string[] {
 }
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const rehypePlugins = useHighlightPlugins(FENCE.test(text));
   return (
-    <>
-      <Markdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
-        components={components}
-        urlTransform={safeUrl}
-      >
-        {text}
-      </Markdown>
-    </>
+    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
+      {text}
+    </Markdown>
   );
 });

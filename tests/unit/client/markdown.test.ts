@@ -1,9 +1,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { MarkdownText, safeUrl } from "@/components/ui/markdown";
+import { loadCodeHighlighter, MarkdownText, safeUrl } from "@/components/ui/markdown";
 
-const render = (text: string) => renderToStaticMarkup(createElement(MarkdownText, { text }));
+const render = (text: string, streaming = false) => renderToStaticMarkup(createElement(MarkdownText, { text, streaming }));
 
 describe("markdown from models", () => {
   it("never executes raw HTML: it is shown as text", () => {
@@ -20,10 +20,22 @@ describe("markdown from models", () => {
     expect(html).toMatch(/rel="noopener noreferrer nofollow"/);
   });
 
-  it("renders GFM tables and highlights fenced code", () => {
-    const html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```");
-    expect(html).toContain("<table>");
-    expect(html).toContain('class="hljs-keyword"');
+  it("renders GFM tables, and highlights fenced code once the highlighter has loaded", async () => {
+    const text = "| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconst x = 1;\n```\n\n```klingon\nqapla'\n```";
+    expect(render(text)).toContain("<table>");
+    expect(render(text)).not.toContain("hljs");
+    await loadCodeHighlighter();
+    const html = render(text);
+    expect(html).toContain('<code class="hljs language-js"><span class="hljs-keyword">const</span>');
+    expect(html).toContain('<code class="language-klingon">qapla&#x27;\n</code>');
+  });
+
+  it("while streaming, shows the last block as plain text and the finished ones as markdown", () => {
+    const html = render("**Done** paragraph.\n\nStill **writ", true);
+    expect(html).toContain("<strong>Done</strong>");
+    expect(html).toContain('<p class="whitespace-pre-wrap">Still **writ</p>');
+    expect(render("Intro\n\n```py\nx = <b>1", true)).toContain("<pre><code>x = &lt;b&gt;1</code></pre>");
+    expect(render("Still **done**", false)).toContain("<strong>done</strong>");
   });
 
   it("safeUrl keeps http(s), mailto and relative links only", () => {
