@@ -1,7 +1,7 @@
 import type { AgentState, RunState } from "@/lib/moa/run-state";
 import type { SimilarityMetric, SimilarityRow } from "./similarity";
 import { spearman } from "./spearman";
-import { winRate, type Outcome, type WinRate } from "./win-rate";
+import { pairwiseWinRates, type PairVerdict, type WinRate } from "./win-rate";
 
 /**
  * The MoA paper's check that an aggregator leans on the better answers, inside one run: rank
@@ -16,27 +16,7 @@ export function judgeableProposers(state: RunState): AgentState[] {
 }
 
 /** One pairwise verdict between two proposers, named by agent index. */
-export interface ProposerPair {
-  a: number;
-  b: number;
-  winner: "a" | "b" | "tie";
-}
-
-/** Each proposer's record over the pairs it was in: a tie is half a win. */
-export function proposerWinRates(pairs: ProposerPair[]): Map<number, WinRate> {
-  const outcomes = new Map<number, Outcome[]>();
-  const add = (agent: number, outcome: Outcome) => outcomes.set(agent, [...(outcomes.get(agent) ?? []), outcome]);
-  for (const { a, b, winner } of pairs) {
-    add(a, winner === "tie" ? "tie" : winner === "a" ? "win" : "loss");
-    add(b, winner === "tie" ? "tie" : winner === "b" ? "win" : "loss");
-  }
-  const rates = new Map<number, WinRate>();
-  for (const [agent, list] of outcomes) {
-    const rate = winRate(list);
-    if (rate) rates.set(agent, rate);
-  }
-  return rates;
-}
+export type ProposerPair = PairVerdict<number>;
 
 export interface ProposerQuality {
   agent: number;
@@ -62,7 +42,7 @@ export interface ProposerQualityTable {
  * A positive ρ means the final answer is closer to the answers the judge preferred.
  */
 export function proposerQuality(agents: number[], similarity: SimilarityRow, pairs: ProposerPair[]): ProposerQualityTable {
-  const rates = proposerWinRates(pairs);
+  const rates = pairwiseWinRates(pairs);
   const proposers: ProposerQuality[] = agents.map((agent, i) => ({
     agent,
     winRate: rates.get(agent),

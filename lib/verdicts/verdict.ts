@@ -69,3 +69,13 @@ export function verdictOfPair(pair: JudgedPair): Pick<VerdictCore, "winner" | "c
     judgeRunIds: pair.runIds,
   };
 }
+
+/** Finds a ballot entry by the label `judgeAnswers` reported it under; labels on a ballot are unique. */
+export function entryByLabel<T extends { label: string }>(entries: T[]): (label: string) => T {
+  const byLabel = new Map(entries.map((entry) => [entry.label, entry]));
+  return (label) => {
+    const found = byLabel.get(label);
+    if (!found) throw new Error(`the judge answered about "${label}", which is not on the ballot`);
+    return found;
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeableProposers, proposerQuality, proposerWinRates, type ProposerPair } from "@/lib/analysis/proposer-quality";
+import { judgeableProposers, proposerQuality, type ProposerPair } from "@/lib/analysis/proposer-quality";
+import { pairwiseWinRates } from "@/lib/analysis/win-rate";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { RunEvent, RunEventBody } from "@/lib/moa/events";
 import { initialRunState, reduceRun } from "@/lib/moa/run-state";
@@ -26,17 +27,17 @@ const WITH_A_TIE: ProposerPair[] = [
 
 const AGENTS = [0, 1, 2, 3];
 
-describe("proposerWinRates", () => {
+describe("pairwiseWinRates", () => {
   it("counts wins over the pairs each proposer was in, whichever side it was shown on", () => {
     // 0: 3 wins of 3 → 1; 1: beat 2 and 3, lost to 0 → 2/3; 2: beat 3 → 1/3; 3: none → 0.
-    const rates = proposerWinRates(STRICT_ORDER);
+    const rates = pairwiseWinRates(STRICT_ORDER);
     expect(AGENTS.map((a) => rates.get(a)?.rate)).toEqual([1, 2 / 3, 1 / 3, 0]);
     expect(rates.get(1)).toMatchObject({ n: 3, wins: 2, losses: 1, ties: 0 });
   });
 
   it("counts a tie as half a win", () => {
     // 1: loss, tie, win → (1 + ½) / 3 = ½; 2 likewise.
-    const rates = proposerWinRates(WITH_A_TIE);
+    const rates = pairwiseWinRates(WITH_A_TIE);
     expect(AGENTS.map((a) => rates.get(a)?.rate)).toEqual([1, 0.5, 0.5, 0]);
     expect(rates.get(2)).toMatchObject({ wins: 1, losses: 1, ties: 1 });
   });

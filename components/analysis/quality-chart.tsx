@@ -1,31 +1,42 @@
 "use client";
 
 import { useState } from "react";
-import { CartesianGrid, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ErrorBar, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatTflops } from "@/components/analysis/run-figures";
 import { formatMs, formatUsd } from "@/components/run/format";
-import { qualityPoints, type CostAxis, type VariantSummary } from "@/lib/experiments/results";
+import { qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
 
-const AXES: Record<CostAxis, { label: string; format(x: number): string }> = {
-  cost: { label: "Mean cost per prompt", format: (x) => formatUsd(x) },
-  latency: { label: "Mean latency", format: (x) => formatMs(x) },
-  tflops: { label: "Mean TFLOPs", format: (x) => formatTflops(x) },
+const AXES: Record<CostAxis, { name: string; label: string; format(x: number): string }> = {
+  cost: { name: "cost", label: "Mean cost", format: (x) => formatUsd(x) },
+  latency: { name: "latency", label: "Mean latency", format: (x) => formatMs(x) },
+  tflops: { name: "compute", label: "Mean TFLOPs", format: (x) => formatTflops(x) },
 };
 
+export interface QualityChartProps {
+  candidates: QualityCandidate[];
+  /** What a dot stands for, e.g. "variant". */
+  noun: string;
+  yLabel: string;
+  /** Shown instead of the chart when no candidate has both a quality and a cost. */
+  empty: React.ReactNode;
+  /** Read-me under the chart; the Pareto front is explained already. */
+  note?: React.ReactNode;
+}
+
 /**
- * Quality against cost (or latency, or compute) for each variant, with the Pareto front
- * joined: the paper's Figure 5, for your own prompts. Up and to the left is better.
+ * Quality against cost (or latency, or compute), a dot per candidate with its 95% interval and
+ * the Pareto front joined: the paper's Figure 5, for your own runs. Up and to the left is better.
  */
-export function QualityChart({ summaries }: { summaries: VariantSummary[] }) {
+export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityChartProps) {
   const [axis, setAxis] = useState<CostAxis>("cost");
-  const points = qualityPoints(summaries, axis);
+  const points = qualityPoints(candidates, axis);
   const front = points.filter((p) => p.onFront).sort((a, b) => a.x - b.x);
-  const format = AXES[axis].format;
+  const { name, label, format } = AXES[axis];
 
   return (
     <figure className="flex flex-col gap-2" aria-label="Quality against cost chart">
       <div className="flex flex-wrap items-center gap-2">
-        <figcaption className="text-sm font-semibold">Quality vs {axis === "cost" ? "cost" : axis === "latency" ? "latency" : "compute"}</figcaption>
+        <figcaption className="text-sm font-semibold">Quality vs {name}</figcaption>
         <label className="ml-auto flex items-center gap-2 text-xs">
           <span className="text-muted">x axis</span>
           <select value={axis} onChange={(e) => setAxis(e.target.value as CostAxis)} className="h-7 rounded-md border border-line bg-surface px-2">
@@ -36,7 +47,7 @@ export function QualityChart({ summaries }: { summaries: VariantSummary[] }) {
         </label>
       </div>
       {points.length === 0 ? (
-        <p className="text-sm text-muted">The chart appears once variants have runs and verdicts.</p>
+        empty
       ) : (
         <div className="h-72 w-full" data-testid="quality-chart">
           <ResponsiveContainer width="100%" height="100%">
@@ -45,11 +56,11 @@ export function QualityChart({ summaries }: { summaries: VariantSummary[] }) {
               <XAxis
                 type="number"
                 dataKey="x"
-                name={AXES[axis].label}
+                name={label}
                 tickFormatter={format}
                 stroke="var(--c-muted)"
                 fontSize={11}
-                label={{ value: AXES[axis].label, position: "insideBottom", offset: -12, fontSize: 11, fill: "var(--c-muted)" }}
+                label={{ value: label, position: "insideBottom", offset: -12, fontSize: 11, fill: "var(--c-muted)" }}
               />
               <YAxis
                 type="number"
@@ -59,15 +70,16 @@ export function QualityChart({ summaries }: { summaries: VariantSummary[] }) {
                 unit="%"
                 stroke="var(--c-muted)"
                 fontSize={11}
-                label={{ value: "Win rate vs reference", angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--c-muted)" }}
+                label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--c-muted)" }}
               />
               <Tooltip
                 cursor={{ strokeDasharray: "3 3" }}
-                formatter={(value, name) => (name === "Win rate" ? `${Number(value).toFixed(0)}%` : format(Number(value)))}
+                formatter={(value, series) => (series === "Win rate" ? `${Number(value).toFixed(0)}%` : format(Number(value)))}
                 labelFormatter={() => ""}
               />
               <Scatter name="Pareto front" data={front} line={{ stroke: "var(--c-accent)", strokeWidth: 2 }} lineType="joint" fill="var(--c-accent)" isAnimationActive={false} />
-              <Scatter name="Variants" data={points} fill="var(--c-muted)" isAnimationActive={false}>
+              <Scatter name={noun} data={points} fill="var(--c-muted)" isAnimationActive={false}>
+                <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} />
                 <LabelList dataKey="label" position="top" fontSize={10} fill="var(--c-fg)" />
               </Scatter>
             </ScatterChart>
@@ -75,8 +87,8 @@ export function QualityChart({ summaries }: { summaries: VariantSummary[] }) {
         </div>
       )}
       <p className="text-xs text-muted">
-        Each dot is a variant; the line joins the Pareto front, the variants no other beats on both quality and {axis}. The reference sits at
-        50% by definition.
+        Each dot is a {noun}, its whisker the 95% interval of its win rate; the line joins the Pareto front, the {noun}s no other beats on
+        both quality and {name}. {note}
       </p>
     </figure>
   );

@@ -1,0 +1,64 @@
+import { judgeableProposers } from "@/lib/analysis/proposer-quality";
+import { AppError } from "@/lib/errors";
+import { judgeAnswers, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgeDeps } from "@/lib/experiments/judge-server";
+import type { ChatMessage } from "@/lib/moa/conversation";
+import { findRun } from "@/lib/runs/history";
+import { hashOwnerSecret, newOwnerSecret } from "@/lib/runs/ids";
+import { getRunState } from "@/lib/runs/run-manager";
+import { getVerdictRepository } from "./repository";
+import { entryByLabel, verdictOfPair, type JudgedProposer, type ProposerVerdict } from "./verdict";
+
+/** Below this many judged proposers a rank correlation says next to nothing. */
+export const MIN_PROPOSERS_TO_JUDGE = 3;
+
+/** What a judge of a run's proposers compares: the run's conversation and the answers its final aggregator received. */
+export interface ProposerBallot {
+  runId: string;
+  conversation: ChatMessage[];
+  proposers: Array<JudgedProposer & { text: string }>;
+}
+
+/** The answers to judge, or a 404/409/400 that says why this run has none worth judging. */
+export async function proposersToJudge(runId: string): Promise<ProposerBallot> {
+  const state = await getRunState(runId);
+  if (state.status !== "finished") {
+    throw new AppError("conflict:run_not_finished", `Only a finished run's proposers can be judged; this run is ${state.status}.`);
+  }
+  const received = judgeableProposers(state);
+  if (received.length < MIN_PROPOSERS_TO_JUDGE) {
+    const what = state.agents.length < 2 ? "this run has a single layer, so nothing was aggregated" : `its final aggregator received ${received.length}`;
+    throw new AppError(
+      "bad_request:proposers",
+      `Judging the proposers needs at least ${MIN_PROPOSERS_TO_JUDGE} finished proposer answers for a meaningful Spearman ρ; ${what}.`,
+    );
+  }
+  return {
+    runId,
+    conversation: state.messages,
+    proposers: received.slice(0, MAX_JUDGE_ANSWERS).map((a) => ({ agent: a.agent, label: `#${a.agent + 1} ${a.model}`, text: a.text })),
+  };
+}
+
+/** Judges every pair of the ballot in both orders and stores the verdicts, replacing this judge's earlier ones for the run. */
+export async function judgeProposers(ballot: ProposerBallot, choice: JudgeChoice, deps: JudgeDeps): Promise<ProposerVerdict[]> {
+  const answers = ballot.proposers.map(({ label, text }) => ({ label, text }));
+  const pairs = await judgeAnswers({ ...choice, conversation: ballot.conversation, answers }, deps);
+  const entry = entryByLabel(ballot.proposers);
+  const proposer = (label: string): JudgedProposer => ({ agent: entry(label).agent, label });
+  const ownerSecretHash = hashOwnerSecret(choice.owner ?? newOwnerSecret());
+  const verdicts = pairs.map((pair) => ({
+    runId: ballot.runId,
+    judge: choice.judge,
+    a: proposer(pair.a),
+    b: proposer(pair.b),
+    ...verdictOfPair(pair),
+    ownerSecretHash,
+  }));
+  return (await getVerdictRepository()).replaceProposerVerdicts(ballot.runId, choice.judge, verdicts);
+}
+
+/** Every judge's stored verdicts on the run's proposers; 404 when the run does not exist. */
+export async function storedProposerVerdicts(runId: string): Promise<ProposerVerdict[]> {
+  await findRun(runId);
+  return (await getVerdictRepository()).listProposerVerdicts(runId);
+}
