@@ -6,8 +6,8 @@ import { cn } from "@/components/ui/cn";
 import { COMPUTE_ASSUMPTION, runFigures, type Figures } from "@/lib/analysis/cost";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
+import { shortModel } from "./attribution-heatmap";
 
-const shortModel = (model: string) => model.slice(model.indexOf(":") + 1).replace(/\?.*$/, "");
 
 export function formatTflops(tflops: number): string {
   if (tflops === 0) return "0";

@@ -9,6 +9,9 @@ import { pairwiseWinRates, type PairVerdict, type WinRate } from "./win-rate";
  * rank-correlate that with how similar the final answer is to each of them.
  */
 
+/** Below this many judged proposers a rank correlation says next to nothing. */
+export const MIN_PROPOSERS_TO_JUDGE = 3;
+
 /** What the final aggregator received that a judge can compare: the previous layer's finished, non-empty answers, in agent order. */
 export function judgeableProposers(state: RunState): AgentState[] {
   if (state.agents.length < 2) return [];

@@ -1,4 +1,4 @@
-import { judgeableProposers } from "@/lib/analysis/proposer-quality";
+import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE } from "@/lib/analysis/proposer-quality";
 import { AppError } from "@/lib/errors";
 import { judgeAnswers, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
@@ -7,9 +7,6 @@ import { hashOwnerSecret, newOwnerSecret } from "@/lib/runs/ids";
 import { getRunState } from "@/lib/runs/run-manager";
 import { getVerdictRepository } from "./repository";
 import { entryByLabel, verdictOfPair, type JudgedProposer, type ProposerVerdict } from "./verdict";
-
-/** Below this many judged proposers a rank correlation says next to nothing. */
-export const MIN_PROPOSERS_TO_JUDGE = 3;
 
 /** What a judge of a run's proposers compares: the run's conversation and the answers its final aggregator received. */
 export interface ProposerBallot {
