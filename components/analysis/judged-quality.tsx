@@ -2,9 +2,9 @@
 
 import { useMemo, useState } from "react";
 import { SIM_JUDGE_NOTE } from "@/components/compare/judge-panel";
-import { JudgeSelect } from "@/components/compare/judge-select";
+import { JudgeControls } from "@/components/compare/judge-select";
 import { displayName } from "@/components/run/model-catalog";
-import { Button } from "@/components/ui/button";
+import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE, proposerQuality, type QualityCorrelation } from "@/lib/analysis/proposer-quality";
 import { similarityRow } from "@/lib/analysis/similarity";
@@ -15,8 +15,6 @@ import { METRICS, type Metric } from "./metric-switch";
 import { useProposerVerdicts } from "./use-proposer-verdicts";
 
 const METRIC_ORDER = Object.keys(METRICS) as Metric[];
-const TH = "px-2 py-1.5 text-right font-medium first:text-left";
-const TD = "px-2 py-1.5 text-right tabular-nums first:text-left";
 
 const signed = (value: number) => value.toFixed(2).replace("-", "−");
 
@@ -75,15 +73,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
         <h3 id="judged-quality-heading" className="text-sm font-semibold">
           Judged quality
         </h3>
-        {canJudge && (
-          <>
-            <JudgeSelect value={model} onChange={setModel} disabled={judging} />
-            <Button size="sm" variant="primary" onClick={() => void start()} disabled={judging || !model}>
-              {judging && <SpinnerIcon size={12} />}
-              Judge the proposers
-            </Button>
-          </>
-        )}
+        {canJudge && <JudgeControls model={model} onModelChange={setModel} busy={judging} onJudge={() => void start()} action="Judge the proposers" />}
       </div>
       {!finished ? (
         <p className="text-sm text-muted">Only a finished run can be judged: this one is {run.status}.</p>
@@ -124,38 +114,29 @@ export function JudgedQuality({ run }: { run: RunState }) {
             )}
             {shownJudge.startsWith("sim:") && <span>· {SIM_JUDGE_NOTE}</span>}
           </div>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-xs" aria-label="Proposer win rates and similarity to the final answer">
-              <thead className="border-b border-line text-muted">
-                <tr>
-                  <th className={TH}>Proposer</th>
-                  <th className={TH}>Win rate (W–L–T)</th>
+          <FiguresTable
+            label="Proposer win rates and similarity to the final answer"
+            className="min-w-[32rem] text-xs"
+            headers={["Proposer", "Win rate (W–T–L)", ...METRIC_ORDER.map((metric) => METRICS[metric].label)]}
+          >
+            <tbody>
+              {table.proposers.map((p) => (
+                <tr key={p.agent} className="border-b border-line/60">
+                  <td className={TD}>
+                    #{p.agent + 1} {shortModel(modelOf.get(p.agent) ?? "")}
+                  </td>
+                  <td className={TD}>
+                    {p.winRate ? `${Math.round(p.winRate.rate * 100)}% (${p.winRate.wins}–${p.winRate.ties}–${p.winRate.losses})` : "not judged"}
+                  </td>
                   {METRIC_ORDER.map((metric) => (
-                    <th key={metric} className={TH}>
-                      {METRICS[metric].label}
-                    </th>
+                    <td key={metric} className={TD}>
+                      {p.similarity[metric].toFixed(2)}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {table.proposers.map((p) => (
-                  <tr key={p.agent} className="border-b border-line/60">
-                    <td className={TD}>
-                      #{p.agent + 1} {shortModel(modelOf.get(p.agent) ?? "")}
-                    </td>
-                    <td className={TD}>
-                      {p.winRate ? `${Math.round(p.winRate.rate * 100)}% (${p.winRate.wins}–${p.winRate.losses}–${p.winRate.ties})` : "not judged"}
-                    </td>
-                    {METRIC_ORDER.map((metric) => (
-                      <td key={metric} className={TD}>
-                        {p.similarity[metric].toFixed(2)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </FiguresTable>
           <ul aria-label="Spearman correlations" className="flex flex-col gap-0.5 text-sm">
             {METRIC_ORDER.map((metric) => (
               <Rho key={metric} metric={metric} correlation={table.correlation[metric]} />

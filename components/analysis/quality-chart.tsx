@@ -77,18 +77,19 @@ export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityC
                 formatter={(value, series) => (series === "Win rate" ? `${Number(value).toFixed(0)}%` : format(Number(value)))}
                 labelFormatter={() => ""}
               />
-              <Scatter name="Pareto front" data={front} line={{ stroke: "var(--c-accent)", strokeWidth: 2 }} lineType="joint" fill="var(--c-accent)" isAnimationActive={false} />
               <Scatter name={noun} data={points} fill="var(--c-muted)" isAnimationActive={false}>
                 <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} />
                 <LabelList dataKey="label" position="top" fontSize={10} fill="var(--c-fg)" />
               </Scatter>
+              {/* Drawn last, so the front's dots sit on top of the same dots in grey. */}
+              <Scatter name="Pareto front" data={front} line={{ stroke: "var(--c-accent)", strokeWidth: 2 }} lineType="joint" fill="var(--c-accent)" isAnimationActive={false} />
             </ScatterChart>
           </ResponsiveContainer>
         </div>
       )}
       <p className="text-xs text-muted">
-        Each dot is a {noun}, its whisker the 95% interval of its win rate; the line joins the Pareto front, the {noun}s no other beats on
-        both quality and {name}. {note}
+        Each dot is a {noun}, its whisker the 95% interval of its win rate. The coloured dots, joined by a line, are the Pareto front: the{" "}
+        {noun}s no other beats on both quality and {name}. {note}
       </p>
     </figure>
   );

@@ -1,14 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { SpinnerIcon } from "@/components/ui/icons";
 import { readOwner } from "@/components/history/history-client";
 import type { JudgedPair } from "@/lib/experiments/judge-client";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { judgeWholeRuns } from "@/lib/verdicts/client";
-import { JudgeSelect } from "./judge-select";
+import { JudgeControls } from "./judge-select";
 import type { ComparedAnswer } from "./use-compare-ended";
 
 /** The simulated judge follows one visible rule (lib/providers/sim/demo-behaviours.ts) rather than reading for meaning. */
@@ -45,11 +43,7 @@ export function JudgePanel({ answers }: { answers: ComparedAnswer[] }) {
         <h2 id="judge-heading" className="text-sm font-semibold">
           LLM judge
         </h2>
-        <JudgeSelect value={judge} onChange={setJudge} disabled={busy} />
-        <Button size="sm" variant="primary" onClick={run} disabled={busy || !judge || answers.length < 2}>
-          {busy && <SpinnerIcon size={12} />}
-          Judge the answers
-        </Button>
+        <JudgeControls model={judge} onModelChange={setJudge} busy={busy} ready={answers.length >= 2} onJudge={() => void run()} action="Judge the answers" />
       </div>
       <p className="text-xs text-muted">
         Every pair is judged twice with the order swapped; a verdict that changes with the order counts as a tie. Judge calls are runs

@@ -38,10 +38,7 @@ export function InsightsView() {
             browser and judged here count.
           </p>
         </div>
-        <section aria-labelledby="quality-cost-heading" className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-4 shadow-xs">
-          <h2 id="quality-cost-heading" className="text-sm font-semibold">
-            Quality vs cost
-          </h2>
+        <section aria-label="Quality vs cost" className="flex flex-col gap-4 rounded-2xl border border-line bg-surface p-4 shadow-xs">
           {load.kind === "loading" && (
             <p role="status" className="text-sm text-muted">
               Loading your judged runs…

@@ -1,12 +1,12 @@
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE } from "@/lib/analysis/proposer-quality";
 import { AppError } from "@/lib/errors";
-import { judgeAnswers, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgeDeps } from "@/lib/experiments/judge-server";
+import { MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { findRun } from "@/lib/runs/history";
-import { hashOwnerSecret, newOwnerSecret } from "@/lib/runs/ids";
 import { getRunState } from "@/lib/runs/run-manager";
 import { getVerdictRepository } from "./repository";
-import { entryByLabel, verdictOfPair, type JudgedProposer, type ProposerVerdict } from "./verdict";
+import { judgeBallot } from "./judge-ballot";
+import type { JudgedProposer, ProposerVerdict } from "./verdict";
 
 /** What a judge of a run's proposers compares: the run's conversation and the answers its final aggregator received. */
 export interface ProposerBallot {
@@ -38,19 +38,9 @@ export async function proposersToJudge(runId: string): Promise<ProposerBallot> {
 
 /** Judges every pair of the ballot in both orders and stores the verdicts, replacing this judge's earlier ones for the run. */
 export async function judgeProposers(ballot: ProposerBallot, choice: JudgeChoice, deps: JudgeDeps): Promise<ProposerVerdict[]> {
-  const answers = ballot.proposers.map(({ label, text }) => ({ label, text }));
-  const pairs = await judgeAnswers({ ...choice, conversation: ballot.conversation, answers }, deps);
-  const entry = entryByLabel(ballot.proposers);
-  const proposer = (label: string): JudgedProposer => ({ agent: entry(label).agent, label });
-  const ownerSecretHash = hashOwnerSecret(choice.owner ?? newOwnerSecret());
-  const verdicts = pairs.map((pair) => ({
-    runId: ballot.runId,
-    judge: choice.judge,
-    a: proposer(pair.a),
-    b: proposer(pair.b),
-    ...verdictOfPair(pair),
-    ownerSecretHash,
-  }));
+  const judged = await judgeBallot(ballot.conversation, ballot.proposers, choice, deps);
+  const proposer = ({ agent, label }: JudgedProposer): JudgedProposer => ({ agent, label });
+  const verdicts = judged.map(({ a, b, verdict }) => ({ ...verdict, runId: ballot.runId, a: proposer(a), b: proposer(b) }));
   return (await getVerdictRepository()).replaceProposerVerdicts(ballot.runId, choice.judge, verdicts);
 }
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { judgeAnswers, judgeChoiceSchema, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
+import { judgeChoiceSchema, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
-import { hashOwnerSecret, newOwnerSecret } from "@/lib/runs/ids";
 import { getRunState } from "@/lib/runs/run-manager";
 import { getVerdictRepository } from "./repository";
-import { entryByLabel, verdictOfPair, type JudgedRun } from "./verdict";
+import { judgeBallot } from "./judge-ballot";
+import type { JudgedRun } from "./verdict";
 
 /** Body of `POST /api/judge/runs`: finished runs of one prompt, each with the label it was shown under. */
 export const judgeRunsRequestSchema = judgeChoiceSchema.extend({
@@ -45,13 +45,8 @@ export async function runsToJudge(runs: JudgeRunsRequest["runs"]): Promise<RunsB
 
 /** Judges every pair of runs in both orders and stores each verdict under the two run ids. */
 export async function judgeRuns(ballot: RunsBallot, choice: JudgeChoice, deps: JudgeDeps): Promise<JudgedPair[]> {
-  const answers = ballot.runs.map(({ label, text }) => ({ label, text }));
-  const pairs = await judgeAnswers({ ...choice, conversation: ballot.conversation, answers }, deps);
-  const entry = entryByLabel(ballot.runs);
-  const runOf = (label: string): JudgedRun => ({ runId: entry(label).runId, label });
-  const ownerSecretHash = hashOwnerSecret(choice.owner ?? newOwnerSecret());
-  await (await getVerdictRepository()).addRunsVerdicts(
-    pairs.map((pair) => ({ judge: choice.judge, a: runOf(pair.a), b: runOf(pair.b), ...verdictOfPair(pair), ownerSecretHash })),
-  );
-  return pairs;
+  const judged = await judgeBallot(ballot.conversation, ballot.runs, choice, deps);
+  const run = ({ runId, label }: JudgedRun): JudgedRun => ({ runId, label });
+  await (await getVerdictRepository()).addRunsVerdicts(judged.map(({ a, b, verdict }) => ({ ...verdict, a: run(a), b: run(b) })));
+  return judged.map((j) => j.pair);
 }

@@ -1,5 +1,4 @@
 import type { VerdictWinner } from "@/lib/db/schema";
-import type { JudgedPair } from "@/lib/experiments/judge-server";
 
 export type { VerdictWinner } from "@/lib/db/schema";
 
@@ -57,25 +56,4 @@ export interface VerdictRepository {
   addRunsVerdicts(verdicts: NewRunsVerdict[]): Promise<RunsVerdict[]>;
   /** Whole-run verdicts this owner asked for, newest first. */
   listRunsVerdicts(ownerSecretHash: string, limit: number): Promise<RunsVerdict[]>;
-}
-
-/** The stored form of what `judgeAnswers` returned for one pair. */
-export function verdictOfPair(pair: JudgedPair): Pick<VerdictCore, "winner" | "consistent" | "reasons" | "error" | "judgeRunIds"> {
-  return {
-    winner: pair.verdict.winner,
-    consistent: pair.verdict.consistent,
-    reasons: pair.verdict.reasons,
-    ...(pair.verdict.error !== undefined && { error: pair.verdict.error }),
-    judgeRunIds: pair.runIds,
-  };
-}
-
-/** Finds a ballot entry by the label `judgeAnswers` reported it under; labels on a ballot are unique. */
-export function entryByLabel<T extends { label: string }>(entries: T[]): (label: string) => T {
-  const byLabel = new Map(entries.map((entry) => [entry.label, entry]));
-  return (label) => {
-    const found = byLabel.get(label);
-    if (!found) throw new Error(`the judge answered about "${label}", which is not on the ballot`);
-    return found;
-  };
 }
