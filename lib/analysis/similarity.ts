@@ -9,7 +9,6 @@ export { tfidfCosine, tfidfSimilarities } from "./tfidf";
 export { tokenize } from "./tokenize";
 
 export type SimilarityMetric = "bleu" | "tfidf" | "levenshtein";
-export const SIMILARITY_METRICS: readonly SimilarityMetric[] = ["bleu", "tfidf", "levenshtein"];
 
 /**
  * How close one answer is to each of several others, by each metric: `bleu[i]`, `tfidf[i]` and
