@@ -1,8 +1,9 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import type { SimilarityMetric } from "@/lib/analysis/similarity";
 
-export type Metric = "bleu" | "tfidf" | "levenshtein";
+export type Metric = SimilarityMetric;
 
 export const METRICS: Record<Metric, { label: string; explain: string }> = {
   bleu: { label: "BLEU", explain: "BLEU: shared word sequences of up to four words" },

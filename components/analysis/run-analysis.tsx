@@ -2,9 +2,10 @@
 
 import { useRunStore } from "@/lib/client/run-store";
 import { AttributionHeatmap } from "./attribution-heatmap";
+import { JudgedQuality } from "./judged-quality";
 import { RunFigures } from "./run-figures";
 
-/** Shown under a run once it has ended: what the aggregators used, and what the run cost. */
+/** Shown under a run once it has ended: what the aggregators used, how good that was, and what the run cost. */
 export function RunAnalysis() {
   const run = useRunStore((s) => s.run);
   const ended = run.status !== "running" && run.status !== "pending";
@@ -13,7 +14,12 @@ export function RunAnalysis() {
     <details className="group rounded-2xl border border-line bg-surface p-4 shadow-xs" open>
       <summary className="cursor-pointer text-xs font-semibold tracking-wide text-muted uppercase select-none">Analysis</summary>
       <div className="mt-4 flex flex-col gap-6">
-        {run.agents.length > 1 && <AttributionHeatmap run={run} />}
+        {run.agents.length > 1 && (
+          <>
+            <AttributionHeatmap run={run} />
+            <JudgedQuality run={run} />
+          </>
+        )}
         <RunFigures run={run} />
       </div>
     </details>

@@ -3,11 +3,12 @@
 import { useMemo } from "react";
 import { formatMs, formatTokens, formatUsd } from "@/components/run/format";
 import { cn } from "@/components/ui/cn";
+import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { COMPUTE_ASSUMPTION, runFigures, type Figures } from "@/lib/analysis/cost";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
+import { shortModel } from "./attribution-heatmap";
 
-const shortModel = (model: string) => model.slice(model.indexOf(":") + 1).replace(/\?.*$/, "");
 
 export function formatTflops(tflops: number): string {
   if (tflops === 0) return "0";
@@ -33,8 +34,6 @@ function Compute({ f }: { f: Figures }) {
   );
 }
 
-const TH = "px-2 py-1.5 text-right font-medium first:text-left";
-const TD = "px-2 py-1.5 text-right tabular-nums first:text-left";
 
 /** Tokens, cost, latency and compute per agent, per layer and for the run, with the critical path marked. */
 export function RunFigures({ run }: { run: RunState }) {
@@ -47,76 +46,67 @@ export function RunFigures({ run }: { run: RunState }) {
       <h3 id="figures-heading" className="text-sm font-semibold">
         Cost, latency and compute
       </h3>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-xs" aria-label="Run figures">
-          <thead className="border-b border-line text-muted">
-            <tr>
-              <th className={TH}>Agent</th>
-              <th className={TH}>Input tok</th>
-              <th className={TH}>Output tok</th>
-              <th className={TH}>Cost</th>
-              <th className={TH}>TTFT</th>
-              <th className={TH}>Duration</th>
-              <th className={TH}>TFLOPs</th>
-            </tr>
-          </thead>
-          {figures.agents.map((row, layer) => (
-            <tbody key={layer} className="border-b border-line">
-              {row.map((a) => {
-                const state = run.agents[layer][a.agent];
-                const onPath = critical.has(`${layer}-${a.agent}`);
-                return (
-                  <tr key={a.agent} className={cn(onPath && "bg-accent/10")} aria-label={onPath ? "on the critical path" : undefined}>
-                    <td className={TD}>
-                      <span className="text-muted">L{layer + 1}·#{a.agent + 1}</span> {shortModel(a.model)}
-                      {a.status !== "done" && <span className="ml-1 text-muted">({a.status})</span>}
-                      {onPath && <span className="ml-1.5 rounded-sm bg-accent px-1 text-[10px] font-semibold text-white">critical</span>}
-                    </td>
-                    <td className={TD}>{formatTokens(a.inputTokens)}</td>
-                    <td className={TD}>{formatTokens(a.outputTokens)}</td>
-                    <td className={TD}>
-                      <Cost f={a} />
-                    </td>
-                    <td className={TD}>{formatMs(state?.ttftMs)}</td>
-                    <td className={TD}>{formatMs(a.durationMs)}</td>
-                    <td className={TD}>
-                      <Compute f={a} />
-                    </td>
-                  </tr>
-                );
-              })}
-              <tr className="bg-subtle/60 font-medium">
-                <td className={TD}>Layer {layer + 1}</td>
-                <td className={TD}>{formatTokens(figures.layers[layer].inputTokens)}</td>
-                <td className={TD}>{formatTokens(figures.layers[layer].outputTokens)}</td>
-                <td className={TD}>
-                  <Cost f={figures.layers[layer]} />
-                </td>
-                <td className={TD} />
-                <td className={TD}>{formatMs(figures.layers[layer].durationMs)}</td>
-                <td className={TD}>
-                  <Compute f={figures.layers[layer]} />
-                </td>
-              </tr>
-            </tbody>
-          ))}
-          <tfoot>
-            <tr className="font-semibold">
-              <td className={TD}>Run</td>
-              <td className={TD}>{formatTokens(figures.total.inputTokens)}</td>
-              <td className={TD}>{formatTokens(figures.total.outputTokens)}</td>
+      <FiguresTable
+        label="Run figures"
+        className="min-w-[40rem] text-xs"
+        headers={["Agent", "Input tok", "Output tok", "Cost", "TTFT", "Duration", "TFLOPs"]}
+      >
+        {figures.agents.map((row, layer) => (
+          <tbody key={layer} className="border-b border-line">
+            {row.map((a) => {
+              const state = run.agents[layer][a.agent];
+              const onPath = critical.has(`${layer}-${a.agent}`);
+              return (
+                <tr key={a.agent} className={cn(onPath && "bg-accent/10")} aria-label={onPath ? "on the critical path" : undefined}>
+                  <td className={TD}>
+                    <span className="text-muted">L{layer + 1}·#{a.agent + 1}</span> {shortModel(a.model)}
+                    {a.status !== "done" && <span className="ml-1 text-muted">({a.status})</span>}
+                    {onPath && <span className="ml-1.5 rounded-sm bg-accent px-1 text-[10px] font-semibold text-white">critical</span>}
+                  </td>
+                  <td className={TD}>{formatTokens(a.inputTokens)}</td>
+                  <td className={TD}>{formatTokens(a.outputTokens)}</td>
+                  <td className={TD}>
+                    <Cost f={a} />
+                  </td>
+                  <td className={TD}>{formatMs(state?.ttftMs)}</td>
+                  <td className={TD}>{formatMs(a.durationMs)}</td>
+                  <td className={TD}>
+                    <Compute f={a} />
+                  </td>
+                </tr>
+              );
+            })}
+            <tr className="bg-subtle/60 font-medium">
+              <td className={TD}>Layer {layer + 1}</td>
+              <td className={TD}>{formatTokens(figures.layers[layer].inputTokens)}</td>
+              <td className={TD}>{formatTokens(figures.layers[layer].outputTokens)}</td>
               <td className={TD}>
-                <Cost f={figures.total} />
+                <Cost f={figures.layers[layer]} />
               </td>
               <td className={TD} />
-              <td className={TD}>{formatMs(figures.total.durationMs)}</td>
+              <td className={TD}>{formatMs(figures.layers[layer].durationMs)}</td>
               <td className={TD}>
-                <Compute f={figures.total} />
+                <Compute f={figures.layers[layer]} />
               </td>
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          </tbody>
+        ))}
+        <tfoot>
+          <tr className="font-semibold">
+            <td className={TD}>Run</td>
+            <td className={TD}>{formatTokens(figures.total.inputTokens)}</td>
+            <td className={TD}>{formatTokens(figures.total.outputTokens)}</td>
+            <td className={TD}>
+              <Cost f={figures.total} />
+            </td>
+            <td className={TD} />
+            <td className={TD}>{formatMs(figures.total.durationMs)}</td>
+            <td className={TD}>
+              <Compute f={figures.total} />
+            </td>
+          </tr>
+        </tfoot>
+      </FiguresTable>
       <p className="max-w-prose text-xs text-muted">
         The <strong>critical</strong> agents are the ones each layer waited for last: together they set the run&apos;s latency.
         {anyUnpriced && " * estimated: some models have no known price or size, so their share is left out."} {COMPUTE_ASSUMPTION}

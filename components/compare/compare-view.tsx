@@ -31,7 +31,6 @@ export function CompareView() {
   const [prompt, setPrompt] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
   const [columns, setColumns] = useState<Array<{ variant: VariantSpec; store: RunStore }>>([]);
-  const [asked, setAsked] = useState<string>("");
   const stores = useRef(new Map<string, RunStore>());
   const { running, answers } = useCompareEnded(columns);
 
@@ -48,7 +47,6 @@ export function CompareView() {
       return { variant, store };
     });
     setColumns(next);
-    setAsked(text);
     for (const { variant, store } of next) {
       store.getState().newConversation();
       void store.getState().start({ config: variant.config, prompt: text, keys });
@@ -106,7 +104,7 @@ export function CompareView() {
             ))}
           </div>
         )}
-        {!running && answers.length >= 2 && <JudgePanel key={asked + answers.length} conversation={[{ role: "user", content: asked }]} answers={answers} />}
+        {!running && answers.length >= 2 && <JudgePanel key={answers.map((a) => a.runId).join()} answers={answers} />}
       </main>
     </div>
   );

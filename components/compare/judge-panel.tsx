@@ -1,24 +1,23 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { SpinnerIcon } from "@/components/ui/icons";
-import { postJudge, type JudgedPair } from "@/lib/experiments/judge-client";
-import type { ChatMessage } from "@/lib/moa/conversation";
+import { readOwner } from "@/components/history/history-client";
+import type { JudgedPair } from "@/lib/experiments/judge-client";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import { JudgeSelect } from "./judge-select";
+import { judgeWholeRuns } from "@/lib/verdicts/client";
+import { JudgeControls } from "./judge-select";
+import type { ComparedAnswer } from "./use-compare-ended";
 
-/** Simulated models write about the prompt rather than grade it, so a sim judge rarely names a winner. */
+/** The simulated judge follows one visible rule (lib/providers/sim/demo-behaviours.ts) rather than reading for meaning. */
 export const SIM_JUDGE_NOTE =
-  "A simulated judge does not read the answers: it rarely names a winner, so most pairs come out as ties. Pick a real model for real verdicts.";
+  "A simulated judge does not read for meaning: it prefers the answer with more distinct terms and calls near-equal ones a tie. Pick a real model for real verdicts.";
 
-function ownerToken(): string | undefined {
-  return (typeof localStorage !== "undefined" && localStorage.getItem("moa-owner")) || undefined;
-}
-
-/** Asks a judge model which answer is better, pair by pair, each pair in both orders. */
-export function JudgePanel({ conversation, answers }: { conversation: ChatMessage[]; answers: Array<{ label: string; text: string }> }) {
+/**
+ * Asks a judge model which answer is better, pair by pair, each pair in both orders. The server
+ * judges the runs' stored answers and keeps the verdicts, so they count on the Insights page.
+ */
+export function JudgePanel({ answers }: { answers: ComparedAnswer[] }) {
   const [judge, setJudge] = useState("");
   const [pairs, setPairs] = useState<JudgedPair[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +28,8 @@ export function JudgePanel({ conversation, answers }: { conversation: ChatMessag
     setError(null);
     try {
       const keys = useSettingsStore.getState().runKeys();
-      setPairs(await postJudge({ conversation, answers, judge, keys, owner: ownerToken() }));
+      const runs = answers.map(({ runId, label }) => ({ id: runId, label }));
+      setPairs(await judgeWholeRuns(runs, { judge, keys, owner: readOwner() ?? undefined }));
     } catch (e) {
       setError(e instanceof Error ? e.message : "The judge could not be reached.");
     } finally {
@@ -43,15 +43,11 @@ export function JudgePanel({ conversation, answers }: { conversation: ChatMessag
         <h2 id="judge-heading" className="text-sm font-semibold">
           LLM judge
         </h2>
-        <JudgeSelect value={judge} onChange={setJudge} disabled={busy} />
-        <Button size="sm" variant="primary" onClick={run} disabled={busy || !judge || answers.length < 2}>
-          {busy && <SpinnerIcon size={12} />}
-          Judge the answers
-        </Button>
+        <JudgeControls model={judge} onModelChange={setJudge} busy={busy} ready={answers.length >= 2} onJudge={() => void run()} action="Judge the answers" />
       </div>
       <p className="text-xs text-muted">
         Every pair is judged twice with the order swapped; a verdict that changes with the order counts as a tie. Judge calls are runs
-        of their own: stored, costed and linked below.
+        of their own: stored, costed and linked below. Verdicts are kept and feed <a href="/insights" className="text-accent hover:underline">Insights</a>.
       </p>
       {judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
       {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p>}

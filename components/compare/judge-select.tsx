@@ -2,6 +2,8 @@
 
 import { useEffect } from "react";
 import { displayName } from "@/components/run/model-catalog";
+import { Button } from "@/components/ui/button";
+import { SpinnerIcon } from "@/components/ui/icons";
 import { useModels } from "@/lib/client/models";
 
 /** A select of the models this server can reach now, for the judge. Prefers a strong simulated one offline. */
@@ -30,5 +32,30 @@ export function JudgeSelect({ value, onChange, disabled }: { value: string; onCh
         ))}
       </select>
     </label>
+  );
+}
+
+export interface JudgeControlsProps {
+  model: string;
+  onModelChange(model: string): void;
+  /** A judging is under way: the controls wait for it. */
+  busy: boolean;
+  /** False while there is not enough to judge. */
+  ready?: boolean;
+  onJudge(): void;
+  /** The button's words, e.g. "Judge the answers". */
+  action: string;
+}
+
+/** The judge picker and the button that starts judging, with a spinner while it runs. */
+export function JudgeControls({ model, onModelChange, busy, ready = true, onJudge, action }: JudgeControlsProps) {
+  return (
+    <>
+      <JudgeSelect value={model} onChange={onModelChange} disabled={busy} />
+      <Button size="sm" variant="primary" onClick={onJudge} disabled={busy || !model || !ready}>
+        {busy && <SpinnerIcon size={12} />}
+        {action}
+      </Button>
+    </>
   );
 }

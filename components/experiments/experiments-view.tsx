@@ -1,15 +1,15 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { QualityChart } from "@/components/analysis/quality-chart";
 import { SIM_JUDGE_NOTE } from "@/components/compare/judge-panel";
 import { useBoardVariants } from "@/components/compare/use-board-variants";
 import { AppHeader } from "@/components/layout/app-header";
 import { Button } from "@/components/ui/button";
 import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { experimentToCsv, experimentToJson, importExperiment } from "@/lib/experiments/export";
-import { summarize } from "@/lib/experiments/results";
+import { summarize, variantCandidates } from "@/lib/experiments/results";
 import { ExperimentSetup } from "./experiment-setup";
-import { QualityChart } from "./quality-chart";
 import { ResultsTable } from "./results-table";
 import { RunInspector } from "./run-inspector";
 import { SimilarityQuality } from "./similarity-quality";
@@ -108,7 +108,13 @@ export function ExperimentsView() {
             {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
             <ResultsTable summaries={summaries} referenceLabel={referenceLabel} />
-            <QualityChart summaries={summaries} />
+            <QualityChart
+              candidates={variantCandidates(summaries)}
+              noun="variant"
+              yLabel="Win rate vs reference"
+              empty={<p className="text-sm text-muted">The chart appears once variants have runs and verdicts.</p>}
+              note="The reference sits at 50% by definition."
+            />
             <SimilarityQuality plan={plan} progress={progress} />
           </section>
         )}

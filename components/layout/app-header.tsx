@@ -4,6 +4,12 @@ import { LayersIcon } from "@/components/ui/icons";
 import { HelpPopover } from "./help-popover";
 import { ThemeToggle } from "./theme-toggle";
 
+const SECTIONS = [
+  { href: "/compare", label: "Compare" },
+  { href: "/experiments", label: "Experiments" },
+  { href: "/insights", label: "Insights" },
+];
+
 export interface AppHeaderProps {
   helpOpen: boolean;
   onHelpOpenChange(open: boolean): void;
@@ -23,12 +29,11 @@ export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProp
         </a>
         <span className="hidden text-xs text-muted lg:inline" data-presenter-hide>Mixture-of-Agents, layer by layer</span>
         <nav aria-label="Sections" className="flex items-center gap-1 text-sm" data-presenter-hide>
-          <a href="/compare" className="rounded-md px-2 py-1 text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent">
-            Compare
-          </a>
-          <a href="/experiments" className="rounded-md px-2 py-1 text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent">
-            Experiments
-          </a>
+          {SECTIONS.map(({ href, label }) => (
+            <a key={href} href={href} className="rounded-md px-2 py-1 text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-accent">
+              {label}
+            </a>
+          ))}
         </nav>
         <div className="ml-auto flex items-center gap-1">
           {actions}

@@ -8,22 +8,32 @@ export { levenshteinSimilarity } from "./levenshtein";
 export { tfidfCosine, tfidfSimilarities } from "./tfidf";
 export { tokenize } from "./tokenize";
 
+export type SimilarityMetric = "bleu" | "tfidf" | "levenshtein";
+
+/**
+ * How close one answer is to each of several others, by each metric: `bleu[i]`, `tfidf[i]` and
+ * `levenshtein[i]` all refer to `others[i]`; every value is in [0, 1]. BLEU treats `answer` as
+ * the candidate and each other answer as the reference; TF-IDF weighs words across `others`.
+ */
+export type SimilarityRow = Record<SimilarityMetric, number[]>;
+
+export function similarityRow(answer: string, others: string[]): SimilarityRow {
+  return {
+    bleu: others.map((text) => bleu(answer, text)),
+    tfidf: tfidfSimilarities(answer, others),
+    levenshtein: others.map((text) => levenshteinSimilarity(answer, text)),
+  };
+}
+
 export interface AgentRef {
   layer: number;
   agent: number;
   model: string;
 }
 
-/**
- * How close one aggregator's answer is to each answer it received: one heatmap row per metric.
- * `bleu[i]`, `tfidf[i]` and `levenshtein[i]` all refer to `inputs[i]`; every value is in [0, 1].
- * BLEU treats the aggregator's answer as the candidate and the input as the reference.
- */
-export interface AttributionRow extends AgentRef {
+/** How close one aggregator's answer is to each answer it received (`inputs[i]`): one heatmap row per metric. */
+export interface AttributionRow extends AgentRef, SimilarityRow {
   inputs: AgentRef[];
-  bleu: number[];
-  tfidf: number[];
-  levenshtein: number[];
 }
 
 /**
@@ -38,15 +48,12 @@ export function attribution(state: RunState): AttributionRow[] {
     if (received.length === 0) continue;
     for (const aggregator of state.agents[layer]) {
       if (aggregator.status !== "done") continue;
-      const texts = received.map((a) => a.text);
       rows.push({
         layer,
         agent: aggregator.agent,
         model: aggregator.model,
         inputs: received.map(({ layer: l, agent, model }) => ({ layer: l, agent, model })),
-        bleu: texts.map((text) => bleu(aggregator.text, text)),
-        tfidf: tfidfSimilarities(aggregator.text, texts),
-        levenshtein: texts.map((text) => levenshteinSimilarity(aggregator.text, text)),
+        ...similarityRow(aggregator.text, received.map((a) => a.text)),
       });
     }
   }

@@ -55,3 +55,26 @@ export function outcomeFor(winner: "first" | "second" | "tie", side: "first" | "
   if (winner === "tie") return "tie";
   return winner === side ? "win" : "loss";
 }
+
+/** One pairwise verdict between two contestants (proposers, runs, setups). */
+export interface PairVerdict<K> {
+  a: K;
+  b: K;
+  winner: "a" | "b" | "tie";
+}
+
+/** Each contestant's win rate over the pairs it was in, whichever side it was shown on; a tie is half a win. */
+export function pairwiseWinRates<K>(pairs: PairVerdict<K>[]): Map<K, WinRate> {
+  const outcomes = new Map<K, Outcome[]>();
+  const add = (key: K, outcome: Outcome) => outcomes.set(key, [...(outcomes.get(key) ?? []), outcome]);
+  for (const { a, b, winner } of pairs) {
+    add(a, winner === "tie" ? "tie" : winner === "a" ? "win" : "loss");
+    add(b, winner === "tie" ? "tie" : winner === "b" ? "win" : "loss");
+  }
+  const rates = new Map<K, WinRate>();
+  for (const [key, list] of outcomes) {
+    const rate = winRate(list);
+    if (rate) rates.set(key, rate);
+  }
+  return rates;
+}

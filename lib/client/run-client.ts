@@ -29,7 +29,8 @@ export interface StartRunBody {
   stepThrough?: boolean;
 }
 
-async function failure(response: Response): Promise<RunClientError> {
+/** The error an API answer that is not ok carries, as a RunClientError with its code and safe message. */
+export async function failure(response: Response): Promise<RunClientError> {
   let code = "internal";
   let message = `The server answered ${response.status}.`;
   try {

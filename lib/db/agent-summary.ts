@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { failureKindSchema, usageSchema, type RunEvent, type Usage } from "@/lib/moa/events";
-import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
+import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
 
 /** What is kept of each agent once a run has ended (the `runs.agents` column). */
 export const agentSummarySchema = z.object({
@@ -44,6 +44,13 @@ export function summarizeAgents(state: RunState): AgentSummary[] {
     ...(a.error && { error: a.error }),
     ...(a.skipReason !== undefined && { skipReason: a.skipReason }),
   }));
+}
+
+/** The agents of a stored run, by layer, back from their summaries (timings within the run are not kept). */
+export function agentStatesOf(summaries: AgentSummary[]): AgentState[][] {
+  const layers: AgentState[][] = [];
+  for (const summary of summaries) (layers[summary.layer] ??= [])[summary.agent] = { ...summary, retries: 0 };
+  return layers;
 }
 
 /** Tokens paid for so far: what finished agents reported (used when a run never finished). */

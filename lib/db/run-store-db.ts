@@ -9,11 +9,8 @@ import { runEventBatches, runs, type RunRow } from "./schema";
 import { dbGlobals } from "./globals";
 import { beat, processInstanceId, runOfDeadInstance, startHeartbeat } from "./instances";
 
-/** The Drizzle run store, plus what only storage can answer. */
-export interface DbRunStore extends RunStore {
-  /** Per-agent outcome written when the run ended; null while it runs or when unknown. */
-  getAgentSummaries(runId: string): Promise<AgentSummary[] | null>;
-}
+/** The Drizzle run store. */
+export type DbRunStore = RunStore;
 
 export interface DbRunStoreOptions {
   /** Recorded on every run this process creates. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -13,6 +14,9 @@ import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunStatus } from "@/lib/moa/run-state";
 import type { AgentSummary } from "./agent-summary";
+
+export type VerdictKind = "proposers" | "runs";
+export type VerdictWinner = "a" | "b" | "tie";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -119,6 +123,49 @@ export const runSlots = pgTable(
   (t) => [index("run_slots_client_idx").on(t.clientId)],
 );
 
+/**
+ * Pairwise verdicts of an LLM judge, each pair judged in both orders. Two kinds:
+ * `proposers`: two answers that the final aggregator of `run_id` received (agent indices in
+ * the layer before the last), for the per-run similarity-vs-quality correlation;
+ * `runs`: the final answers of two runs (a compare), for quality against cost across runs.
+ * A verdict goes when a run it names is deleted; the judge runs are only referenced.
+ */
+export const judgeVerdicts = pgTable(
+  "judge_verdicts",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").$type<VerdictKind>().notNull(),
+    runId: text("run_id").references(() => runs.id, { onDelete: "cascade" }),
+    aAgent: integer("a_agent"),
+    bAgent: integer("b_agent"),
+    aRunId: text("a_run_id").references(() => runs.id, { onDelete: "cascade" }),
+    bRunId: text("b_run_id").references(() => runs.id, { onDelete: "cascade" }),
+    aLabel: text("a_label").notNull(),
+    bLabel: text("b_label").notNull(),
+    judgeModel: text("judge_model").notNull(),
+    winner: text("winner").$type<VerdictWinner>().notNull(),
+    /** Both orders agreed; a verdict that flipped with the order is stored as a tie. */
+    consistent: boolean("consistent").notNull(),
+    /** string[]; parsed on read. */
+    reasons: jsonb("reasons").$type<unknown>().notNull(),
+    error: text("error"),
+    /** The judge run that saw (a, b), and the one that saw (b, a). */
+    forwardJudgeRunId: text("forward_judge_run_id").notNull(),
+    swappedJudgeRunId: text("swapped_judge_run_id").notNull(),
+    /** Who asked for the verdict: the hash of the browser's owner secret. */
+    ownerSecretHash: text("owner_secret_hash").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("judge_verdicts_run_idx").on(t.runId),
+    index("judge_verdicts_owner_created_idx").on(t.ownerSecretHash, t.createdAt.desc()),
+    // Deleting a run must not scan the table for its whole-run verdicts.
+    index("judge_verdicts_a_run_idx").on(t.aRunId),
+    index("judge_verdicts_b_run_idx").on(t.bRunId),
+  ],
+);
+
 export type RunRow = typeof runs.$inferSelect;
 export type RunEventBatchRow = typeof runEventBatches.$inferSelect;
 export type SavedConfigRow = typeof savedConfigs.$inferSelect;
+export type JudgeVerdictRow = typeof judgeVerdicts.$inferSelect;

@@ -1,9 +1,7 @@
-import { bleu, levenshteinSimilarity, tfidfCosine } from "@/lib/analysis/similarity";
+import { bleu, levenshteinSimilarity, tfidfCosine, type SimilarityMetric } from "@/lib/analysis/similarity";
 import { spearman } from "@/lib/analysis/spearman";
 import type { ExperimentPlan, ExperimentProgress } from "./types";
 import { unitKey } from "./types";
-
-export type SimilarityMetric = "bleu" | "tfidf" | "levenshtein";
 
 const SIMILARITY: Record<SimilarityMetric, (a: string, b: string) => number> = {
   bleu,

@@ -10,17 +10,22 @@ import type { RunRequest } from "@/lib/runs/run-request";
 
 export const MAX_JUDGE_ANSWERS = 8;
 
+/** Who judges, with which keys, on whose behalf: what every judge request carries besides the answers. */
+export const judgeChoiceSchema = z.object({
+  judge: modelIdSchema,
+  keys: runKeysSchema.optional(),
+  owner: z.string().min(32).max(200).optional(),
+});
+export type JudgeChoice = z.infer<typeof judgeChoiceSchema>;
+
 /** Body of `POST /api/judge`. */
-export const judgeRequestSchema = z
-  .object({
+export const judgeRequestSchema = judgeChoiceSchema
+  .extend({
     conversation: conversationSchema,
     answers: z
       .array(z.object({ label: z.string().min(1).max(200), text: z.string().max(LIMITS.maxConversationChars) }))
       .min(2, "give at least two answers to compare")
       .max(MAX_JUDGE_ANSWERS, `at most ${MAX_JUDGE_ANSWERS} answers`),
-    judge: modelIdSchema,
-    keys: runKeysSchema.optional(),
-    owner: z.string().min(32).max(200).optional(),
     /** Which pairs of `answers` (0-based indices) to judge; every pair when absent. */
     pairs: z
       .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))

@@ -1,4 +1,4 @@
-import { paretoFront } from "@/lib/analysis/pareto";
+import type { QualityCandidate } from "@/lib/analysis/quality-points";
 import { winRate, type Outcome, type WinRate } from "@/lib/analysis/win-rate";
 import type { ExperimentPlan, ExperimentProgress } from "./types";
 import { unitKey } from "./types";
@@ -50,24 +50,14 @@ export function summarize(plan: ExperimentPlan, progress: ExperimentProgress): V
   });
 }
 
-export type CostAxis = "cost" | "latency" | "tflops";
-
-export interface QualityPoint {
-  variantId: string;
-  label: string;
-  x: number;
-  /** Win rate in percent; the reference sits at 50% by definition. */
-  y: number;
-  onFront: boolean;
-}
-
-/** Quality against cost, latency or compute per variant, with the Pareto front marked (Figure 5 of the paper). */
-export function qualityPoints(summaries: VariantSummary[], axis: CostAxis): QualityPoint[] {
-  const points = summaries.flatMap((s) => {
-    const x = axis === "cost" ? s.meanCostUsd : axis === "latency" ? s.meanLatencyMs : s.meanTflops;
-    const y = s.isReference ? 50 : s.winRate ? s.winRate.rate * 100 : undefined;
-    return x === undefined || y === undefined ? [] : [{ variantId: s.variantId, label: s.label, x, y }];
-  });
-  const front = new Set(paretoFront(points).map((p) => p.variantId));
-  return points.map((p) => ({ ...p, onFront: front.has(p.variantId) }));
+/** The variants as points of the quality chart; the reference sits at 50% by definition. */
+export function variantCandidates(summaries: VariantSummary[]): QualityCandidate[] {
+  return summaries.map((s) => ({
+    id: s.variantId,
+    label: s.label,
+    quality: s.isReference ? { rate: 0.5 } : s.winRate,
+    meanCostUsd: s.meanCostUsd,
+    meanLatencyMs: s.meanLatencyMs,
+    meanTflops: s.meanTflops,
+  }));
 }

@@ -64,7 +64,8 @@ export async function deleteOwnedRun(id: string, ownerHash: string | null): Prom
   return "deleted";
 }
 
-async function findRun(id: string) {
+/** The stored run, or a 404. */
+export async function findRun(id: string) {
   if (!isRunId(id)) throw new AppError("not_found:run", "No run has this id.");
   const store = await getRunStore();
   const run = await store.getRun(id);

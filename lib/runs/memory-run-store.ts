@@ -11,15 +11,11 @@ interface Entry {
   agents: AgentSummary[] | null;
 }
 
-export interface MemoryRunStore extends RunStore {
-  getAgentSummaries(runId: string): Promise<AgentSummary[] | null>;
-}
-
 /**
  * The run store in a Map, with the same semantics as the database one (tests and
  * storage-free tools). Values are copied in and out, as a database would.
  */
-export function createMemoryRunStore(): MemoryRunStore {
+export function createMemoryRunStore(): RunStore {
   const entries = new Map<string, Entry>();
 
   function entry(runId: string): Entry {

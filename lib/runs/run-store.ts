@@ -1,3 +1,4 @@
+import type { AgentSummary } from "@/lib/db/agent-summary";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent, Usage } from "@/lib/moa/events";
@@ -67,4 +68,6 @@ export interface RunStore {
   deleteRun(runId: string, ownerSecretHash: string): Promise<boolean>;
   /** Marks runs left `running` by a dead process as interrupted; returns how many. */
   markInterrupted(reason: string): Promise<number>;
+  /** Per-agent outcome written when the run ended; null while it runs or when unknown. */
+  getAgentSummaries(runId: string): Promise<AgentSummary[] | null>;
 }

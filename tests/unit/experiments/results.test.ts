@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { similarityQualityCorrelation } from "@/lib/experiments/correlation";
-import { qualityPoints, summarize } from "@/lib/experiments/results";
+import { qualityPoints } from "@/lib/analysis/quality-points";
+import { summarize, variantCandidates } from "@/lib/experiments/results";
 import { loadExperiment, saveExperiment, type KeyValueStorage } from "@/lib/experiments/storage";
 import { emptyProgress, unitKey, type ExperimentPlan, type RunResult } from "@/lib/experiments/types";
 
@@ -29,10 +30,15 @@ function progressWith() {
 
 describe("experiment results", () => {
   it("marks the Pareto front of quality against cost: cheap-and-good beats expensive-and-equally-good", () => {
-    const points = qualityPoints(summarize(plan, progressWith()), "cost");
-    const onFront = points.filter((p) => p.onFront).map((p) => p.variantId);
+    const points = qualityPoints(variantCandidates(summarize(plan, progressWith())), "cost");
+    const onFront = points.filter((p) => p.onFront).map((p) => p.id);
     expect(onFront).toEqual(["good"]);
-    expect(points.find((p) => p.variantId === "ref")?.y).toBe(50);
+    const reference = points.find((p) => p.id === "ref");
+    expect(reference?.y).toBe(50);
+    // The reference has no interval; a judged variant has one around its rate.
+    expect(reference?.interval).toBeUndefined();
+    const good = points.find((p) => p.id === "good")!;
+    expect(good.interval?.[0]).toBeGreaterThan(0);
   });
 
   it("finds a positive rank correlation when the MoA answer resembles the answers the judge preferred", () => {

@@ -1,0 +1,19 @@
+import { toResponse } from "@/lib/errors";
+import { ownerHashOf } from "@/lib/runs/history";
+import { ownerInsights } from "@/lib/verdicts/insights";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Quality against cost, latency and compute of this browser's judged runs, one point per setup
+ * (header `x-moa-owner`, as for the history; without it there is nothing to show).
+ */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const ownerHash = ownerHashOf(request);
+    const insights = ownerHash ? await ownerInsights(ownerHash) : { setups: [], verdicts: 0 };
+    return Response.json(insights, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return toResponse(error);
+  }
+}

@@ -1,0 +1,37 @@
+import { toResponse } from "@/lib/errors";
+import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
+import { judgeChoiceSchema } from "@/lib/experiments/judge-server";
+import { parseOrThrow, readJsonBody } from "@/lib/validation";
+import { judgeProposers, proposersToJudge, storedProposerVerdicts } from "@/lib/verdicts/judge-proposers";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 100_000;
+
+type Context = { params: Promise<{ id: string }> };
+
+/** The stored verdicts on this run's proposer answers, every judge's; public, like the run. */
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { id } = await params;
+    return Response.json({ verdicts: await storedProposerVerdicts(id) }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
+
+/**
+ * Judges the answers the run's final aggregator received, every pair in both orders:
+ * `{ judge, keys?, owner? }` → `{ verdicts }`, replacing this judge's earlier verdicts on the run.
+ */
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { id } = await params;
+    const choice = parseOrThrow(judgeChoiceSchema, await readJsonBody(request, MAX_BODY_BYTES));
+    const ballot = await proposersToJudge(id);
+    const verdicts = await judgeAdmitted(request, choice, ballot.conversation, (deps) => judgeProposers(ballot, choice, deps));
+    return Response.json({ verdicts });
+  } catch (error) {
+    return toResponse(error);
+  }
+}

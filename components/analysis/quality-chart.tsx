@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { CartesianGrid, ErrorBar, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { formatTflops } from "@/components/analysis/run-figures";
+import { formatMs, formatUsd } from "@/components/run/format";
+import { qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
+
+const AXES: Record<CostAxis, { name: string; label: string; format(x: number): string }> = {
+  cost: { name: "cost", label: "Mean cost", format: (x) => formatUsd(x) },
+  latency: { name: "latency", label: "Mean latency", format: (x) => formatMs(x) },
+  tflops: { name: "compute", label: "Mean TFLOPs", format: (x) => formatTflops(x) },
+};
+
+export interface QualityChartProps {
+  candidates: QualityCandidate[];
+  /** What a dot stands for, e.g. "variant". */
+  noun: string;
+  yLabel: string;
+  /** Shown instead of the chart when no candidate has both a quality and a cost. */
+  empty: React.ReactNode;
+  /** Read-me under the chart; the Pareto front is explained already. */
+  note?: React.ReactNode;
+}
+
+/**
+ * Quality against cost (or latency, or compute), a dot per candidate with its 95% interval and
+ * the Pareto front joined: the paper's Figure 5, for your own runs. Up and to the left is better.
+ */
+export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityChartProps) {
+  const [axis, setAxis] = useState<CostAxis>("cost");
+  const points = qualityPoints(candidates, axis);
+  const front = points.filter((p) => p.onFront).sort((a, b) => a.x - b.x);
+  const { name, label, format } = AXES[axis];
+
+  return (
+    <figure className="flex flex-col gap-2" aria-label="Quality against cost chart">
+      <div className="flex flex-wrap items-center gap-2">
+        <figcaption className="text-sm font-semibold">Quality vs {name}</figcaption>
+        <label className="ml-auto flex items-center gap-2 text-xs">
+          <span className="text-muted">x axis</span>
+          <select value={axis} onChange={(e) => setAxis(e.target.value as CostAxis)} className="h-7 rounded-md border border-line bg-surface px-2">
+            <option value="cost">Cost</option>
+            <option value="latency">Latency</option>
+            <option value="tflops">TFLOPs</option>
+          </select>
+        </label>
+      </div>
+      {points.length === 0 ? (
+        empty
+      ) : (
+        <div className="h-72 w-full" data-testid="quality-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
+              <CartesianGrid stroke="var(--c-line)" strokeDasharray="3 3" />
+              <XAxis
+                type="number"
+                dataKey="x"
+                name={label}
+                tickFormatter={format}
+                stroke="var(--c-muted)"
+                fontSize={11}
+                label={{ value: label, position: "insideBottom", offset: -12, fontSize: 11, fill: "var(--c-muted)" }}
+              />
+              <YAxis
+                type="number"
+                dataKey="y"
+                name="Win rate"
+                domain={[0, 100]}
+                unit="%"
+                stroke="var(--c-muted)"
+                fontSize={11}
+                label={{ value: yLabel, angle: -90, position: "insideLeft", fontSize: 11, fill: "var(--c-muted)" }}
+              />
+              <Tooltip
+                cursor={{ strokeDasharray: "3 3" }}
+                formatter={(value, series) => (series === "Win rate" ? `${Number(value).toFixed(0)}%` : format(Number(value)))}
+                labelFormatter={() => ""}
+              />
+              <Scatter name={noun} data={points} fill="var(--c-muted)" isAnimationActive={false}>
+                <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} />
+                <LabelList dataKey="label" position="top" fontSize={10} fill="var(--c-fg)" />
+              </Scatter>
+              {/* Drawn last, so the front's dots sit on top of the same dots in grey. */}
+              <Scatter name="Pareto front" data={front} line={{ stroke: "var(--c-accent)", strokeWidth: 2 }} lineType="joint" fill="var(--c-accent)" isAnimationActive={false} />
+            </ScatterChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <p className="text-xs text-muted">
+        Each dot is a {noun}, its whisker the 95% interval of its win rate. The coloured dots, joined by a line, are the Pareto front: the{" "}
+        {noun}s no other beats on both quality and {name}. {note}
+      </p>
+    </figure>
+  );
+}

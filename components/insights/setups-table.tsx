@@ -1,0 +1,42 @@
+"use client";
+
+import { formatTflops } from "@/components/analysis/run-figures";
+import { formatMs, formatUsd } from "@/components/run/format";
+import { FiguresTable, TD } from "@/components/ui/figures-table";
+import type { SetupQuality } from "@/lib/analysis/setup-quality";
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One row per setup: its judged win rate with the Wilson 95% interval, and the mean figures of its runs. */
+export function SetupsTable({ setups }: { setups: SetupQuality[] }) {
+  return (
+    <FiguresTable
+      label="Judged setups"
+      className="min-w-[40rem] text-sm [&_thead]:text-xs"
+      headers={["Setup", "Runs", "Win rate (95% CI)", "Comparisons W–T–L", "Mean cost", "Mean latency", "Mean TFLOPs"]}
+    >
+      <tbody>
+        {setups.map(({ id, label, shape, runs, quality, meanCostUsd, costEstimated, meanLatencyMs, meanTflops }) => (
+          <tr key={id} className="border-b border-line last:border-0">
+            <td className={TD}>
+              {label} <span className="text-xs text-muted">{shape}</span>
+            </td>
+            <td className={TD}>{runs}</td>
+            <td className={TD}>
+              {pct(quality.rate)} <span className="text-xs text-muted">({pct(quality.low)}–{pct(quality.high)})</span>
+            </td>
+            <td className={TD}>
+              {quality.wins}–{quality.ties}–{quality.losses}
+            </td>
+            <td className={TD}>
+              {formatUsd(meanCostUsd)}
+              {costEstimated && <abbr title="estimated: some models have no known price">*</abbr>}
+            </td>
+            <td className={TD}>{formatMs(meanLatencyMs)}</td>
+            <td className={TD}>{meanTflops === undefined ? "–" : formatTflops(meanTflops)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </FiguresTable>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ChatMessage } from "@/lib/moa/conversation";
+import { singleModel } from "@/lib/moa/variants";
+import { admitRun } from "@/lib/runs/admission";
+import { openEventStream, startRun } from "@/lib/runs/run-manager";
+import { waitForRunEnd, type JudgeChoice, type JudgeDeps } from "./judge-server";
+
+/** Judge runs started and followed in this server process. */
+const serverJudgeDeps: JudgeDeps = {
+  startRun: (request) => startRun(request),
+  waitForRun: (id) => waitForRunEnd(openEventStream, id),
+};
+
+/**
+ * Runs a judging for an HTTP request under one admission for the whole request: the same key
+ * rules, rate limit and concurrency slot as one run of the judge model.
+ */
+export async function judgeAdmitted<T>(
+  request: Request,
+  choice: JudgeChoice,
+  conversation: ChatMessage[],
+  judging: (deps: JudgeDeps) => Promise<T>,
+): Promise<T> {
+  const release = await admitRun(request, { config: singleModel({ model: choice.judge }), messages: conversation, keys: choice.keys });
+  try {
+    return await judging(serverJudgeDeps);
+  } finally {
+    release();
+  }
+}

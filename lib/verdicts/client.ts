@@ -1,0 +1,47 @@
+import type { SetupQuality } from "@/lib/analysis/setup-quality";
+import { failure } from "@/lib/client/run-client";
+import type { JudgedPair } from "@/lib/experiments/judge-server";
+import type { RunKeys } from "@/lib/providers/keys";
+import type { ProposerVerdictJson } from "./verdict";
+
+/** The browser side of the verdict API. The owner secret travels in the body or a header, never in a URL. */
+
+export interface JudgeChoiceBody {
+  judge: string;
+  keys?: RunKeys;
+  owner?: string;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+function postJson(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+const judgeUrl = (runId: string) => `/api/runs/${encodeURIComponent(runId)}/judge`;
+
+export async function fetchProposerVerdicts(runId: string, signal?: AbortSignal): Promise<ProposerVerdictJson[]> {
+  return (await json<{ verdicts: ProposerVerdictJson[] }>(await fetch(judgeUrl(runId), { signal, cache: "no-store" }))).verdicts;
+}
+
+/** Judges the answers the run's final aggregator received; the server stores and returns the verdicts. */
+export async function judgeRunProposers(runId: string, choice: JudgeChoiceBody): Promise<ProposerVerdictJson[]> {
+  return (await json<{ verdicts: ProposerVerdictJson[] }>(await postJson(judgeUrl(runId), choice))).verdicts;
+}
+
+/** Judges the final answers of finished runs of one prompt; the server stores each verdict under the two run ids. */
+export async function judgeWholeRuns(runs: Array<{ id: string; label: string }>, choice: JudgeChoiceBody): Promise<JudgedPair[]> {
+  return (await json<{ pairs: JudgedPair[] }>(await postJson("/api/judge/runs", { ...choice, runs }))).pairs;
+}
+
+export interface InsightsJson {
+  setups: SetupQuality[];
+  verdicts: number;
+}
+
+export async function fetchInsights(owner: string, signal?: AbortSignal): Promise<InsightsJson> {
+  return json<InsightsJson>(await fetch("/api/insights", { headers: { "x-moa-owner": owner }, signal, cache: "no-store" }));
+}
