@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { attribution, type AttributionRow } from "@/lib/analysis/similarity";
+import type { AttributionRow } from "@/lib/analysis/similarity";
 import type { RunState } from "@/lib/moa/run-state";
+import { useAttribution } from "./use-attribution";
 import { MetricSwitch, METRICS, type Metric } from "./metric-switch";
 
 /** `sim:falcon?tps=400` → `falcon`: the model's name without its provider and settings. */
@@ -68,10 +69,10 @@ function LayerGrid({ rows, metric }: { rows: AttributionRow[]; metric: Metric })
  */
 export function AttributionHeatmap({ run }: { run: RunState }) {
   const [metric, setMetric] = useState<Metric>("bleu");
-  const rows = useMemo(() => attribution(run), [run]);
+  const rows = useAttribution(run);
   const byLayer = useMemo(() => {
     const groups = new Map<number, AttributionRow[]>();
-    for (const row of rows) groups.set(row.layer, [...(groups.get(row.layer) ?? []), row]);
+    for (const row of rows ?? []) groups.set(row.layer, [...(groups.get(row.layer) ?? []), row]);
     return [...groups.values()];
   }, [rows]);
 
@@ -83,7 +84,11 @@ export function AttributionHeatmap({ run }: { run: RunState }) {
         </h3>
         <MetricSwitch value={metric} onChange={setMetric} className="ml-auto" />
       </div>
-      {byLayer.length === 0 ? (
+      {rows === undefined ? (
+        <p className="text-sm text-muted" role="status">
+          Comparing every aggregator with the answers it received…
+        </p>
+      ) : byLayer.length === 0 ? (
         <p className="text-sm text-muted">No aggregator finished with answers to compare, so there is nothing to attribute.</p>
       ) : (
         byLayer.map((group) => <LayerGrid key={group[0].layer} rows={group} metric={metric} />)

@@ -7,11 +7,12 @@ import { displayName } from "@/components/run/model-catalog";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE, proposerQuality, type QualityCorrelation } from "@/lib/analysis/proposer-quality";
-import { similarityRow } from "@/lib/analysis/similarity";
+import type { SimilarityRow } from "@/lib/analysis/similarity";
 import { MAX_JUDGE_ANSWERS } from "@/lib/experiments/judge-server";
-import type { RunState } from "@/lib/moa/run-state";
+import type { AgentState, RunState } from "@/lib/moa/run-state";
 import { shortModel } from "./attribution-heatmap";
 import { METRICS, type Metric } from "./metric-switch";
+import { useAttribution } from "./use-attribution";
 import { useProposerVerdicts } from "./use-proposer-verdicts";
 
 const METRIC_ORDER = Object.keys(METRICS) as Metric[];
@@ -37,12 +38,27 @@ function Rho({ metric, correlation }: { metric: Metric; correlation: QualityCorr
 }
 
 /**
+ * The final answer's similarity to each of `proposers`, taken from the heatmap's row for the
+ * final aggregator so both views show the same numbers; undefined while it is computed.
+ */
+function useFinalSimilarity(run: RunState, proposers: AgentState[]): SimilarityRow | undefined {
+  const rows = useAttribution(run);
+  return useMemo(() => {
+    const final = rows?.find((row) => row.layer === run.agents.length - 1 && row.agent === 0);
+    if (!final) return undefined;
+    const column = proposers.map((p) => final.inputs.findIndex((input) => input.agent === p.agent));
+    const pick = (values: number[]) => column.map((i) => values[i] ?? 0);
+    return { bleu: pick(final.bleu), tfidf: pick(final.tfidf), levenshtein: pick(final.levenshtein) };
+  }, [rows, proposers, run.agents.length]);
+}
+
+/**
  * The paper's check inside one run: a judge ranks the answers the final aggregator received,
  * and ρ says whether the final answer is closest to the ones the judge rated higher.
  */
 export function JudgedQuality({ run }: { run: RunState }) {
   const proposers = useMemo(() => judgeableProposers(run), [run]);
-  const similarity = useMemo(() => similarityRow(run.finalText, proposers.map((a) => a.text)), [run.finalText, proposers]);
+  const similarity = useFinalSimilarity(run, proposers);
   const { load, judging, judgeError, judge } = useProposerVerdicts(run.runId);
   const [model, setModel] = useState("");
   const [chosenJudge, setChosenJudge] = useState<string | null>(null);
@@ -51,7 +67,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
   const judges = [...new Set(verdicts.map((v) => v.judge))];
   const shownJudge = chosenJudge && judges.includes(chosenJudge) ? chosenJudge : judges.at(-1);
   const table = useMemo(() => {
-    if (!shownJudge) return null;
+    if (!shownJudge || !similarity) return null;
     const pairs = verdicts.filter((v) => v.judge === shownJudge).map((v) => ({ a: v.a.agent, b: v.b.agent, winner: v.winner }));
     return proposerQuality(proposers.map((a) => a.agent), similarity, pairs);
   }, [verdicts, shownJudge, proposers, similarity]);

@@ -41,7 +41,7 @@ export interface AttributionRow extends AgentRef, SimilarityRow {
  * Its inputs are the finished agents of the previous layer, in agent order: exactly the
  * answers the engine put into its synthesis prompt.
  */
-export function attribution(state: RunState): AttributionRow[] {
+export function attribution(state: Pick<RunState, "agents">): AttributionRow[] {
   const rows: AttributionRow[] = [];
   for (let layer = 1; layer < state.agents.length; layer++) {
     const received = state.agents[layer - 1].filter((a) => a.status === "done");

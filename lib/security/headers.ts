@@ -29,6 +29,8 @@ export function contentSecurityPolicy({ nonce, dev = false, https = false }: Csp
     "font-src": ["'self'", "data:"],
     // Same-origin only: the browser talks to our API and SSE stream, never to a provider directly.
     "connect-src": ["'self'"],
+    // The attribution metrics run in a worker script of our own (components/analysis/use-attribution.ts).
+    "worker-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
