@@ -41,7 +41,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
       aria-busy={active}
       tabIndex={-1}
       className={cn(
-        "flex min-w-0 flex-col overflow-hidden rounded-xl border bg-surface shadow-xs transition-colors outline-none",
+        "flex min-w-0 flex-col overflow-hidden rounded-xl border bg-surface shadow-xs outline-none",
         // Columns scrolled out of view skip layout and paint while their text streams in.
         "[content-visibility:auto] [contain-intrinsic-size:auto_18rem]",
         "focus-visible:ring-2 focus-visible:ring-accent/50 focus:ring-2 focus:ring-accent/40",
@@ -62,7 +62,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
         <InputsButton layer={layer} agent={agent} />
       </header>
 
-      <div ref={scrollerRef} className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 sm:max-h-96">
+      <div ref={scrollerRef} className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 [contain:content] sm:max-h-96">
         <div ref={contentRef}>
           {text ? (
             <div data-testid="agent-text">

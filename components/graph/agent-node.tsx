@@ -37,7 +37,7 @@ export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNo
         aria-label={`Show column ${label}${status ? `, ${status}` : ""}`}
         title={label}
         className={cn(
-          "nodrag nopan flex h-16 w-46 flex-col justify-center gap-1 rounded-xl border bg-surface px-3 text-left shadow-sm transition-colors",
+          "nodrag nopan flex h-16 w-46 flex-col justify-center gap-1 rounded-xl border bg-surface px-3 text-left shadow-sm",
           "hover:border-accent/60 focus-visible:outline-2 focus-visible:outline-accent",
           meta?.ring ?? "border-line",
           final && "ring-2 ring-accent/15",
