@@ -3,11 +3,13 @@
 import { useEffect, useState } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Conversation } from "@/components/run/conversation";
+import { RunOutput } from "@/components/run/run-output";
 import { RunView } from "@/components/run/run-view";
 import { ExportMenu } from "@/components/share/export-menu";
 import { ShareButton } from "@/components/share/share-button";
 import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
+import { MarkdownText } from "@/components/ui/markdown";
 import { createReplay, type Replay } from "@/lib/client/replay";
 import { fetchRun, RunClientError, streamRunEvents } from "@/lib/client/run-client";
 import { runStore, useRunStore } from "@/lib/client/run-store";
@@ -138,8 +140,8 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
           </p>
         ) : (
           <>
-            <Conversation messages={messages} />
-            <RunView empty={<p className="text-sm text-muted">Loading the run…</p>} />
+            <Conversation messages={messages} markdown={MarkdownText} />
+            <RunView output={RunOutput} empty={<p className="text-sm text-muted">Loading the run…</p>} />
             {mode.kind === "replay" && (
               <div className="bottom-0 z-30 -mx-1 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4 max-sm:static sm:sticky">
                 <ReplayStepControls replay={mode.replay} className="shadow-lg" />

@@ -1,11 +1,18 @@
 "use client";
 
-import { MarkdownText } from "@/components/ui/markdown";
+import type { ComponentType } from "react";
 import { cn } from "@/components/ui/cn";
+import type { MarkdownTextProps } from "@/components/ui/markdown";
 import type { ChatMessage } from "@/lib/moa/conversation";
 
+export interface ConversationProps {
+  messages: ChatMessage[];
+  /** Renders the assistant's turns: MarkdownText, or LazyMarkdownText where it may load later. */
+  markdown: ComponentType<MarkdownTextProps>;
+}
+
 /** Earlier turns of a multi-turn conversation, plus the prompt of the current turn. */
-export function Conversation({ messages }: { messages: ChatMessage[] }) {
+export function Conversation({ messages, markdown: Markdown }: ConversationProps) {
   if (messages.length === 0) return null;
   return (
     <ol className="flex flex-col gap-3" aria-label="Conversation">
@@ -23,7 +30,7 @@ export function Conversation({ messages }: { messages: ChatMessage[] }) {
             {m.role === "user" ? (
               <p className="text-sm whitespace-pre-wrap">{m.content}</p>
             ) : (
-              <MarkdownText text={m.content} />
+              <Markdown text={m.content} />
             )}
           </div>
         </li>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
 import { PlaygroundRunActions } from "@/components/share/run-actions";
@@ -13,6 +14,8 @@ import { LiveStepControls, StepThroughToggle } from "@/components/teach/step-con
 import { useTeachStore } from "@/components/teach/teach-store";
 import { Button } from "@/components/ui/button";
 import { AlertIcon } from "@/components/ui/icons";
+import { LazyMarkdownText } from "@/components/ui/lazy-markdown";
+import { whenIdle } from "@/components/ui/when-idle";
 import type { MoAConfig } from "@/lib/moa/config";
 import { boardToConfig, useBoardHydrated, useBoardStore, validateBoard } from "@/lib/client/board-store";
 import { isActive, runStore, useRunStore } from "@/lib/client/run-store";
@@ -20,6 +23,14 @@ import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-sto
 import { Conversation } from "./conversation";
 import { PROMPT_INPUT_ID, PromptBox } from "./prompt-box";
 import { RunView } from "./run-view";
+
+// Code-split: answers (and the markdown renderer they need) appear only once a run starts, so
+// they load while the page is idle, not before the board and prompt box can be used.
+const loadRunOutput = () => import("./run-output").then((m) => m.RunOutput);
+const RunOutput = dynamic(loadRunOutput, {
+  // The final answer's empty frame, so the columns do not jump when it arrives.
+  loading: () => <div className="h-45 rounded-2xl border border-line bg-surface shadow-sm" aria-hidden />,
+});
 
 /** The playground: board on the side, conversation, live run and prompt box in the main column. */
 export function Playground({ board }: { board: ReactNode }) {
@@ -39,6 +50,7 @@ export function Playground({ board }: { board: ReactNode }) {
   const running = isActive(phase);
   const presenter = useTeachStore((s) => s.presenter);
   const runArea = useRef<HTMLElement>(null);
+  useEffect(() => whenIdle(() => void loadRunOutput()), []);
   // A run starts below the board: bring the graph and columns into view so it is watched, not missed.
   const showRun = () => requestAnimationFrame(() => runArea.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
 
@@ -112,9 +124,9 @@ export function Playground({ board }: { board: ReactNode }) {
         </section>
         <main ref={runArea} className="flex min-w-0 scroll-mt-16 flex-col gap-5">
           <h2 className="sr-only">Run</h2>
-          <Conversation messages={messages} />
+          <Conversation messages={messages} markdown={LazyMarkdownText} />
           <DemoPanel onRun={runDemo} running={running} />
-          <RunView fallbackConfig={boardConfig} />
+          <RunView fallbackConfig={boardConfig} output={RunOutput} />
           <div className="bottom-0 z-30 max-sm:static sm:sticky -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
             <LiveStepControls className="shadow-lg" />
             {error && (

@@ -1,11 +1,10 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { RunColumns } from "@/components/columns/run-columns";
+import type { ComponentType } from "react";
 import { selectConfig, useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { EmptyState } from "./empty-state";
-import { FinalAnswer } from "./final-answer";
 import { useLoadModelCatalog } from "./model-catalog";
 import { RunStatusBar } from "./run-status";
 
@@ -14,21 +13,25 @@ const LayerGraph = dynamic(() => import("@/components/graph/layer-graph").then((
   ssr: false,
   loading: () => <div className="w-full animate-pulse rounded-xl bg-subtle" style={{ height: 232 }} aria-hidden />,
 });
-// Code-split: the similarity and figures code loads with the first run, not with the page.
-const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").then((m) => m.RunAnalysis), { ssr: false });
 
 export interface RunViewProps {
   /** Drawn in the graph before any run (the board's config). */
   fallbackConfig?: MoAConfig | null;
   /** Shown instead of the default empty state. */
   empty?: React.ReactNode;
+  /**
+   * The final answer and columns (components/run/run-output.tsx). Each page chooses how it
+   * loads them: a share page draws them from its first load, the playground only once a run
+   * starts, so it can fetch them (and the markdown renderer) after it is usable.
+   */
+  output: ComponentType<{ config: MoAConfig }>;
 }
 
 /**
  * Graph + final answer + columns for whatever run the run store holds. The playground
  * fills the store from a live stream; a share page can fill it with `reset` + `applyEvents`.
  */
-export function RunView({ fallbackConfig, empty }: RunViewProps) {
+export function RunView({ fallbackConfig, empty, output: Output }: RunViewProps) {
   useLoadModelCatalog();
   const runConfig = useRunStore(selectConfig);
   const hasRun = useRunStore((s) => s.run.runId !== "" || s.phase === "starting");
@@ -43,11 +46,7 @@ export function RunView({ fallbackConfig, empty }: RunViewProps) {
         </div>
       )}
       {hasRun && config ? (
-        <>
-          <FinalAnswer />
-          <RunColumns config={config} />
-          <RunAnalysis />
-        </>
+        <Output config={config} />
       ) : (
         (empty ?? <EmptyState />)
       )}

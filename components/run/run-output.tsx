@@ -1,0 +1,20 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { RunColumns } from "@/components/columns/run-columns";
+import type { MoAConfig } from "@/lib/moa/config";
+import { FinalAnswer } from "./final-answer";
+
+// Code-split: the similarity and figures code loads with the first run, not with the page.
+const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").then((m) => m.RunAnalysis), { ssr: false });
+
+/** What a run produces: the final answer, one column per agent, and the analysis once it ends. */
+export function RunOutput({ config }: { config: MoAConfig }) {
+  return (
+    <>
+      <FinalAnswer />
+      <RunColumns config={config} />
+      <RunAnalysis />
+    </>
+  );
+}
