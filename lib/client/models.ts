@@ -1,36 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { z } from "zod";
 import { create } from "zustand";
+import type { ModelInfo, ProviderInfo } from "./models-schema";
 
-const modelInfoSchema = z.object({
-  id: z.string(),
-  provider: z.string(),
-  name: z.string(),
-  available: z.boolean(),
-  reason: z.string().optional(),
-  simulated: z.boolean().default(false),
-  pricePerMTokens: z.object({ input: z.number(), output: z.number() }).optional(),
-  activeParamsB: z.number().optional(),
-  contextLength: z.number().optional(),
-  speedHint: z.union([z.string(), z.number()]).optional(),
-});
-
-const providerInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  available: z.boolean(),
-  reason: z.string().optional(),
-});
-
-export const modelsResponseSchema = z.object({
-  providers: z.array(providerInfoSchema),
-  models: z.array(modelInfoSchema),
-});
-
-export type ModelInfo = z.infer<typeof modelInfoSchema>;
-export type ProviderInfo = z.infer<typeof providerInfoSchema>;
+export type { ModelInfo, ProviderInfo } from "./models-schema";
 
 type ModelsState = {
   status: "idle" | "loading" | "ready" | "error";
@@ -49,7 +23,11 @@ export const useModelsStore = create<ModelsState>()((set, get) => ({
     if (status === "loading" || (status === "ready" && !force)) return;
     set({ status: "loading", error: undefined });
     try {
-      const response = await fetch("/api/models", { headers: { accept: "application/json" } });
+      // The schema (and zod with it) loads alongside the list, not with the page.
+      const [{ modelsResponseSchema }, response] = await Promise.all([
+        import("./models-schema"),
+        fetch("/api/models", { headers: { accept: "application/json" } }),
+      ]);
       if (!response.ok) throw new Error(`The model list could not be loaded (HTTP ${response.status}).`);
       const parsed = modelsResponseSchema.safeParse(await response.json());
       if (!parsed.success) throw new Error("The server sent a model list this page does not understand.");

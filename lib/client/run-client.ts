@@ -1,7 +1,7 @@
 import { createParser } from "eventsource-parser";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
-import { isTerminal, runEventSchema, type RunEvent } from "@/lib/moa/events";
+import type { RunEvent } from "@/lib/moa/events";
 import type { RunState } from "@/lib/moa/run-state";
 import type { RunKeys } from "@/lib/providers/keys";
 
@@ -19,6 +19,12 @@ export class RunClientError extends Error {
 }
 
 type FetchLike = typeof fetch;
+
+/**
+ * The event schema, and zod with it, loads with the first run rather than with the page:
+ * a share link to a finished run never needs it.
+ */
+const loadEventSchema = () => import("@/lib/moa/events");
 
 export interface StartRunBody {
   config: MoAConfig;
@@ -44,6 +50,7 @@ export async function failure(response: Response): Promise<RunClientError> {
 }
 
 export async function postRun(body: StartRunBody, fetchImpl: FetchLike = fetch): Promise<{ id: string; owner: string }> {
+  void loadEventSchema().catch(() => undefined); // ready by the time the run's stream opens
   const response = await fetchImpl("/api/runs", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -114,6 +121,7 @@ export async function streamRunEvents(id: string, options: StreamOptions): Promi
   let lastSeq = options.afterSeq ?? -1;
   let attempt = 0;
   let done = false;
+  const { isTerminal, runEventSchema } = await loadEventSchema();
 
   const parser = createParser({
     onEvent(message) {
