@@ -49,16 +49,17 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
         "max-sm:w-[86vw] max-sm:shrink-0 max-sm:snap-center",
       )}
     >
-      <header className="flex items-center gap-2 border-b border-line px-3 py-2">
+      {/* A container, so a narrow column gives its width to the model name rather than to the badges. */}
+      <header className="@container flex items-center gap-2 border-b border-line px-3 py-2">
         <span className="rounded-md bg-subtle px-1.5 py-0.5 font-mono text-[10px] text-muted" aria-hidden="true">
           L{layer + 1}·A{agent + 1}
         </span>
         <h3 className="min-w-0 truncate text-sm font-semibold" title={view.id}>
           {view.label}
         </h3>
-        {view.simulated && <SimulatedBadge />}
+        {view.simulated && <SimulatedBadge short />}
         <MisleadingBadge layer={layer} agent={agent} />
-        <StatusBadge status={status} className="ml-auto" />
+        <StatusBadge status={status} className="ml-auto" labelClassName="@max-[21rem]:sr-only" />
         <InputsButton layer={layer} agent={agent} />
       </header>
 

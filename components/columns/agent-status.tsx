@@ -13,12 +13,13 @@ export const STATUS_META: Record<AgentStatus, { label: string; tone: BadgeTone; 
   stopped: { label: "stopped", tone: "warning", dot: "bg-zinc-500", ring: "border-zinc-400/70" },
 };
 
-export function StatusBadge({ status, className }: { status: AgentStatus; className?: string }) {
+/** `labelClassName` lets a tight header keep the dot and hide the word (it stays readable to screen readers). */
+export function StatusBadge({ status, className, labelClassName }: { status: AgentStatus; className?: string; labelClassName?: string }) {
   const meta = STATUS_META[status];
   return (
-    <Badge tone={meta.tone} className={className}>
+    <Badge tone={meta.tone} className={className} title={meta.label}>
       <span aria-hidden="true" className={cn("h-1.5 w-1.5 rounded-full", meta.dot)} />
-      {meta.label}
+      <span className={labelClassName}>{meta.label}</span>
     </Badge>
   );
 }

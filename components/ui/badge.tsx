@@ -31,10 +31,10 @@ export function Badge({ tone = "neutral", className, ...props }: BadgeProps) {
 }
 
 /** The mark every simulated model carries, wherever it is shown. */
-export function SimulatedBadge({ className }: { className?: string }) {
+export function SimulatedBadge({ className, short = false }: { className?: string; short?: boolean }) {
   return (
     <Badge tone="sim" className={className} title="Simulated model: deterministic offline text, no provider is called">
-      simulated
+      {short ? "sim" : "simulated"}
     </Badge>
   );
 }

@@ -4,6 +4,7 @@ import { memo, useDeferredValue, useSyncExternalStore, type ComponentProps } fro
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { cn } from "./cn";
+import { StreamingBlock } from "./streaming-block";
 
 /**
  * Model output is untrusted. No rehype-raw: raw HTML in a model's answer is shown as text,
@@ -75,9 +76,9 @@ export interface MarkdownTextProps {
   text: string;
   className?: string;
   /**
-   * The text is still growing. Its last block is then shown as plain text and rendered as
-   * markdown once the next block starts or the stream ends: parsing that block again on every
-   * frame, in every streaming column, is what made live runs stutter.
+   * The text is still growing. Its last block is then drawn by the light StreamingBlock and
+   * parsed as markdown once the next block starts or the stream ends: parsing that block again
+   * on every frame, in every streaming column, is what made live runs stutter.
    */
   streaming?: boolean;
 }
@@ -85,33 +86,21 @@ export interface MarkdownTextProps {
 /**
  * Renders untrusted markdown. Finished blocks (split at blank lines outside code fences) are
  * memoized, so a column that grows by one word per frame never parses its earlier blocks again.
- * A block that has just finished is shown as plain text for one more frame and parsed in a
- * background render (useDeferredValue): React spreads those parses over idle time instead of
- * doing one per streaming column in the same frame.
+ * A block that has just finished stays a StreamingBlock until a background render
+ * (useDeferredValue) parses it: React spreads those parses over idle time instead of doing
+ * one per streaming column in the same frame.
  */
 export const MarkdownText = memo(function MarkdownText({ text, className, streaming = false }: MarkdownTextProps) {
   const blocks = splitMarkdownBlocks(text);
   const finished = streaming ? blocks.length - 1 : blocks.length;
   const parsed = Math.min(useDeferredValue(finished), finished);
   return (
-    <div className={cn("prose-moa", className)}>
-      {blocks.map((block, i) => (i < parsed ? <MarkdownBlock key={i} text={block} /> : <PlainBlock key={i} text={block} />))}
+    // Busy while some blocks are not parsed yet: still streaming, or waiting for their background parse.
+    <div className={cn("prose-moa", className)} aria-busy={parsed < blocks.length || undefined}>
+      {blocks.map((block, i) => (i < parsed ? <MarkdownBlock key={i} text={block} /> : <StreamingBlock key={i} text={block} />))}
     </div>
   );
 });
-
-/** A block as plain text: a code fence in monospace, anything else as a paragraph. */
-function PlainBlock({ text }: { text: string }) {
-  if (FENCE.exec(text)?.index === 0) {
-    const body = text.slice(text.indexOf("\n") + 1 || text.length);
-    return (
-      <pre>
-        <code>{body}</code>
-      </pre>
-    );
-  }
-  return <p className="whitespace-pre-wrap">{text}</p>;
-}
 
 /** Splits at blank lines that are not inside a fenced code block (runs of blank lines count as one). */
 export function splitMarkdownBlocks(text: string): string[] {

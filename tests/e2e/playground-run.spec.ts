@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedBoard } from "./support/board";
+import { settledText } from "./support/answers";
 
 /**
  * The playground as a person uses it, on simulated models (the app runs with MOA_SIM_SPEED,
@@ -48,7 +49,7 @@ test("a follow-up continues the conversation with the previous answer", async ({
   await page.goto("/");
   await ask(page, "Name a colour.");
   await expect(page.getByRole("status").getByText("Finished")).toBeVisible({ timeout: 45_000 });
-  const firstAnswer = (await finalAnswer(page).getByTestId("final-text").innerText()).trim();
+  const firstAnswer = await settledText(finalAnswer(page).getByTestId("final-text"));
 
   await ask(page, "Now a shorter answer, please.");
   // Direct children only: an answer's markdown may hold lists of its own.

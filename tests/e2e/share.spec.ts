@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seedBoard } from "./support/board";
+import { finalText, settledText } from "./support/answers";
 
 /**
  * Runs that last: share links (live and replayed), fork, export and history, on simulated
@@ -10,8 +11,6 @@ const FAST: string[][] = [["sim:falcon", "sim:heron"], ["sim:owl"]];
 // Slow enough to be caught mid-stream even with MOA_SIM_SPEED=4.
 const SLOW: string[][] = [["sim:falcon?tps=3&tokens=300"], ["sim:owl"]];
 
-
-const finalText = (page: Page) => page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
 const statusBar = (page: Page) => page.getByRole("status").filter({ hasText: /Starting|Running|Finished|Stopped|Interrupted|Failed/ });
 
 async function ask(page: Page, prompt: string) {
@@ -49,7 +48,7 @@ test("a shared link replays a finished run and reaches the same final answer", a
   await page.goto("/");
   await ask(page, "Why do cats purr?");
   await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
-  const answer = (await finalText(page).innerText()).trim();
+  const answer = await settledText(finalText(page));
   const link = await share(page);
   expect(link).not.toContain(await page.evaluate(() => localStorage.getItem("moa-owner") ?? "no owner"));
 
@@ -59,7 +58,7 @@ test("a shared link replays a finished run and reaches the same final answer", a
   // It replays (timing itself is unit-tested with a fake clock in tests/unit/replay) and ends
   // where the run ended. A short run may finish replaying while a slow machine still loads.
   await expect(statusBar(viewer).getByText("Finished")).toBeVisible({ timeout: 30_000 });
-  expect((await finalText(viewer).innerText()).trim()).toBe(answer);
+  expect(await settledText(finalText(viewer))).toBe(answer);
   await expect(replay.getByRole("button", { name: "Replay" })).toBeVisible();
 
   // Seeking to the start shows the run before any answer; "Show final state" jumps back.
@@ -69,7 +68,7 @@ test("a shared link replays a finished run and reaches the same final answer", a
   await replay.getByRole("slider", { name: "Replay position" }).fill("0");
   await expect(finalText(viewer)).toHaveCount(0);
   await replay.getByRole("button", { name: "Show final state" }).click();
-  expect((await finalText(viewer).innerText()).trim()).toBe(answer);
+  expect(await settledText(finalText(viewer))).toBe(answer);
   await viewer.context().close();
 });
 
@@ -87,7 +86,7 @@ test("a link opened while the run is streaming shows it live", async ({ page, br
   // The viewer follows it to the end and sees the same answer as the person who ran it.
   await expect(statusBar(viewer).getByText("Finished")).toBeVisible({ timeout: 60_000 });
   await expect(statusBar(page).getByText("Finished")).toBeVisible();
-  expect((await finalText(viewer).innerText()).trim()).toBe((await finalText(page).innerText()).trim());
+  expect(await settledText(finalText(viewer))).toBe(await settledText(finalText(page)));
   await viewer.context().close();
 });
 

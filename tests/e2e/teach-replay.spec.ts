@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { finalText } from "./support/answers";
 
 /** A teacher walks a class through a stored run from its share link, one layer at a time. */
 
@@ -12,7 +13,6 @@ const config = {
 
 const layerTexts = (page: Page, layer: number) =>
   page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent \\d+ · `) }).getByTestId("agent-text");
-const finalText = (page: Page) => page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
 
 async function finishedRun(request: APIRequestContext, prompt: string): Promise<string> {
   const created = await request.post("/api/runs", { data: { config, messages: [{ role: "user", content: prompt }] } });

@@ -30,14 +30,6 @@ describe("markdown from models", () => {
     expect(html).toContain('<code class="language-klingon">qapla&#x27;\n</code>');
   });
 
-  it("while streaming, shows the last block as plain text and the finished ones as markdown", () => {
-    const html = render("**Done** paragraph.\n\nStill **writ", true);
-    expect(html).toContain("<strong>Done</strong>");
-    expect(html).toContain('<p class="whitespace-pre-wrap">Still **writ</p>');
-    expect(render("Intro\n\n```py\nx = <b>1", true)).toContain("<pre><code>x = &lt;b&gt;1</code></pre>");
-    expect(render("Still **done**", false)).toContain("<strong>done</strong>");
-  });
-
   it("safeUrl keeps http(s), mailto and relative links only", () => {
     expect(safeUrl("https://a.b/c")).toBe("https://a.b/c");
     expect(safeUrl("mailto:x@y.z")).toBe("mailto:x@y.z");
