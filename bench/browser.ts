@@ -10,7 +10,9 @@ import type { Row } from "./lib/table";
  * 16 agents) at a combined 3,200 tokens/s, watched on the share page in Debian's Chromium.
  * A Node reader of the same SSE stream stamps when each word left the server; the page
  * stamps when the same word count reached its DOM. Both read one machine clock (Date.now).
- * The page also records main-thread long tasks and frame gaps during the run.
+ * The page also records main-thread long tasks and frame gaps during the run. Words are
+ * counted after the run, on both sides, so the measuring does not load the page or the
+ * reader while it streams.
  */
 const PROPOSERS = 16;
 const TPS = 200;
@@ -25,13 +27,15 @@ const PROBE = `
   let last = performance.now();
   const frame = (now) => { window.__frames.push(now - last); last = now; requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
-  const countWords = (text) => (text.match(/[\\p{L}\\p{N}]+/gu) || []).length;
+  const lengths = new Map();
   new MutationObserver(() => {
     const at = Date.now();
     document.querySelectorAll('[role="region"][aria-label^="Layer 1 · Agent"]').forEach((region) => {
       const agent = /Agent (\\d+)/.exec(region.getAttribute("aria-label") || "")?.[1];
       const text = region.querySelector('[data-testid="agent-text"]')?.textContent || "";
-      if (agent) window.__dom.push(["0:" + (Number(agent) - 1), at, countWords(text)]);
+      if (!agent || lengths.get(agent) === text.length) return;
+      lengths.set(agent, text.length);
+      window.__dom.push(["0:" + (Number(agent) - 1), at, text]);
     });
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;
@@ -46,21 +50,23 @@ function percentile(values: number[], p: number): number {
 /** Per agent: [arrival time, cumulative word count] as the SSE stream delivered them. */
 async function readServerSide(base: string, id: string, arrivals: Map<string, Array<[number, number]>>): Promise<void> {
   const response = await fetch(`${base}/api/runs/${id}/events`);
-  const texts = new Map<string, string>();
+  const deltas = new Map<string, Array<[number, string]>>();
   const parser = createParser({
     onEvent(message) {
       const event = JSON.parse(message.data);
       if (event.type !== "agent-delta") return;
       const key = `${event.layer}:${event.agent}`;
-      const text = (texts.get(key) ?? "") + event.text;
-      texts.set(key, text);
-      const list = arrivals.get(key) ?? [];
-      list.push([Date.now(), words(text)]);
-      arrivals.set(key, list);
+      const list = deltas.get(key) ?? [];
+      list.push([Date.now(), event.text]);
+      deltas.set(key, list);
     },
   });
   const decoder = new TextDecoder();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+  for (const [key, list] of deltas) {
+    let text = "";
+    arrivals.set(key, list.map(([at, delta]) => [at, words((text += delta))]));
+  }
 }
 
 export async function benchBrowser(): Promise<Row[]> {
@@ -100,12 +106,13 @@ export async function benchBrowser(): Promise<Row[]> {
     await page.waitForTimeout(500);
 
     const { longTasks, frames, dom } = await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __frames: number[]; __dom: Array<[string, number, number]> };
+      const w = window as unknown as { __longTasks: number[]; __frames: number[]; __dom: Array<[string, number, string]> };
       return { longTasks: w.__longTasks, frames: w.__frames, dom: w.__dom };
     });
     const latencies: number[] = [];
     const seen = new Map<string, number>();
-    for (const [key, at, count] of dom) {
+    for (const [key, at, text] of dom) {
+      const count = words(text);
       if (count <= (seen.get(key) ?? 0)) continue;
       seen.set(key, count);
       const sent = arrivals.get(key)?.find(([, n]) => n >= count)?.[0];

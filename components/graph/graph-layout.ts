@@ -77,7 +77,6 @@ export function buildEdges(config: MoAConfig, signature: string): Edge[] {
           id: `e-${l}-${i}-${j}`,
           source: nodeId(l, i),
           target: nodeId(l + 1, j),
-          animated: state === "live",
           className: state === "idle" ? undefined : `moa-edge-${state}`,
           selectable: false,
           focusable: false,

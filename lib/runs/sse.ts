@@ -7,6 +7,21 @@ export function encodeSseEvent(event: RunEvent): string {
   return `id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
+/**
+ * Every viewer of a live run is handed the same event objects, so each is serialized once
+ * however many streams carry it (a 16-agent run emits thousands of events a second).
+ */
+const encodedEvents = new WeakMap<RunEvent, Uint8Array>();
+
+function encodedSseEvent(event: RunEvent): Uint8Array {
+  let bytes = encodedEvents.get(event);
+  if (!bytes) {
+    bytes = encoder.encode(encodeSseEvent(event));
+    encodedEvents.set(event, bytes);
+  }
+  return bytes;
+}
+
 /** `Last-Event-ID` (a reconnecting EventSource) or `?after=` (a fresh fetch); -1 means from the start. */
 export function resumePoint(request: Request): number {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
@@ -33,7 +48,7 @@ export function sseResponse(events: AsyncIterable<RunEvent>, signal: AbortSignal
         controller.close();
         return;
       }
-      controller.enqueue(encoder.encode(encodeSseEvent(value)));
+      controller.enqueue(encodedSseEvent(value));
     },
     async cancel() {
       clearInterval(heartbeat);

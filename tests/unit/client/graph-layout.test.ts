@@ -28,12 +28,12 @@ describe("layer graph layout", () => {
     expect(Math.max(...nodes.map((n) => n.position.x))).toBe(final.position.x);
   });
 
-  it("animates edges while data flows into the next layer, and only then", () => {
+  it("marks edges live while data flows into the next layer, and only then", () => {
     const thinking = statusSignature(rows(["done", "done", "done"], ["thinking", "waiting"], ["waiting"]));
     const edges = buildEdges(config, thinking);
-    expect(edges.filter((e) => e.animated).map((e) => e.id)).toEqual(["e-0-0-0", "e-0-1-0", "e-0-2-0"]);
+    expect(edges.filter((e) => e.className === "moa-edge-live").map((e) => e.id)).toEqual(["e-0-0-0", "e-0-1-0", "e-0-2-0"]);
     const finished = statusSignature(rows(["done", "done", "done"], ["done", "done"], ["done"]));
-    expect(buildEdges(config, finished).some((e) => e.animated)).toBe(false);
+    expect(buildEdges(config, finished).some((e) => e.className === "moa-edge-live")).toBe(false);
   });
 
   it("tells streaming from skipped and stopped", () => {
