@@ -65,10 +65,12 @@ export interface Instance {
 
 export async function startInstance(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   const port = await freePort();
+  // An instance of a cluster keeps its runs in the shared database, whatever store the caller's process uses (the bench's capacity row sets memory).
+  const { MOA_STORE: _callersStore, ...inherited } = process.env;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
