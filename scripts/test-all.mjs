@@ -3,8 +3,9 @@
 // started, a real PostgreSQL), then end-to-end (Playwright in Debian's Chromium against
 // the built app). Installs the browser and PostgreSQL with apt when running as root.
 // Ends with one line: "N passed, N failed, N skipped".
-import { execSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { startTestPostgres, stopTestPostgres } from "./lib/test-postgres.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 process.chdir(root);
@@ -27,21 +28,6 @@ function ensureChromium() {
   return existsSync("/usr/bin/chromium");
 }
 
-function startPostgres() {
-  if (env.TEST_DATABASE_URL) return;
-  try {
-    const out = execSync("bash scripts/start-test-postgres.sh", { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-    const match = out.match(/TEST_DATABASE_URL=(\S+)/);
-    if (match) env.TEST_DATABASE_URL = match[1];
-  } catch {
-    console.error("PostgreSQL could not be started: its tests will be reported as skipped.");
-  }
-}
-
-function stopPostgres() {
-  if (existsSync("scripts/stop-test-postgres.sh")) spawnSync("bash", ["scripts/stop-test-postgres.sh"], { stdio: "inherit" });
-}
-
 const totals = { passed: 0, failed: 0, skipped: 0 };
 function addVitest(file) {
   if (!existsSync(file)) return void (totals.failed += 1);
@@ -60,7 +46,7 @@ function addPlaywright(file) {
 
 let exitCode = 0;
 const started = Date.now();
-startPostgres();
+startTestPostgres(env);
 try {
   // Built first: the multi-instance tests in Vitest start `next start` servers from it.
   const built = run("npx", ["next", "build"]);
@@ -80,7 +66,7 @@ try {
     totals.failed += 1;
   }
 } finally {
-  stopPostgres();
+  stopTestPostgres();
 }
 
 console.log(`\nWhole suite took ${Math.round((Date.now() - started) / 1000)} s`);
