@@ -7,7 +7,7 @@ export const USAGE = `Usage: moa-playground run "<prompt>" [options]
 Runs a Mixture-of-Agents board in this process (no web server) and prints the answer.
 
 Board (pick one; default --preset moa-lite):
-  --preset <id>          moa | moa-lite | single, mapped to the models you can reach
+  --preset <id>          moa | moa-gpt-4o | moa-lite | single, mapped to the models you can reach
   --config <file.json>   a MoAConfig ({ "layers": [...] }) or a saved config ({ "config": {...} })
 Overrides:
   --model <id>           use this model for every agent, e.g. sim:owl or openai:gpt-4o-mini

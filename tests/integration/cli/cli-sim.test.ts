@@ -66,7 +66,7 @@ describe.concurrent("moa-playground failures", () => {
     const result = await runCli(["run", "hi", "--preset", "mega"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain('unknown preset "mega": use one of moa, moa-lite, single');
+    expect(result.stderr).toContain('unknown preset "mega": use one of moa, moa-gpt-4o, moa-lite, single');
   }, SLOW);
 
   it("exits 2 for an invalid config file, naming what is wrong", async ({ expect }) => {
