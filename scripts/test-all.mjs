@@ -33,7 +33,9 @@ function addVitest(file) {
   if (!existsSync(file)) return void (totals.failed += 1);
   const report = JSON.parse(readFileSync(file, "utf8"));
   totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests + (report.success ? 0 : report.numFailedTestSuites);
+  // A test file that failed without a failing test (it did not load, a hook threw) counts as one failure.
+  const brokenFiles = report.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"));
+  totals.failed += report.numFailedTests + brokenFiles.length;
   totals.skipped += report.numPendingTests + report.numTodoTests;
 }
 function addPlaywright(file) {
