@@ -52,10 +52,15 @@ let highlighterLoad: Promise<void> | undefined;
 const highlighterListeners = new Set<() => void>();
 
 export function loadCodeHighlighter(): Promise<void> {
-  highlighterLoad ??= import("./code-highlighter").then(({ rehypeCodeHighlight }) => {
-    highlightPlugins = [rehypeCodeHighlight];
-    highlighterListeners.forEach((notify) => notify());
-  });
+  highlighterLoad ??= import("./code-highlighter").then(
+    ({ rehypeCodeHighlight }) => {
+      highlightPlugins = [rehypeCodeHighlight];
+      highlighterListeners.forEach((notify) => notify());
+    },
+    () => {
+      // Offline or a stale deployment: code stays readable, just not coloured.
+    },
+  );
   return highlighterLoad;
 }
 
