@@ -20,3 +20,8 @@ export function processStore<T>(name: string, open: { memory(): Promise<T>; data
     return store;
   };
 }
+
+/** Forgets every store opened so far, so the next call opens it again (for tests that switch MOA_STORE). */
+export function forgetProcessStores(): void {
+  opened.clear();
+}

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { forgetProcessStores } from "@/lib/db/process-store";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fixtures/fake-openai-server";
 import { readSse } from "./sse-reader";
 
@@ -113,7 +114,7 @@ function checkRun(result: Awaited<ReturnType<typeof runWithKey>>, key: string): 
 describe("a pasted key never leaves the upstream request", () => {
   it.each(KEYS.map((key, i) => [i === 0 ? "an sk- key" : "a key of no known shape", key] as const))("memory store, %s", async (_, key) => {
     vi.stubEnv("MOA_STORE", "memory");
-    delete (globalThis as { __moaRunStore?: unknown }).__moaRunStore;
+    forgetProcessStores();
     checkRun(await runWithKey(key), key);
   });
 
@@ -121,7 +122,7 @@ describe("a pasted key never leaves the upstream request", () => {
     vi.stubEnv("MOA_STORE", "");
     vi.stubEnv("DATABASE_URL", "");
     vi.stubEnv("MOA_DATA_DIR", "memory://");
-    delete (globalThis as { __moaRunStore?: unknown }).__moaRunStore;
+    forgetProcessStores();
     const { getDbHandle, closeDb } = await import("@/lib/db/client");
     try {
       for (const key of KEYS) checkRun(await runWithKey(key), key);
@@ -134,7 +135,7 @@ describe("a pasted key never leaves the upstream request", () => {
         expectNoKey(`table ${table_name}`, rows.map((r) => r.row).join("\n"), { mayBeEmpty: !holdsRuns });
       }
     } finally {
-      delete (globalThis as { __moaRunStore?: unknown }).__moaRunStore;
+      forgetProcessStores();
       await closeDb();
     }
     // Opening and migrating PGlite takes a few seconds, many more on a busy machine.
