@@ -13,10 +13,8 @@ import {
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunStatus } from "@/lib/moa/run-state";
+import type { VerdictKind, VerdictWinner } from "@/lib/verdicts/verdict";
 import type { AgentSummary } from "./agent-summary";
-
-export type VerdictKind = "proposers" | "runs";
-export type VerdictWinner = "a" | "b" | "tie";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

@@ -1,6 +1,6 @@
-import type { VerdictWinner } from "@/lib/db/schema";
-
-export type { VerdictWinner } from "@/lib/db/schema";
+/** What was judged: answers the final aggregator of one run received, or the final answers of two runs. */
+export type VerdictKind = "proposers" | "runs";
+export type VerdictWinner = "a" | "b" | "tie";
 
 /** What every stored verdict says, whatever was judged. */
 export interface VerdictCore {
