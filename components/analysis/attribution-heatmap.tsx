@@ -1,13 +1,12 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { shortModel } from "@/components/run/model-catalog";
 import type { AttributionRow } from "@/lib/analysis/similarity";
 import type { RunState } from "@/lib/moa/run-state";
 import { useAttribution } from "./use-attribution";
 import { MetricSwitch, METRICS, type Metric } from "./metric-switch";
 
-/** `sim:falcon?tps=400` → `falcon`: the model's name without its provider and settings. */
-export const shortModel = (model: string) => model.slice(model.indexOf(":") + 1).replace(/\?.*$/, "");
 
 function cellStyle(value: number): React.CSSProperties {
   // Accent at the value's strength: 0 is blank, 1 is solid; text flips to white when dark enough.

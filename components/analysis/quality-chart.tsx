@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { CartesianGrid, ErrorBar, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatTflops } from "@/components/analysis/run-figures";
-import { formatMs, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatUsd } from "@/components/run/format";
 import { qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
 
 const AXES: Record<CostAxis, { name: string; label: string; format(x: number): string }> = {

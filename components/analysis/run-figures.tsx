@@ -1,19 +1,13 @@
 "use client";
 
 import { useMemo } from "react";
-import { formatMs, formatTokens, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatTokens, formatUsd } from "@/components/run/format";
+import { shortModel } from "@/components/run/model-catalog";
 import { cn } from "@/components/ui/cn";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { COMPUTE_ASSUMPTION, runFigures, type Figures } from "@/lib/analysis/cost";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
-import { shortModel } from "./attribution-heatmap";
-
-
-export function formatTflops(tflops: number): string {
-  if (tflops === 0) return "0";
-  return tflops < 0.1 ? tflops.toExponential(1) : tflops < 100 ? tflops.toFixed(1) : Math.round(tflops).toLocaleString("en-US");
-}
 
 function Cost({ f }: { f: Figures }) {
   const unpriced = f.unpricedModels.length > 0;
@@ -33,7 +27,6 @@ function Compute({ f }: { f: Figures }) {
     </span>
   );
 }
-
 
 /** Tokens, cost, latency and compute per agent, per layer and for the run, with the critical path marked. */
 export function RunFigures({ run }: { run: RunState }) {

@@ -1,7 +1,6 @@
 "use client";
 
-import { formatTflops } from "@/components/analysis/run-figures";
-import { formatMs, formatTokens, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatTokens, formatUsd } from "@/components/run/format";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import type { VariantSummary } from "@/lib/experiments/results";
 

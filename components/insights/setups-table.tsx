@@ -1,7 +1,6 @@
 "use client";
 
-import { formatTflops } from "@/components/analysis/run-figures";
-import { formatMs, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatUsd } from "@/components/run/format";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import type { SetupQuality } from "@/lib/analysis/setup-quality";
 

@@ -15,6 +15,12 @@ export function formatTokens(n: number | undefined): string {
   return n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toLocaleString("en-US");
 }
 
+/** TFLOPs as a table shows them: 3.2e-2, 12.5, 1,234. */
+export function formatTflops(tflops: number): string {
+  if (tflops === 0) return "0";
+  return tflops < 0.1 ? tflops.toExponential(1) : tflops < 100 ? tflops.toFixed(1) : Math.round(tflops).toLocaleString("en-US");
+}
+
 export function formatUsd(usd: number | undefined): string {
   if (usd === undefined) return "–";
   if (usd === 0) return "$0";

@@ -29,6 +29,11 @@ export function baseId(modelId: string): string {
   return q === -1 ? modelId : modelId.slice(0, q);
 }
 
+/** `sim:falcon?tps=400` → `falcon`: the model's name without its provider and settings. */
+export function shortModel(modelId: string): string {
+  return modelId.slice(modelId.indexOf(":") + 1).replace(/\?.*$/, "");
+}
+
 export function isSimulated(modelId: string, info?: ModelInfo): boolean {
   return info?.simulated ?? modelId.startsWith("sim:");
 }
