@@ -1,10 +1,10 @@
 "use client";
 
-import { memo, useDeferredValue, useSyncExternalStore, type ComponentProps } from "react";
+import { memo, useDeferredValue, useEffect, useSyncExternalStore, type ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { cn } from "./cn";
-import { StreamingBlock } from "./streaming-block";
+import { FENCE_LINE, StreamingBlock } from "./streaming-block";
 
 /**
  * Model output is untrusted. No rehype-raw: raw HTML in a model's answer is shown as text,
@@ -71,11 +71,14 @@ function subscribeToHighlighter(notify: () => void): () => void {
 
 function useHighlightPlugins(needed: boolean): RehypePlugins | undefined {
   const plugins = useSyncExternalStore(subscribeToHighlighter, () => highlightPlugins, () => highlightPlugins);
-  if (needed && !plugins) void loadCodeHighlighter();
+  useEffect(() => {
+    if (needed && !plugins) void loadCodeHighlighter();
+  }, [needed, plugins]);
   return needed ? plugins : undefined;
 }
 
-const FENCE = /^[ \t]{0,3}(```|~~~)/m;
+/** Some line of the text opens a code fence. */
+const HAS_FENCE = new RegExp(FENCE_LINE.source, "m");
 
 export interface MarkdownTextProps {
   text: string;
@@ -113,7 +116,7 @@ export function splitMarkdownBlocks(text: string): string[] {
   let current: string[] = [];
   let inFence = false;
   for (const line of text.split("\n")) {
-    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    if (FENCE_LINE.test(line)) inFence = !inFence;
     if (!inFence && line.trim() === "" && current.length > 0) {
       blocks.push(current.join("\n"));
       current = [];
@@ -127,7 +130,7 @@ export function splitMarkdownBlocks(text: string): string[] {
 }
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  const rehypePlugins = useHighlightPlugins(FENCE.test(text));
+  const rehypePlugins = useHighlightPlugins(HAS_FENCE.test(text));
   return (
     <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
       {text}

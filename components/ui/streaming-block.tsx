@@ -7,7 +7,8 @@ import type { ReactNode } from "react";
  * tokenizer run; once the block is finished, the real parser takes over. Everything becomes
  * React text: links, HTML and the rest of markdown stay literal until then.
  */
-const FENCE = /^[ \t]{0,3}(```|~~~)/;
+/** A line that opens or closes a fenced code block. */
+export const FENCE_LINE = /^[ \t]{0,3}(```|~~~)/;
 const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*)$/;
 const LIST_ITEM = /^[ \t]*(?:([-*+])|(\d{1,9})[.)])[ \t]+(.*)$/;
 /** `**strong**`, `*em*` and `` `code` ``; underscores are left alone (snake_case is not emphasis). */
@@ -61,7 +62,7 @@ function Heading({ level, children }: { level: number; children: ReactNode }) {
 }
 
 export function StreamingBlock({ text }: { text: string }) {
-  if (FENCE.test(text)) {
+  if (FENCE_LINE.test(text)) {
     const body = text.slice(text.indexOf("\n") + 1 || text.length);
     return (
       <pre>
