@@ -5,6 +5,7 @@
 export type ErrorCode =
   | `bad_request:${string}`
   | "unauthorized:access_token"
+  | "forbidden:owner"
   | `not_found:${string}`
   | `conflict:${string}`
   | "rate_limited:runs"
@@ -14,6 +15,7 @@ export type ErrorCode =
 const STATUS_BY_AREA: Record<string, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   rate_limited: 429,

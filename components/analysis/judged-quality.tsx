@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { SIM_JUDGE_NOTE } from "@/components/compare/judge-panel";
 import { JudgeControls } from "@/components/compare/judge-select";
 import { displayName, shortModel } from "@/components/run/model-catalog";
+import { useRunAccess } from "@/components/share/run-access";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE, proposerQuality, type QualityCorrelation } from "@/lib/analysis/proposer-quality";
@@ -75,6 +76,8 @@ export function JudgedQuality({ run }: { run: RunState }) {
   const judged = Math.min(proposers.length, MAX_JUDGE_ANSWERS);
   const pairCount = (judged * (judged - 1)) / 2;
   const canJudge = finished && proposers.length >= MIN_PROPOSERS_TO_JUDGE;
+  // Stored verdicts are shown to everyone with the link, so only the run's owner may replace them.
+  const owner = useRunAccess() === "owner";
   const modelOf = new Map(proposers.map((a) => [a.agent, a.model]));
 
   const start = async () => {
@@ -88,8 +91,9 @@ export function JudgedQuality({ run }: { run: RunState }) {
         <h3 id="judged-quality-heading" className="text-sm font-semibold">
           Judged quality
         </h3>
-        {canJudge && <JudgeControls model={model} onModelChange={setModel} busy={judging} onJudge={() => void start()} action="Judge the proposers" />}
+        {canJudge && owner && <JudgeControls model={model} onModelChange={setModel} busy={judging} onJudge={() => void start()} action="Judge the proposers" />}
       </div>
+      {canJudge && !owner && <p className="text-xs text-muted">Only the browser that made this run can judge its proposers; a share link shows the verdicts already stored.</p>}
       {!finished ? (
         <p className="text-sm text-muted">Only a finished run can be judged: this one is {run.status}.</p>
       ) : !canJudge ? (

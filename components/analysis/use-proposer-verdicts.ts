@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { readOwner } from "@/components/history/history-client";
+import { readOwner } from "@/lib/client/owner";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { fetchProposerVerdicts, judgeRunProposers } from "@/lib/verdicts/client";
 import type { ProposerVerdictJson } from "@/lib/verdicts/verdict";

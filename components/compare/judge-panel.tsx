@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { readOwner } from "@/components/history/history-client";
+import { readOwner } from "@/lib/client/owner";
 import type { JudgedPair } from "@/lib/experiments/judge-client";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { judgeWholeRuns } from "@/lib/verdicts/client";

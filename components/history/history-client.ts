@@ -1,14 +1,7 @@
+import { ownerHeaders } from "@/lib/client/owner";
 import type { RunPage } from "@/lib/runs/history";
 
 /** The browser side of "my runs". The owner secret goes in a header, never in a URL. */
-
-const OWNER_KEY = "moa-owner";
-const OWNER_HEADER = "x-moa-owner";
-
-/** The secret the run store saved when this browser first started a run. */
-export function readOwner(): string | null {
-  return typeof localStorage === "undefined" ? null : localStorage.getItem(OWNER_KEY);
-}
 
 export class HistoryError extends Error {
   constructor(
@@ -27,13 +20,13 @@ async function failure(response: Response, fallback: string): Promise<HistoryErr
 
 export async function fetchRunPage(owner: string, before?: string, limit = 20): Promise<RunPage> {
   const params = new URLSearchParams({ limit: String(limit), ...(before && { before }) });
-  const response = await fetch(`/api/runs?${params}`, { headers: { [OWNER_HEADER]: owner }, cache: "no-store" });
+  const response = await fetch(`/api/runs?${params}`, { headers: ownerHeaders(owner), cache: "no-store" });
   if (!response.ok) throw await failure(response, "Could not load your runs.");
   return (await response.json()) as RunPage;
 }
 
 export async function deleteRun(id: string, owner: string): Promise<void> {
-  const response = await fetch(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE", headers: { [OWNER_HEADER]: owner } });
+  const response = await fetch(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE", headers: ownerHeaders(owner) });
   if (!response.ok) throw await failure(response, "Could not delete the run.");
 }
 

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 import { formatTokens, formatUsd } from "@/components/run/format";
 import type { RunSummaryJson } from "@/lib/runs/history";
-import { deleteRun, fetchRunPage, readOwner, relativeTime } from "./history-client";
+import { readOwner } from "@/lib/client/owner";
+import { deleteRun, fetchRunPage, relativeTime } from "./history-client";
 
 const STATUS_LABEL: Record<RunSummaryJson["status"], string> = {
   pending: "starting",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { readOwner } from "@/components/history/history-client";
+import { readOwner } from "@/lib/client/owner";
 import { fetchInsights, type InsightsJson } from "@/lib/verdicts/client";
 
 export type InsightsLoad = { kind: "loading" } | { kind: "ready"; insights: InsightsJson } | { kind: "error"; message: string };

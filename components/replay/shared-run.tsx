@@ -6,12 +6,13 @@ import { Conversation } from "@/components/run/conversation";
 import { RunOutput } from "@/components/run/run-output";
 import { RunView } from "@/components/run/run-view";
 import { ExportMenu } from "@/components/share/export-menu";
+import { RunAccessProvider } from "@/components/share/run-access";
 import { ShareButton } from "@/components/share/share-button";
 import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
 import { MarkdownText } from "@/components/ui/markdown";
 import { createReplay, type Replay } from "@/lib/client/replay";
-import { fetchRun, RunClientError, streamRunEvents } from "@/lib/client/run-client";
+import { fetchRunView, RunClientError, streamRunEvents, type RunAccess } from "@/lib/client/run-client";
 import { runStore, useRunStore } from "@/lib/client/run-store";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunExport } from "@/lib/runs/export";
@@ -43,6 +44,8 @@ async function loadEvents(id: string, signal: AbortSignal): Promise<RunEvent[]> 
 export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough?: boolean }) {
   const [mode, setMode] = useState<Mode>({ kind: "loading" });
   const [helpOpen, setHelpOpen] = useState(false);
+  // Until the server says otherwise, a share page is read-only.
+  const [access, setAccess] = useState<RunAccess>("read");
   const messages = useRunStore((s) => s.run.messages);
 
   useEffect(() => {
@@ -53,8 +56,9 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
 
     void (async () => {
       try {
-        const state = await fetchRun(id);
+        const { run: state, access } = await fetchRunView(id);
         if (abort.signal.aborted) return;
+        setAccess(access);
         if (state.status === "pending" || state.status === "running") {
           setMode({ kind: "live" });
           runStore.setState({ phase: "streaming" });
@@ -141,7 +145,9 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
         ) : (
           <>
             <Conversation messages={messages} markdown={MarkdownText} />
-            <RunView output={RunOutput} empty={<p className="text-sm text-muted">Loading the run…</p>} />
+            <RunAccessProvider value={access}>
+              <RunView output={RunOutput} empty={<p className="text-sm text-muted">Loading the run…</p>} />
+            </RunAccessProvider>
             {mode.kind === "replay" && (
               <div className="bottom-0 z-30 -mx-1 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4 max-sm:static sm:sticky">
                 <ReplayStepControls replay={mode.replay} className="shadow-lg" />

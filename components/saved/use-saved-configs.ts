@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import * as api from "@/lib/client/saved-configs";
 import type { ConfigEntry } from "@/lib/client/saved-configs";
+import { ensureOwner, readOwner } from "@/lib/client/owner";
 import type { MoAConfig } from "@/lib/moa/config";
 
 type ListState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; configs: ConfigEntry[] };
@@ -17,7 +18,7 @@ export function useSavedConfigs() {
   const reload = useCallback(async () => {
     setList({ status: "loading" });
     try {
-      setList({ status: "ready", configs: await api.fetchConfigs(api.readOwner()) });
+      setList({ status: "ready", configs: await api.fetchConfigs(readOwner()) });
     } catch (error) {
       setList({ status: "error", message: messageOf(error) });
     }
@@ -38,7 +39,7 @@ export function useSavedConfigs() {
 
   const save = (name: string, config: MoAConfig, preset?: string) =>
     run(async () => {
-      const saved = await api.saveConfig(api.ensureOwner(), { name, config, preset });
+      const saved = await api.saveConfig(ensureOwner(), { name, config, preset });
       // Newest first among the saved ones, as the server lists them.
       update((configs) => [...configs.filter((c) => c.builtIn), saved, ...configs.filter((c) => !c.builtIn)]);
       return `Saved “${saved.name}” as moa/${saved.slug}.`;
@@ -46,14 +47,14 @@ export function useSavedConfigs() {
 
   const rename = (entry: ConfigEntry, name: string) =>
     run(async () => {
-      const renamed = await api.renameConfig(api.ensureOwner(), entry.slug, name);
+      const renamed = await api.renameConfig(ensureOwner(), entry.slug, name);
       update((configs) => configs.map((c) => (c.slug === entry.slug && !c.builtIn ? renamed : c)));
       return `Renamed to “${renamed.name}”; the slug moa/${renamed.slug} is unchanged.`;
     });
 
   const remove = (entry: ConfigEntry) =>
     run(async () => {
-      await api.deleteConfig(api.ensureOwner(), entry.slug);
+      await api.deleteConfig(ensureOwner(), entry.slug);
       update((configs) => configs.filter((c) => c.builtIn || c.slug !== entry.slug));
       return `Deleted “${entry.name}”.`;
     });

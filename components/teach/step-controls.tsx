@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { continueRun, RunClientError } from "@/lib/client/run-client";
-import { useRunStore } from "@/lib/client/run-store";
+import { runStore, useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { layerCaption } from "@/lib/teach/captions";
 import { useTeachStore } from "./teach-store";
@@ -84,7 +84,7 @@ export function LiveStepControls({ className }: { className?: string }) {
     setBusy(true);
     setError(null);
     try {
-      await continueRun(runId);
+      await continueRun(runId, runStore.getState().owner ?? undefined);
     } catch (e) {
       setError(e instanceof RunClientError ? e.message : "Could not reach the server.");
     } finally {

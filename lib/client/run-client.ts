@@ -4,6 +4,7 @@ import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunState } from "@/lib/moa/run-state";
 import type { RunKeys } from "@/lib/providers/keys";
+import { ownerHeaders, readOwner } from "./owner";
 
 /** The browser side of the runs API: start, stream (SSE with resume), cancel, read. */
 
@@ -60,26 +61,32 @@ export async function postRun(body: StartRunBody, fetchImpl: FetchLike = fetch):
   return (await response.json()) as { id: string; owner: string };
 }
 
+/** Stops a run; the server answers 403 unless `owner` is the secret the run was started with. */
 export async function cancelRun(id: string, owner?: string, fetchImpl: FetchLike = fetch): Promise<void> {
-  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}/cancel`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(owner ? { owner } : {}),
-  });
+  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: "POST", headers: ownerHeaders(owner) });
   if (!response.ok) throw await failure(response);
 }
 
-/** Step-through runs: starts the layer the run is paused before. */
-export async function continueRun(id: string, fetchImpl: FetchLike = fetch): Promise<{ layer: number }> {
-  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}/continue`, { method: "POST" });
+/** Step-through runs: starts the layer the run is paused before (owner only, as cancel). */
+export async function continueRun(id: string, owner?: string, fetchImpl: FetchLike = fetch): Promise<{ layer: number }> {
+  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}/continue`, { method: "POST", headers: ownerHeaders(owner) });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as { layer: number };
 }
 
-export async function fetchRun(id: string, fetchImpl: FetchLike = fetch): Promise<RunState> {
-  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}`);
+/** What this browser may do with a run: change it (it holds the owner secret) or only read it. */
+export type RunAccess = "owner" | "read";
+
+/** The run's state, and this browser's access to it (it sends its owner secret, if it has one). */
+export async function fetchRunView(id: string, fetchImpl: FetchLike = fetch): Promise<{ run: RunState; access: RunAccess }> {
+  const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}`, { headers: ownerHeaders(readOwner()) });
   if (!response.ok) throw await failure(response);
-  return ((await response.json()) as { run: RunState }).run;
+  const body = (await response.json()) as { run: RunState; access?: RunAccess };
+  return { run: body.run, access: body.access === "owner" ? "owner" : "read" };
+}
+
+export async function fetchRun(id: string, fetchImpl: FetchLike = fetch): Promise<RunState> {
+  return (await fetchRunView(id, fetchImpl)).run;
 }
 
 export interface StreamOptions {
@@ -143,6 +150,8 @@ export async function streamRunEvents(id: string, options: StreamOptions): Promi
       const headers: Record<string, string> = { accept: "text/event-stream" };
       if (lastSeq >= 0) headers["last-event-id"] = String(lastSeq);
       const response = await fetchImpl(`/api/runs/${encodeURIComponent(id)}/events`, { headers, signal, cache: "no-store" });
+      // 204: this viewer already has the terminal event; there is nothing more to wait for.
+      if (response.status === 204) return { kind: "ended", lastSeq };
       // 4xx will not get better by retrying: the run does not exist or is not ours to see.
       if (response.status >= 400 && response.status < 500) throw await failure(response);
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);

@@ -6,6 +6,7 @@ import type { RunEvent } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
 import type { RunKeys } from "@/lib/providers/keys";
 import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
+import { readOwner, writeOwner } from "./owner";
 import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-client";
 
 /**
@@ -63,14 +64,7 @@ export interface RunStoreDeps {
   ownerStorage?: { get(): string | null; set(owner: string): void };
 }
 
-const OWNER_KEY = "moa-owner";
-
-const browserOwnerStorage = {
-  get: () => (typeof localStorage === "undefined" ? null : localStorage.getItem(OWNER_KEY)),
-  set: (owner: string) => {
-    if (typeof localStorage !== "undefined") localStorage.setItem(OWNER_KEY, owner);
-  },
-};
+const browserOwnerStorage = { get: readOwner, set: writeOwner };
 
 /**
  * The conversation to send for a follow-up. After a run with an answer, the answer joins

@@ -1,12 +1,10 @@
 import type { ConfigEntry } from "@/lib/configs/catalog";
 import type { MoAConfig } from "@/lib/moa/config";
+import { ownerHeaders } from "./owner";
 
 /** The browser side of saved boards. The owner secret travels in a header, never in a URL. */
 
 export type { ConfigEntry };
-
-const OWNER_KEY = "moa-owner";
-const OWNER_HEADER = "x-moa-owner";
 
 export class SavedConfigError extends Error {
   constructor(
@@ -18,31 +16,9 @@ export class SavedConfigError extends Error {
   }
 }
 
-/** This browser's owner secret, or null before it ever ran or saved anything. */
-export function readOwner(): string | null {
-  return typeof localStorage === "undefined" ? null : localStorage.getItem(OWNER_KEY);
-}
-
-/**
- * Saving needs an owner even before the first run. The run store reads the same key, so runs
- * started later land in the same history as these boards.
- */
-export function ensureOwner(): string {
-  const existing = readOwner();
-  if (existing) return existing;
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  localStorage.setItem(OWNER_KEY, secret);
-  return secret;
-}
-
 async function failure(response: Response, fallback: string): Promise<SavedConfigError> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   return new SavedConfigError(body?.error?.message ?? fallback, response.status);
-}
-
-function ownerHeaders(owner: string | null): Record<string, string> {
-  return owner ? { [OWNER_HEADER]: owner } : {};
 }
 
 /** Built-in presets first, then this owner's saved boards (only presets without an owner). */

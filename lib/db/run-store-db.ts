@@ -151,6 +151,11 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
       return row ? toStoredRun(row) : null;
     },
 
+    async getOwnerHash(runId) {
+      const [row] = await db.select({ hash: runs.ownerSecretHash }).from(runs).where(eq(runs.id, runId)).limit(1);
+      return row?.hash ?? null;
+    },
+
     getEvents(runId, afterSeq = -1) {
       return readEvents(runId, afterSeq);
     },

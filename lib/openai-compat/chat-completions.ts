@@ -1,5 +1,5 @@
 import { findConfig } from "@/lib/configs/catalog";
-import { ownerSecretFrom } from "@/lib/configs/owner";
+import { ownerSecretFrom } from "@/lib/security/owner";
 import { admitRun } from "@/lib/runs/admission";
 import { openEventStream, startRun, type StartedRun } from "@/lib/runs/run-manager";
 import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/runs/run-request";

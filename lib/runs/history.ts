@@ -3,30 +3,19 @@ import { promptExcerpt, runShape } from "@/lib/db/run-summary";
 import { AppError } from "@/lib/errors";
 import { isTerminal, type RunEvent } from "@/lib/moa/events";
 import type { RunStatus } from "@/lib/moa/run-state";
-import { parseOrThrow } from "@/lib/validation";
 import { stateOfExport, toRunExport, type RunExport } from "./export";
 import { registry } from "./fanout/registry";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import type { RunSummary } from "./run-store";
+import { assertRunOwner } from "./run-access";
 import { getRunStore } from "./store";
 
 /** "My runs": listing, deleting, exporting and importing, keyed by the browser's owner secret. */
-
-export const OWNER_HEADER = "x-moa-owner";
-
-const ownerSchema = z.string().min(32, "the owner secret is too short").max(200);
 
 export const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   before: z.iso.datetime({ offset: true }).optional(),
 });
-
-/** The hash of the owner secret a request carries, or null when it carries none. */
-export function ownerHashOf(request: Request): string | null {
-  const secret = request.headers.get(OWNER_HEADER);
-  if (!secret) return null;
-  return hashOwnerSecret(parseOrThrow(ownerSchema, secret, "owner"));
-}
 
 export interface RunSummaryJson extends Omit<RunSummary, "createdAt"> {
   createdAt: string;
@@ -48,20 +37,18 @@ export async function listOwnerRuns(ownerHash: string, query: z.infer<typeof lis
   return { runs: json, nextBefore: runs.length === query.limit ? (json.at(-1)?.createdAt ?? null) : null };
 }
 
-export type DeleteOutcome = "deleted" | "forbidden";
-
-/** Only the browser that created a run may delete it; a run in progress must be stopped first. */
-export async function deleteOwnedRun(id: string, ownerHash: string | null): Promise<DeleteOutcome> {
+/** Only the browser that created a run may delete it (a 403 otherwise); a run in progress must be stopped first. */
+export async function deleteOwnedRun(id: string, ownerSecret: string | undefined): Promise<void> {
   const run = await findRun(id);
-  if (!ownerHash) return "forbidden";
+  await assertRunOwner(id, ownerSecret, "delete");
   if (run.status === "pending" || run.status === "running") {
     throw new AppError("conflict:run_active", "This run is still in progress; stop it before deleting it.");
   }
   const store = await getRunStore();
-  if (!(await store.deleteRun(id, ownerHash))) return "forbidden";
+  // Gone between the check and now (deleted by a second click): as if it never existed.
+  if (!(await store.deleteRun(id, hashOwnerSecret(ownerSecret ?? "")))) throw new AppError("not_found:run", "No run has this id.");
   // Finished runs linger in memory for late viewers; a deleted one must not.
   registry.liveRuns.delete(id);
-  return "deleted";
 }
 
 /** The stored run, or a 404. */

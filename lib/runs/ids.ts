@@ -1,4 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+
+export { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 
 /** 144 random bits, URL-safe: a share link cannot be guessed. */
 export function newRunId(): string {
@@ -9,13 +11,4 @@ export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 
 export function isRunId(value: string): boolean {
   return RUN_ID_PATTERN.test(value);
-}
-
-/** The browser keeps this secret; the server only ever sees it to hash it. */
-export function newOwnerSecret(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-export function hashOwnerSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
 }

@@ -70,6 +70,10 @@ export function createMemoryRunStore(): RunStore {
       end(e, result, summarizeAgents(foldRun(runId, e.run.config, e.run.messages, e.events)));
     },
 
+    async getOwnerHash(runId) {
+      return entries.get(runId)?.ownerSecretHash ?? null;
+    },
+
     async getRun(runId) {
       const e = entries.get(runId);
       return e ? structuredClone(e.run) : null;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { moaConfigSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
 import { runKeysSchema } from "@/lib/providers/keys";
+import { ownerSecretSchema } from "@/lib/security/owner";
 
 export const MAX_RUN_REQUEST_BYTES = 1_000_000;
 
@@ -11,7 +12,7 @@ export const runRequestSchema = z.object({
   messages: conversationSchema,
   keys: runKeysSchema.optional(),
   /** The browser's owner secret; one is made when absent. */
-  owner: z.string().min(32, "owner must be at least 32 characters").max(200).optional(),
+  owner: ownerSecretSchema.optional(),
   preset: z.string().max(80).optional(),
   /** `ranker`: the final agent only picks one of the previous layer's answers (the paper's LLM-Ranker baseline). */
   variant: z.enum(["moa", "ranker"]).optional(),

@@ -61,6 +61,8 @@ export interface RunStore {
   appendEvents(runId: string, events: RunEvent[]): Promise<void>;
   finishRun(runId: string, end: RunEnd): Promise<void>;
   getRun(runId: string): Promise<StoredRun | null>;
+  /** The owner secret's hash (to authorize changes), or null when there is no such run. */
+  getOwnerHash(runId: string): Promise<string | null>;
   /** Events with seq > afterSeq, in order. */
   getEvents(runId: string, afterSeq?: number): Promise<RunEvent[]>;
   listRuns(ownerSecretHashes: string[], page: { limit: number; before?: Date }): Promise<RunSummary[]>;

@@ -1,4 +1,5 @@
 import type { SetupQuality } from "@/lib/analysis/setup-quality";
+import { ownerHeaders } from "@/lib/client/owner";
 import { failure } from "@/lib/client/run-client";
 import type { JudgedPair } from "@/lib/experiments/judge-server";
 import type { RunKeys } from "@/lib/providers/keys";
@@ -17,8 +18,8 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-function postJson(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
 
 const judgeUrl = (runId: string) => `/api/runs/${encodeURIComponent(runId)}/judge`;
@@ -27,9 +28,9 @@ export async function fetchProposerVerdicts(runId: string, signal?: AbortSignal)
   return (await json<{ verdicts: ProposerVerdictJson[] }>(await fetch(judgeUrl(runId), { signal, cache: "no-store" }))).verdicts;
 }
 
-/** Judges the answers the run's final aggregator received; the server stores and returns the verdicts. */
-export async function judgeRunProposers(runId: string, choice: JudgeChoiceBody): Promise<ProposerVerdictJson[]> {
-  return (await json<{ verdicts: ProposerVerdictJson[] }>(await postJson(judgeUrl(runId), choice))).verdicts;
+/** Judges the answers the run's final aggregator received; the server stores and returns the verdicts (owner only). */
+export async function judgeRunProposers(runId: string, { owner, ...choice }: JudgeChoiceBody): Promise<ProposerVerdictJson[]> {
+  return (await json<{ verdicts: ProposerVerdictJson[] }>(await postJson(judgeUrl(runId), choice, ownerHeaders(owner)))).verdicts;
 }
 
 /** Judges the final answers of finished runs of one prompt; the server stores each verdict under the two run ids. */
@@ -43,5 +44,5 @@ export interface InsightsJson {
 }
 
 export async function fetchInsights(owner: string, signal?: AbortSignal): Promise<InsightsJson> {
-  return json<InsightsJson>(await fetch("/api/insights", { headers: { "x-moa-owner": owner }, signal, cache: "no-store" }));
+  return json<InsightsJson>(await fetch("/api/insights", { headers: ownerHeaders(owner), signal, cache: "no-store" }));
 }

@@ -58,11 +58,15 @@ test("a viewer reconnecting with Last-Event-ID gets exactly what it missed", asy
 
 test("cancel stops a run in progress and keeps its partial text", async ({ request, baseURL }) => {
   const slow = { layers: [{ agents: [{ model: "sim:sloth" }, { model: "sim:falcon?tps=4" }] }, { agents: [{ model: "sim:owl" }] }] };
-  const { id } = await (await request.post("/api/runs", { data: { config: slow, messages: ask("Tell a long story.") } })).json();
+  const { id, owner } = await (await request.post("/api/runs", { data: { config: slow, messages: ask("Tell a long story.") } })).json();
   const partial = await readRunEvents(`${baseURL}/api/runs/${id}/events`, { stopAfter: 6 });
   expect(partial.events.some((e) => e.type === "agent-delta")).toBe(true);
 
-  const cancelled = await request.post(`/api/runs/${id}/cancel`);
+  // A share link watches; only the owner secret stops the run.
+  const byViewer = await request.post(`/api/runs/${id}/cancel`);
+  expect(byViewer.status()).toBe(403);
+  expect((await byViewer.json()).error.code).toBe("forbidden:owner");
+  const cancelled = await request.post(`/api/runs/${id}/cancel`, { headers: { "x-moa-owner": owner } });
   expect(cancelled.status()).toBe(200);
   expect((await cancelled.json()).status).toBe("cancelled");
 
@@ -72,7 +76,7 @@ test("cancel stops a run in progress and keeps its partial text", async ({ reque
   expect(state.status).toBe("cancelled");
   expect(state.agents[0].some((a: { text: string }) => a.text.length > 0)).toBe(true);
 
-  const again = await request.post(`/api/runs/${id}/cancel`);
+  const again = await request.post(`/api/runs/${id}/cancel`, { headers: { "x-moa-owner": owner } });
   expect(again.status()).toBe(409);
 });
 

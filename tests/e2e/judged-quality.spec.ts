@@ -49,6 +49,13 @@ test.describe("judged quality", () => {
     const shared = viewer.getByRole("region", { name: "Judged quality" });
     await expect(shared.getByText("Judged by Owl (simulated)")).toBeVisible({ timeout: 60_000 });
     await expect(shared.getByRole("list", { name: "Spearman correlations" })).toContainText(RHO);
+    // A viewer may read the verdicts, not replace them: no judge button, a note instead.
+    await expect(shared.getByRole("button", { name: "Judge the proposers" })).toHaveCount(0);
+    await expect(shared.getByText("Only the browser that made this run can judge its proposers")).toBeVisible();
+
+    // The browser that made the run keeps the control on its own share link.
+    await page.goto(`/r/${id}`);
+    await expect(page.getByRole("region", { name: "Judged quality" }).getByRole("button", { name: "Judge the proposers" })).toBeVisible({ timeout: 60_000 });
   });
 
   test("a judged compare puts its setups on the Insights chart, with the Pareto front", async ({ page }) => {

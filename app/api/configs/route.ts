@@ -1,5 +1,5 @@
 import { toResponse } from "@/lib/errors";
-import { ownerHashFrom, requireOwnerHash } from "@/lib/configs/owner";
+import { ownerHashFrom, requireOwnerHash } from "@/lib/security/owner";
 import { createConfigSchema } from "@/lib/configs/saved-config";
 import { listOwnerConfigs, saveConfig } from "@/lib/configs/service";
 import { MAX_RUN_REQUEST_BYTES } from "@/lib/runs/run-request";

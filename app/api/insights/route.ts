@@ -1,5 +1,5 @@
 import { toResponse } from "@/lib/errors";
-import { ownerHashOf } from "@/lib/runs/history";
+import { ownerHashFrom } from "@/lib/security/owner";
 import { ownerInsights } from "@/lib/verdicts/insights";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const ownerHash = ownerHashOf(request);
+    const ownerHash = ownerHashFrom(request);
     const insights = ownerHash ? await ownerInsights(ownerHash) : { setups: [], verdicts: 0 };
     return Response.json(insights, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

@@ -1,8 +1,9 @@
 import { toResponse } from "@/lib/errors";
 import { admitRun } from "@/lib/runs/admission";
-import { listOwnerRuns, listQuerySchema, ownerHashOf } from "@/lib/runs/history";
+import { listOwnerRuns, listQuerySchema } from "@/lib/runs/history";
 import { startRun } from "@/lib/runs/run-manager";
 import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/runs/run-request";
+import { ownerHashFrom } from "@/lib/security/owner";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
 /** This browser's runs, newest first: `?limit=20&before=<iso>` with header `x-moa-owner`. */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const ownerHash = ownerHashOf(request);
+    const ownerHash = ownerHashFrom(request);
     if (!ownerHash) return Response.json({ runs: [], nextBefore: null });
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const query = parseOrThrow(listQuerySchema, params);

@@ -31,6 +31,8 @@ afterAll(async () => {
   await fake.close();
 });
 
+const OWNER = "cancel-test-owner-".padEnd(43, "x");
+
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function startThroughApi(): Promise<string> {
@@ -40,6 +42,7 @@ async function startThroughApi(): Promise<string> {
       layers: [{ agents: [{ model: "compat:slow-a" }, { model: "compat:slow-b" }, { model: "compat:waiting" }] }, { agents: [{ model: "compat:aggregator" }] }],
     },
     messages: [{ role: "user", content: "Stream slowly, please." }],
+    owner: OWNER,
   };
   const response = await POST(new Request("http://test/api/runs", { method: "POST", body: JSON.stringify(body) }));
   expect(response.status).toBe(201);
@@ -67,7 +70,7 @@ describe("cancelling a run", () => {
 
     const { POST: cancel } = await import("@/app/api/runs/[id]/cancel/route");
     const cancelledAt = Date.now();
-    const response = await cancel(new Request(`http://test/api/runs/${id}/cancel`, { method: "POST" }), params(id));
+    const response = await cancel(new Request(`http://test/api/runs/${id}/cancel`, { method: "POST", headers: { "x-moa-owner": OWNER } }), params(id));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "cancelled" });
 
@@ -103,7 +106,7 @@ describe("cancelling a run", () => {
     expect(state.agents[0][2]).toMatchObject({ status: "stopped", text: "" });
 
     // A second cancel finds nothing to stop.
-    const again = await cancel(new Request(`http://test/api/runs/${id}/cancel`, { method: "POST" }), params(id));
+    const again = await cancel(new Request(`http://test/api/runs/${id}/cancel`, { method: "POST", headers: { "x-moa-owner": OWNER } }), params(id));
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/already ended \(cancelled\)/);
   });

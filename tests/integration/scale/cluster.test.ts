@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  CLUSTER_OWNER,
   clusterSkipReason,
   createDatabase,
   readStream,
@@ -88,7 +89,7 @@ describe.skipIf(reason)(`two instances, one database${reason ? ` [skipped: ${rea
     const onB = readStream(`${b.url}/api/runs/${id}/events`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     cancelSentAt = performance.now();
-    const response = await fetch(`${b.url}/api/runs/${id}/cancel`, { method: "POST" });
+    const response = await fetch(`${b.url}/api/runs/${id}/cancel`, { method: "POST", headers: { "x-moa-owner": CLUSTER_OWNER } });
     expect(response.status).toBe(200);
     expect((await response.json()).status).toBe("cancelled");
     const [onA, seenOnB] = await Promise.all([watched, onB]);
@@ -97,7 +98,7 @@ describe.skipIf(reason)(`two instances, one database${reason ? ` [skipped: ${rea
     expect(seqs(seenOnB.events)).toEqual(gapless(seenOnB.events));
     // The issue's bound is 500 ms for the executing instance to learn of it.
     expect(cancelledAt - cancelSentAt).toBeLessThan(500);
-    const again = await fetch(`${a.url}/api/runs/${id}/cancel`, { method: "POST" });
+    const again = await fetch(`${a.url}/api/runs/${id}/cancel`, { method: "POST", headers: { "x-moa-owner": CLUSTER_OWNER } });
     expect(again.status).toBe(409);
   }, 60_000);
 

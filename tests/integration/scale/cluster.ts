@@ -117,11 +117,14 @@ export function simBoard(layers: number, width: number) {
   };
 }
 
+/** Every run the cluster tests start belongs to this owner: only it may cancel them. */
+export const CLUSTER_OWNER = "cluster-test-owner-".padEnd(43, "x");
+
 export async function startRunOn(instance: Instance, config: unknown, prompt = "Why is the sky blue?"): Promise<string> {
   const response = await fetch(`${instance.url}/api/runs`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ config, messages: [{ role: "user", content: prompt }] }),
+    body: JSON.stringify({ config, messages: [{ role: "user", content: prompt }], owner: CLUSTER_OWNER }),
   });
   if (response.status !== 201) throw new Error(`POST /api/runs on ${instance.name}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;

@@ -91,7 +91,7 @@ describe("POST and GET /api/runs/{id}/judge", () => {
     expect(tooFew.status).toBe(400);
     expect(tooFew.body.error.message).toMatch(/at least 3 finished proposer answers.*received 2/);
 
-    const slow = await (await startRunRoute(post("/api/runs", { config: { layers: [{ agents: [{ model: "sim:sloth" }] }] }, messages: PROMPT }))).json();
+    const slow = await (await startRunRoute(post("/api/runs", { config: { layers: [{ agents: [{ model: "sim:sloth" }] }] }, messages: PROMPT, owner: OWNER }))).json();
     const running = await judgeProposers(slow.id);
     expect(running.status).toBe(409);
     expect(running.body.error.message).toMatch(/finished/);

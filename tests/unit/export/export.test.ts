@@ -128,10 +128,10 @@ describe("history", () => {
     expect(second.runs.map((r) => r.promptExcerpt)).toEqual(["prompt 0"]);
     expect(second.nextBefore).toBeNull();
 
-    expect(await deleteOwnedRun(ids[0], hashOwnerSecret(newOwnerSecret()))).toBe("forbidden");
-    expect(await deleteOwnedRun(ids[0], null)).toBe("forbidden");
-    expect(await deleteOwnedRun(ids[0], hash)).toBe("deleted");
-    await expect(deleteOwnedRun(ids[0], hash)).rejects.toMatchObject({ status: 404 });
+    await expect(deleteOwnedRun(ids[0], newOwnerSecret())).rejects.toMatchObject({ status: 403, code: "forbidden:owner" });
+    await expect(deleteOwnedRun(ids[0], undefined)).rejects.toMatchObject({ status: 403, code: "forbidden:owner" });
+    await deleteOwnedRun(ids[0], owner);
+    await expect(deleteOwnedRun(ids[0], owner)).rejects.toMatchObject({ status: 404 });
     expect((await listOwnerRuns(hash, { limit: 20 })).runs).toHaveLength(2);
   });
 });

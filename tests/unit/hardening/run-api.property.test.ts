@@ -97,7 +97,7 @@ describe("routes that take a run id", () => {
     expect(events.at(-1)?.type).toBe("run-finished");
 
     cases++;
-    const cancel = await cancelRun(new Request(`http://test/api/runs/${id}/cancel`, { method: "POST" }), ctx(id));
+    const cancel = await cancelRun(new Request(`http://test/api/runs/${id}/cancel`, { method: "POST", headers: { "x-moa-owner": json.owner! } }), ctx(id));
     expect(cancel.status).toBe(409);
     expect(await cancel.json()).toEqual({
       error: { code: "conflict:run_ended", message: "This run has already ended (finished); there is nothing to cancel." },

@@ -1,5 +1,5 @@
 import { toResponse } from "@/lib/errors";
-import { requireOwnerHash } from "@/lib/configs/owner";
+import { requireOwnerHash } from "@/lib/security/owner";
 import { renameConfigSchema } from "@/lib/configs/saved-config";
 import { deleteConfig, renameConfig } from "@/lib/configs/service";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";

@@ -1,28 +1,33 @@
 import { toResponse } from "@/lib/errors";
-import { deleteOwnedRun, ownerHashOf } from "@/lib/runs/history";
+import { deleteOwnedRun } from "@/lib/runs/history";
+import { runAccess } from "@/lib/runs/run-access";
 import { getRunState } from "@/lib/runs/run-manager";
+import { ownerSecretFrom } from "@/lib/security/owner";
 
 export const dynamic = "force-dynamic";
 
-/** The run's current state, folded from its events. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * The run's current state, folded from its events, and what the caller may do with it:
+ * `access: "owner"` with its owner secret (`x-moa-owner`), `"read"` with only the link.
+ */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    return Response.json({ run: await getRunState(id) });
+    const access = await runAccess(id, ownerSecretFrom(request));
+    return Response.json({ run: await getRunState(id), access }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return toResponse(error);
   }
 }
 
-/** Deletes a run; only the browser that created it (header `x-moa-owner`) may. */
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+/** Deletes a run; only its owner (header `x-moa-owner`) may: 403 `forbidden:owner` otherwise. */
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    const outcome = await deleteOwnedRun(id, ownerHashOf(request));
-    if (outcome === "deleted") return new Response(null, { status: 204 });
-    // lib/errors has no 403 area; this is the one place that needs it.
-    const error = { code: "forbidden:owner", message: "Only the browser that made this run can delete it." };
-    return Response.json({ error }, { status: 403 });
+    await deleteOwnedRun(id, ownerSecretFrom(request));
+    return new Response(null, { status: 204 });
   } catch (error) {
     return toResponse(error);
   }

@@ -1,12 +1,15 @@
 import { toResponse } from "@/lib/errors";
+import { assertRunOwner } from "@/lib/runs/run-access";
 import { cancelRun } from "@/lib/runs/run-manager";
+import { ownerSecretFrom } from "@/lib/security/owner";
 
 export const dynamic = "force-dynamic";
 
-/** Stops the run and every upstream request it has open. */
-export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+/** Stops the run and every upstream request it has open; only its owner (header `x-moa-owner`) may. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const { id } = await params;
+    await assertRunOwner(id, ownerSecretFrom(request), "stop");
     const run = await cancelRun(id);
     return Response.json({ status: run.status });
   } catch (error) {

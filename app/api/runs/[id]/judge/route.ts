@@ -1,6 +1,8 @@
 import { toResponse } from "@/lib/errors";
 import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
 import { judgeChoiceSchema } from "@/lib/experiments/judge-server";
+import { assertRunOwner } from "@/lib/runs/run-access";
+import { ownerSecretFrom } from "@/lib/security/owner";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 import { judgeProposers, proposersToJudge, storedProposerVerdicts } from "@/lib/verdicts/judge-proposers";
 
@@ -10,7 +12,7 @@ const MAX_BODY_BYTES = 100_000;
 
 type Context = { params: Promise<{ id: string }> };
 
-/** The stored verdicts on this run's proposer answers, every judge's; public, like the run. */
+/** The stored verdicts on this run's proposers, every judge's; public, like the run. */
 export async function GET(_request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
@@ -23,11 +25,16 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
 /**
  * Judges the answers the run's final aggregator received, every pair in both orders:
  * `{ judge, keys?, owner? }` → `{ verdicts }`, replacing this judge's earlier verdicts on the run.
+ * The verdicts are shown to everyone with the link, so only the run's owner may store them: the
+ * owner secret in `x-moa-owner` (or, as before, in the body's `owner`).
  */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    const choice = parseOrThrow(judgeChoiceSchema, await readJsonBody(request, MAX_BODY_BYTES));
+    const body = parseOrThrow(judgeChoiceSchema, await readJsonBody(request, MAX_BODY_BYTES));
+    const owner = ownerSecretFrom(request) ?? body.owner;
+    await assertRunOwner(id, owner, "judge");
+    const choice = { ...body, owner };
     const ballot = await proposersToJudge(id);
     const verdicts = await judgeAdmitted(request, choice, ballot.conversation, (deps) => judgeProposers(ballot, choice, deps));
     return Response.json({ verdicts });
