@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { checkAccess } from "@/lib/security/access";
+import { publicOrigin } from "@/lib/security/public-origin";
 
 /**
  * With MOA_ACCESS_TOKEN set, every /api/v1 call needs it as `Authorization: Bearer <token>`
@@ -10,8 +11,7 @@ export function assertV1Access(request: Request): void {
   throw new AppError("unauthorized:access_token", "Invalid or missing access token: send MOA_ACCESS_TOKEN as the Bearer API key.");
 }
 
-/** Where a person can watch the run: MOA_PUBLIC_URL when the server sits behind a proxy, else the request's origin. */
+/** Where a person can watch the run (see publicOrigin for which host that is). */
 export function runUrl(request: Request, runId: string, env: Record<string, string | undefined> = process.env): string {
-  const origin = env.MOA_PUBLIC_URL?.trim().replace(/\/+$/, "") || new URL(request.url).origin;
-  return `${origin}/r/${runId}`;
+  return `${publicOrigin(request, env)}/r/${runId}`;
 }

@@ -24,14 +24,19 @@ const SSE_HEADERS = {
  */
 export async function handleChatCompletion(request: Request): Promise<Response> {
   let started: StartedRun | undefined;
+  let ownerSent = false;
+  // A caller that sent no owner learns the fresh one: without it, nobody could stop the run.
   const runHeaders = (): Record<string, string> =>
-    started ? { "X-MoA-Run-Id": started.id, "X-MoA-Run-Url": runUrl(request, started.id) } : {};
+    started
+      ? { "X-MoA-Run-Id": started.id, "X-MoA-Run-Url": runUrl(request, started.id), ...(!ownerSent && { "X-MoA-Owner": started.owner }) }
+      : {};
   try {
     assertV1Access(request);
     const input = toRunInput(await readJsonBody(request, MAX_RUN_REQUEST_BYTES));
     const entry = await findConfig(input.slug);
     // An `x-moa-owner` header files the run in that browser's history; otherwise it has a fresh owner.
     const owner = ownerSecretFrom(request);
+    ownerSent = owner !== undefined;
     const runRequest: RunRequest = {
       config: entry.config,
       messages: input.messages,

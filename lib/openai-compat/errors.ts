@@ -1,20 +1,20 @@
 import { AppError } from "@/lib/errors";
+import { REQUEST_PARAMS } from "./request-schema";
 
 /** The error body OpenAI clients parse: `{ error: { message, type, param, code } }`. */
 export interface OpenAIErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null };
 }
 
-// Request fields a `bad_request:<field>` code may name; anything else is not a parameter.
-const PARAMS = new Set(["model", "messages", "stream", "stream_options", "tools", "functions", "n"]);
-
 function describe(error: AppError): { type: string; param: string | null; code: string | null } {
   const [area, detail = ""] = error.code.split(":");
   switch (area) {
     case "bad_request":
-      return { type: "invalid_request_error", param: PARAMS.has(detail) ? detail : null, code: null };
+      return { type: "invalid_request_error", param: REQUEST_PARAMS.has(detail) ? detail : null, code: null };
     case "unauthorized":
       return { type: "authentication_error", param: null, code: "invalid_api_key" };
+    case "forbidden":
+      return { type: "permission_error", param: null, code: detail || "forbidden" };
     case "not_found":
       return detail === "config"
         ? { type: "invalid_request_error", param: "model", code: "model_not_found" }
