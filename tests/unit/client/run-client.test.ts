@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RunClientError, postRun, streamRunEvents } from "@/lib/client/run-client";
+import { RunClientError, cancelRun, continueRun, postRun, streamRunEvents } from "@/lib/client/run-client";
 import type { RunEvent } from "@/lib/moa/events";
 import { finishedRun } from "./fixtures";
 
@@ -89,6 +89,21 @@ describe("streamRunEvents", () => {
     ).rejects.toThrowError("No such run.");
   });
 
+  it("ends, without retrying, when the server answers 204 (this viewer already has the terminal event)", async () => {
+    const calls: Call[] = [];
+    const received: RunEvent[] = [];
+    const end = await streamRunEvents("r1", {
+      afterSeq: 7,
+      signal: new AbortController().signal,
+      onEvents: (batch) => received.push(...batch),
+      retryDelayMs: () => 0,
+      fetchImpl: fakeFetch([() => new Response(null, { status: 204 }), () => new Response(null, { status: 204 })], calls),
+    });
+    expect(end).toEqual({ kind: "ended", lastSeq: 7 });
+    expect(received).toEqual([]);
+    expect(calls).toEqual([{ url: "/api/runs/r1/events", lastEventId: "7" }]);
+  });
+
   it("stops retrying after maxRetries when the network stays down", async () => {
     const calls: Call[] = [];
     const result = streamRunEvents("r1", {
@@ -111,5 +126,22 @@ describe("postRun", () => {
     expect(error).toBeInstanceOf(RunClientError);
     expect((error as RunClientError).message).toBe("the last layer must have exactly one agent");
     expect((error as RunClientError).status).toBe(400);
+  });
+});
+
+describe("owner-only calls", () => {
+  it("cancel and continue send the owner secret in x-moa-owner, never in the URL", async () => {
+    const seen: Array<{ url: string; owner: string | null }> = [];
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push({ url: String(input), owner: new Headers(init?.headers).get("x-moa-owner") });
+      return Response.json({ status: "cancelled", layer: 1 });
+    }) as typeof fetch;
+    const owner = "o".repeat(43);
+    await cancelRun("r1", owner, fetchImpl);
+    await continueRun("r1", owner, fetchImpl);
+    expect(seen).toEqual([
+      { url: "/api/runs/r1/cancel", owner },
+      { url: "/api/runs/r1/continue", owner },
+    ]);
   });
 });

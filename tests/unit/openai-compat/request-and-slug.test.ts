@@ -74,7 +74,52 @@ describe("toRunInput", () => {
     expect(fail({ model: "moa/x", messages: [{ role: "user", content: "" }] }).message).toMatch(/empty/);
     expect(fail({ messages: [user] })).toMatchObject({ param: "model" });
   });
+
+  it.each([
+    ["temperature", "hot"],
+    ["temperature", 3],
+    ["top_p", "all"],
+    ["max_tokens", 1.5],
+    ["max_completion_tokens", "10"],
+    ["seed", "42"],
+    ["stop", 7],
+    ["user", 12],
+    ["presence_penalty", true],
+    ["logit_bias", { "50256": "ban" }],
+    ["stream", "yes"],
+    ["response_format", { type: "xml" }],
+    ["logprobs", "yes"],
+  ])("type-checks %s (%j is a 400 naming it)", (param, value) => {
+    expect(failure({ model: "moa/x", messages: [user], [param]: value })).toMatchObject({ param, type: "invalid_request_error" });
+  });
+
+  it.each([
+    ["response_format", { type: "json_object" }, /json_object.*not supported/],
+    ["response_format", { type: "json_schema", json_schema: { name: "x", schema: {} } }, /json_schema.*not supported/],
+    ["logprobs", true, /log probabilities/],
+    ["top_logprobs", 3, /log probabilities/],
+    ["tool_choice", "required", /tool_choice/],
+    ["modalities", ["text", "audio"], /text only/],
+  ])("refuses %s %j, which it cannot honour, by name", (param, value, message) => {
+    const error = failure({ model: "moa/x", messages: [user], [param]: value });
+    expect(error).toMatchObject({ param, type: "invalid_request_error" });
+    expect(error.message).toMatch(message);
+  });
+
+  it("accepts what it can honour or safely ignore", () => {
+    const body = { model: "moa/x", messages: [user], response_format: { type: "text" }, logprobs: false, tool_choice: "none", temperature: null, metadata: { a: "b" }, custom_field: { anything: 1 } };
+    expect(toRunInput(body)).toMatchObject({ slug: "x" });
+  });
 });
+
+function failure(body: unknown) {
+  try {
+    toRunInput(body);
+  } catch (error) {
+    return toOpenAIErrorBody(error as AppError).error;
+  }
+  throw new Error("expected a failure");
+}
 
 describe("OpenAI error bodies", () => {
   it.each([
@@ -83,6 +128,7 @@ describe("OpenAI error bodies", () => {
     ["rate_limited:runs", 429, { type: "rate_limit_error", code: "rate_limit_exceeded" }],
     ["upstream:run_failed", 502, { type: "server_error", code: "run_failed" }],
     ["internal", 500, { type: "server_error", code: null }],
+    ["forbidden:owner", 403, { type: "permission_error", code: "owner" }],
   ] as const)("%s → %i", (code, status, shape) => {
     const error = new AppError(code, "message");
     expect(error.status).toBe(status);
