@@ -18,7 +18,9 @@ import { GET as eventsRoute } from "@/app/api/runs/[id]/events/route";
 import { GET as exportRoute } from "@/app/api/runs/[id]/export/route";
 import { GET as verdictsRoute, POST as judgeRoute } from "@/app/api/runs/[id]/judge/route";
 import { DELETE as deleteRoute, GET as runRoute } from "@/app/api/runs/[id]/route";
-import { POST as startRoute } from "@/app/api/runs/route";
+import { POST as importRoute } from "@/app/api/runs/import/route";
+import { GET as listRoute, POST as startRoute } from "@/app/api/runs/route";
+import { POST as judgeAnswersRoute } from "@/app/api/judge/route";
 import { POST as completionsRoute } from "@/app/api/v1/chat/completions/route";
 import { waitForRunEnd } from "@/lib/experiments/judge-server";
 import { registry } from "@/lib/runs/fanout/registry";
@@ -82,6 +84,36 @@ describe("a viewer holding the share link reads", () => {
     expect((await eventsRoute(call("GET", `/api/runs/${id}/events`), params(id))).status).toBe(200);
     expect((await exportRoute(call("GET", `/api/runs/${id}/export`), params(id))).status).toBe(200);
     expect((await verdictsRoute(call("GET", `/api/runs/${id}/judge`), params(id))).status).toBe(200);
+  });
+});
+
+describe("what belongs to a browser", () => {
+  it("GET /api/runs lists the caller's own runs only; without an owner secret, none", async () => {
+    const id = await finished([{ agents: [fast("falcon")] }]);
+    const ids = async (as?: string) => ((await (await listRoute(call("GET", "/api/runs?limit=50", as))).json()) as { runs: { id: string }[] }).runs.map((r) => r.id);
+    expect(await ids(OWNER)).toContain(id);
+    expect(await ids(STUDENT)).not.toContain(id);
+    expect(await ids()).toEqual([]);
+  });
+
+  it("POST /api/runs/import makes a new run owned by the importer, never by the exported run's owner", async () => {
+    const id = await finished([{ agents: [fast("falcon")] }]);
+    const file = await (await exportRoute(call("GET", `/api/runs/${id}/export`), params(id))).json();
+    const imported = await importRoute(call("POST", "/api/runs/import", STUDENT, file));
+    expect(imported.status).toBe(201);
+    const copy = ((await imported.json()) as { id: string }).id;
+    expect((await (await runRoute(call("GET", `/api/runs/${copy}`, STUDENT), params(copy))).json()).access).toBe("owner");
+    expect((await (await runRoute(call("GET", `/api/runs/${copy}`, OWNER), params(copy))).json()).access).toBe("read");
+    expect((await importRoute(call("POST", "/api/runs/import", "too-short", file))).status).toBe(400);
+  });
+
+  it("POST /api/judge needs no run: anyone may judge texts, and the judge runs belong to the body's owner", async () => {
+    const body = { conversation: PROMPT, answers: [{ label: "A", text: "Chlorophyll fades." }, { label: "B", text: "Leaves." }], judge: "sim:owl", owner: STUDENT };
+    const response = await judgeAnswersRoute(call("POST", "/api/judge", undefined, body));
+    expect(response.status).toBe(200);
+    const [pair] = ((await response.json()) as { pairs: { runIds: string[] }[] }).pairs;
+    const judgeRun = pair.runIds[0];
+    expect((await (await runRoute(call("GET", `/api/runs/${judgeRun}`, STUDENT), params(judgeRun))).json()).access).toBe("owner");
   });
 });
 
