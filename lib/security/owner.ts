@@ -30,6 +30,12 @@ export function ownerSecretFrom(request: Request): string | undefined {
   return parsed.data;
 }
 
+/** For reads: a malformed secret only means "not the owner"; it must never break a share link. */
+export function ownerSecretIfValid(request: Request): string | undefined {
+  const parsed = ownerSecretSchema.safeParse(request.headers.get(OWNER_HEADER)?.trim());
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The hash of the request's owner secret, or undefined when it carries none. */
 export function ownerHashFrom(request: Request): string | undefined {
   const secret = ownerSecretFrom(request);

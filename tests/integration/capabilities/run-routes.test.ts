@@ -80,6 +80,10 @@ describe("a viewer holding the share link reads", () => {
     expect((await asStudent.json()).access).toBe("read");
     const asOwner = await runRoute(call("GET", `/api/runs/${id}`, OWNER), params(id));
     expect((await asOwner.json()).access).toBe("owner");
+    // A browser with a broken secret still reads the link.
+    const garbled = await runRoute(call("GET", `/api/runs/${id}`, "short"), params(id));
+    expect(garbled.status).toBe(200);
+    expect((await garbled.json()).access).toBe("read");
 
     expect((await eventsRoute(call("GET", `/api/runs/${id}/events`), params(id))).status).toBe(200);
     expect((await exportRoute(call("GET", `/api/runs/${id}/export`), params(id))).status).toBe(200);

@@ -2,7 +2,7 @@ import { toResponse } from "@/lib/errors";
 import { deleteOwnedRun } from "@/lib/runs/history";
 import { runAccess } from "@/lib/runs/run-access";
 import { getRunState } from "@/lib/runs/run-manager";
-import { ownerSecretFrom } from "@/lib/security/owner";
+import { ownerSecretFrom, ownerSecretIfValid } from "@/lib/security/owner";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    const access = await runAccess(id, ownerSecretFrom(request));
+    const access = await runAccess(id, ownerSecretIfValid(request));
     return Response.json({ run: await getRunState(id), access }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return toResponse(error);
