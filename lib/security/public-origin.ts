@@ -20,7 +20,9 @@ export function publicOrigin(request: Request, env: Env = process.env): string {
   const url = new URL(request.url);
   const trusted = env.MOA_TRUST_PROXY === "1";
   const forwardedProto = trusted ? first(request.headers.get("x-forwarded-proto"))?.toLowerCase() : undefined;
-  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : url.protocol.replace(/:$/, "");
+  // Next builds request.url from X-Forwarded-Proto itself, so its scheme is only ours when no such header came.
+  const ownProto = request.headers.has("x-forwarded-proto") ? "http" : url.protocol.replace(/:$/, "");
+  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : ownProto;
   const host = [trusted ? first(request.headers.get("x-forwarded-host")) : undefined, request.headers.get("host") ?? undefined].find(
     (candidate) => candidate !== undefined && HOST.test(candidate),
   );

@@ -18,6 +18,9 @@ describe("publicOrigin", () => {
 
   it("ignores X-Forwarded-Host and -Proto unless MOA_TRUST_PROXY=1", () => {
     expect(publicOrigin(request(forwarded), {})).toBe("http://10.0.0.5:3000");
+    // Next has already turned the forwarded scheme into request.url's: that does not count either.
+    const rewritten = new Request("https://localhost:3000/api/v1/chat/completions", { headers: forwarded });
+    expect(publicOrigin(rewritten, {})).toBe("http://10.0.0.5:3000");
     expect(publicOrigin(request(forwarded), { MOA_TRUST_PROXY: "1" })).toBe("https://moa.example.org");
     expect(publicOrigin(request({ ...forwarded, "x-forwarded-host": "moa.example.org, inner.proxy" }), { MOA_TRUST_PROXY: "1" })).toBe(
       "https://moa.example.org",
