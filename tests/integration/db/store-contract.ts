@@ -183,6 +183,14 @@ export function runStoreContract(context: ContractContext): void {
     expect(summary.promptExcerpt).toMatch(/^word word .*…$/);
   });
 
+  test("getOwnerHash gives the hash a run was created with, null for no run, and never leaks through getRun", async () => {
+    const run = newRun({ ownerSecretHash: ownerHash("teacher") });
+    await store.createRun(run);
+    expect(await store.getOwnerHash(run.id)).toBe(run.ownerSecretHash);
+    expect(await store.getOwnerHash("no-such-run")).toBeNull();
+    expect(JSON.stringify(await store.getRun(run.id))).not.toContain(run.ownerSecretHash);
+  });
+
   test("deleteRun needs the owner's hash and removes the run's events too", async () => {
     const run = newRun();
     await store.createRun(run);
