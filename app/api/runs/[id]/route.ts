@@ -1,14 +1,16 @@
 import { toResponse } from "@/lib/errors";
+import { methodNotes } from "@/lib/moa/method-notes";
 import { deleteOwnedRun, ownerHashOf } from "@/lib/runs/history";
 import { getRunState } from "@/lib/runs/run-manager";
 
 export const dynamic = "force-dynamic";
 
-/** The run's current state, folded from its events. */
+/** The run's current state, folded from its events, and where it left the paper's method (truncation, stragglers, early aggregation). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
     const { id } = await params;
-    return Response.json({ run: await getRunState(id) });
+    const run = await getRunState(id);
+    return Response.json({ run, notes: methodNotes(run) });
   } catch (error) {
     return toResponse(error);
   }
