@@ -8,6 +8,7 @@ import { tokensPerSecond } from "@/components/run/format";
 import { useModelView } from "@/components/run/model-catalog";
 import { cn } from "@/components/ui/cn";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
+import { TruncatedBadge } from "@/components/run/method-notes";
 import { useRunStore } from "@/lib/client/run-store";
 import type { AgentStatus } from "@/lib/moa/run-state";
 import type { AgentFlowNode } from "./graph-layout";
@@ -47,6 +48,7 @@ export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNo
         <span className="flex items-center gap-1.5 text-[13px] leading-tight font-semibold text-fg">
           <span className="truncate">{view.label}</span>
           <MisleadingBadge layer={layer} agent={agent} compact />
+          <TruncatedBadge layer={layer} agent={agent} compact />
           {view.simulated && (
             <span className="rounded bg-violet-100 px-1 text-[9px] font-medium tracking-wide text-violet-700 uppercase dark:bg-violet-950 dark:text-violet-300">
               sim

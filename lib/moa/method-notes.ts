@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { formatDuration } from "./failures";
+import { formatDuration } from "./model-id";
 import { aggregatesEarly, modelsWithoutPrefixContinuation } from "./prefix-continuation";
 import type { AgentState, RunState } from "./run-state";
 
@@ -8,19 +7,19 @@ import type { AgentState, RunState } from "./run-state";
  * of the final answer must know to trust it. Derived from the folded run state, so the UI,
  * `GET /api/runs/{id}` and exports say the same thing.
  */
-export const methodNoteSchema = z.object({
-  kind: z.enum(["truncated", "quorum", "deadline", "early", "early-fallback"]),
-  layer: z.number().int().nonnegative(),
-  agent: z.number().int().nonnegative().optional(),
-  /** True when it bears on the final answer directly: its own cut, or what it was written from. */
-  final: z.boolean(),
-  /** A few words for a badge. */
-  label: z.string(),
-  /** One or two sentences for a tooltip, the API and exports. */
-  text: z.string(),
-});
+export const METHOD_NOTE_KINDS = ["truncated", "quorum", "deadline", "early", "early-fallback"] as const;
 
-export type MethodNote = z.infer<typeof methodNoteSchema>;
+export interface MethodNote {
+  kind: (typeof METHOD_NOTE_KINDS)[number];
+  layer: number;
+  agent?: number;
+  /** True when it bears on the final answer directly: its own cut, or what it was written from. */
+  final: boolean;
+  /** A few words for a badge. */
+  label: string;
+  /** One or two sentences for a tooltip, the API and exports. */
+  text: string;
+}
 
 const fmtInt = (n: number) => n.toLocaleString("en-US");
 

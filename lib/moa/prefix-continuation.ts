@@ -1,4 +1,5 @@
-import { providerOf, type MoAConfig } from "./config";
+import type { MoAConfig } from "./config";
+import { providerOf } from "./model-id";
 
 /**
  * Providers whose models continue a trailing assistant message instead of answering anew:

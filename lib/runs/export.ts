@@ -4,7 +4,7 @@ import { runShape } from "@/lib/db/run-summary";
 import { moaConfigSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
 import { runEventSchema, usageSchema, type RunEvent } from "@/lib/moa/events";
-import { methodNotes, methodNoteSchema } from "@/lib/moa/method-notes";
+import { METHOD_NOTE_KINDS, methodNotes } from "@/lib/moa/method-notes";
 import type { AgentState, RunState } from "@/lib/moa/run-state";
 import type { StoredRun } from "./run-store";
 
@@ -15,6 +15,15 @@ import type { StoredRun } from "./run-store";
 
 export const EXPORT_FORMAT = "moa-run";
 export const EXPORT_VERSION = 1;
+
+const methodNoteSchema = z.object({
+  kind: z.enum(METHOD_NOTE_KINDS),
+  layer: z.number().int().nonnegative(),
+  agent: z.number().int().nonnegative().optional(),
+  final: z.boolean(),
+  label: z.string().max(500),
+  text: z.string().max(5_000),
+});
 
 const runStatusSchema = z.enum(["pending", "running", "finished", "failed", "cancelled", "interrupted"]);
 
