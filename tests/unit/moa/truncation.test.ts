@@ -52,6 +52,21 @@ describe("truncated answers are never silent", () => {
     expect(methodNotes(state)).toEqual([expect.objectContaining({ kind: "truncated", final: true, label: "truncated at 2,048 tokens" })]);
   });
 
+  it("early aggregation: a final pass cut by the limit marks the answer, however many passes came before", async () => {
+    const streaming = (letter: string) =>
+      textModel(
+        Array.from({ length: 6 }, (_, i) => `${letter}${i}`.padEnd(40, letter)),
+        { initialDelayMs: 5, chunkDelayMs: 15 },
+      );
+    const agg = cutModel(["cut ", "short"]);
+    const config = { ...layers(["compat:a", "compat:b"], ["compat:agg"]), earlyAggregation: { chunkChars: 40 } };
+    const events = await run(config, ask("q"), { resolveModel: resolverFor({ "compat:a": streaming("a"), "compat:b": streaming("b"), "compat:agg": agg }) });
+    expectWellFormed(events);
+    expect(agg.doStreamCalls.length).toBeGreaterThan(1);
+    expect(ofType(events, "agent-finished").find((e) => e.layer === 1)).toMatchObject({ finishReason: "length", maxOutputTokens: 2048 });
+    expect(finalFinishReason(fold(events))).toBe("length");
+  });
+
   it("the simulator's own token limit shows up as truncated, end to end through the engine", async () => {
     const resolveModel = createModelResolver({ env: { MOA_SIM_SPEED: "100" } });
     const config = { layers: [{ agents: [{ model: "sim:falcon", maxTokens: 8 }] }] };
