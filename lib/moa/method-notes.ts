@@ -2,13 +2,13 @@ import { formatDuration } from "./model-id";
 import { aggregatesEarly, modelsWithoutPrefixContinuation } from "./prefix-continuation";
 import type { AgentState, RunState } from "./run-state";
 
+export const METHOD_NOTE_KINDS = ["truncated", "quorum", "deadline", "early", "early-fallback"] as const;
+
 /**
  * Where a run departed from the paper's method, or an answer was cut short: things a reader
  * of the final answer must know to trust it. Derived from the folded run state, so the UI,
  * `GET /api/runs/{id}` and exports say the same thing.
  */
-export const METHOD_NOTE_KINDS = ["truncated", "quorum", "deadline", "early", "early-fallback"] as const;
-
 export interface MethodNote {
   kind: (typeof METHOD_NOTE_KINDS)[number];
   layer: number;

@@ -33,3 +33,21 @@ test("a truncated final answer written from the fastest answer carries both badg
   // A proposer that ended on its own is not marked.
   await expect(page.getByRole("region", { name: /^Layer 1 · Agent 1/ }).getByText(/truncated at/)).toHaveCount(0);
 });
+
+test("an early-aggregation run says its opening was written from partial answers, on the answer and in the Inputs view", async ({ page, request }) => {
+  const config = {
+    layers: [{ agents: [{ model: "sim:falcon?tokens=300" }, { model: "sim:heron?tokens=300" }] }, { agents: [{ model: "sim:owl" }] }],
+    earlyAggregation: { chunkChars: 40 },
+  };
+  const created = await request.post("/api/runs", { data: { config, messages: ask("Why do cats purr?") } });
+  const { id } = (await created.json()) as { id: string };
+  await expect.poll(async () => (await (await request.get(`/api/runs/${id}`)).json()).run.status, { timeout: 30_000 }).toBe("finished");
+  const state = await (await request.get(`/api/runs/${id}`)).json();
+  expect(state.notes.map((n: { kind: string }) => n.kind)).toEqual(["early"]);
+
+  await page.goto(`/r/${id}`);
+  const notes = page.getByRole("region", { name: "Final answer", exact: true }).getByRole("list", { name: "How this answer was made" });
+  await expect(notes.getByText("opening written from partial answers")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Inputs for Layer 2 · Agent 1" }).click();
+  await expect(page.getByRole("dialog").getByTestId("early-note")).toHaveText(/started from partial answers/);
+});
