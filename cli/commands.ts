@@ -53,6 +53,7 @@ export async function run(options: CliOptions): Promise<number> {
   if (record.status === "finished") {
     if (!options.json) process.stdout.write(record.finalText.endsWith("\n") ? record.finalText : `${record.finalText}\n`);
     if (!options.quiet) {
+      for (const note of record.notes) process.stderr.write(`note: ${note.text}\n`);
       const { inputTokens, outputTokens } = record.usage;
       process.stderr.write(`done in ${((record.durationMs ?? 0) / 1000).toFixed(1)}s: ${inputTokens} input + ${outputTokens} output tokens across all agents\n`);
     }

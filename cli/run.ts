@@ -4,6 +4,7 @@ import { runMoA } from "@/lib/moa/engine";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent } from "@/lib/moa/events";
+import { methodNotes, type MethodNote } from "@/lib/moa/method-notes";
 import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { engineTimeoutsFromEnv } from "@/lib/runs/engine-options";
 import { newRunId } from "@/lib/runs/ids";
@@ -21,6 +22,8 @@ export interface RunRecord {
   durationMs?: number;
   error?: string;
   agents: RunState["agents"];
+  /** Where the run left the paper's method or an answer was cut (see lib/moa/method-notes). */
+  notes: MethodNote[];
   events: RunEvent[];
 }
 
@@ -64,6 +67,7 @@ export async function runBoard(input: {
     durationMs: state.durationMs,
     error: state.error,
     agents: state.agents,
+    notes: methodNotes(state),
     events,
   };
 }

@@ -10,6 +10,7 @@ import { MarkdownText } from "@/components/ui/markdown";
 import { selectAgent, useRunStore } from "@/lib/client/run-store";
 import { InputsButton } from "@/components/teach/inputs-dialog";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
+import { TruncatedBadge } from "@/components/run/method-notes";
 import { STATUS_META, StatusBadge } from "./agent-status";
 import { agentLabel, columnId } from "./column-id";
 import { useStickToBottom } from "./use-stick-to-bottom";
@@ -59,6 +60,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
         </h3>
         {view.simulated && <SimulatedBadge short />}
         <MisleadingBadge layer={layer} agent={agent} />
+        <TruncatedBadge layer={layer} agent={agent} />
         <StatusBadge status={status} className="ml-auto" labelClassName="@max-[21rem]:sr-only" />
         <InputsButton layer={layer} agent={agent} />
       </header>

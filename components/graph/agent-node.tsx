@@ -8,6 +8,8 @@ import { tokensPerSecond } from "@/components/run/format";
 import { useModelView } from "@/components/run/model-catalog";
 import { cn } from "@/components/ui/cn";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
+import { TruncatedBadge } from "@/components/run/method-notes";
+import { truncationLabel } from "@/lib/moa/method-notes";
 import { useRunStore } from "@/lib/client/run-store";
 import type { AgentStatus } from "@/lib/moa/run-state";
 import type { AgentFlowNode } from "./graph-layout";
@@ -25,6 +27,7 @@ export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNo
     const tps = a ? tokensPerSecond(a, s.run.t) : undefined;
     return tps === undefined ? null : Math.round(tps);
   });
+  const cutAt = useRunStore((s) => s.run.agents[layer]?.[agent]?.truncatedAt ?? null);
   const meta = status ? STATUS_META[status] : null;
   const label = agentLabel(layer, agent, view.name);
 
@@ -34,7 +37,7 @@ export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNo
       <button
         type="button"
         onClick={() => focusColumn(layer, agent)}
-        aria-label={`Show column ${label}${status ? `, ${status}` : ""}`}
+        aria-label={`Show column ${label}${status ? `, ${status}` : ""}${cutAt !== null ? `, ${truncationLabel(cutAt)}` : ""}`}
         title={label}
         className={cn(
           "nodrag nopan flex h-16 w-46 flex-col justify-center gap-1 rounded-xl border bg-surface px-3 text-left shadow-sm",
@@ -47,6 +50,7 @@ export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNo
         <span className="flex items-center gap-1.5 text-[13px] leading-tight font-semibold text-fg">
           <span className="truncate">{view.label}</span>
           <MisleadingBadge layer={layer} agent={agent} compact />
+          <TruncatedBadge layer={layer} agent={agent} compact />
           {view.simulated && (
             <span className="rounded bg-violet-100 px-1 text-[9px] font-medium tracking-wide text-violet-700 uppercase dark:bg-violet-950 dark:text-violet-300">
               sim

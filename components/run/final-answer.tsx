@@ -7,6 +7,7 @@ import { CheckIcon, CopyIcon, SparkIcon } from "@/components/ui/icons";
 import { MarkdownText } from "@/components/ui/markdown";
 import { useRunStore } from "@/lib/client/run-store";
 import { formatMs, formatTokens, formatUsd } from "./format";
+import { MethodNotes } from "./method-notes";
 import { useRunTotals } from "./run-totals";
 
 /** The run's answer: the final aggregator's text, live while it streams. */
@@ -47,6 +48,7 @@ export function FinalAnswer() {
           <span aria-hidden="true">{copied ? "Copied" : "Copy"}</span>
         </Button>
       </header>
+      <MethodNotes />
       <div className="min-h-24 px-4 py-3.5">
         {text ? (
           <div data-testid="final-text">

@@ -58,6 +58,21 @@ function HighlightedSystem({ text, quoted, onSource }: { text: string; quoted: Q
   return <>{parts}</>;
 }
 
+/** What early aggregation really did for this agent's layer: never claim partial answers where the layer waited. */
+function EarlyNote({ early }: { early: NonNullable<AgentInputs["early"]> }) {
+  const text =
+    early.kind === "partial"
+      ? "Early aggregation: this agent started from partial answers and read more as they streamed; shown here are the answers as finished."
+      : early.kind === "complete"
+        ? "Early aggregation was on, but the previous layer had finished before this one started: this agent saw every answer in full, exactly as shown."
+        : `Early aggregation was on, but ${early.models.join(", ")} cannot continue a partial answer, so this layer waited for every answer in full (the paper's schedule): exactly what is shown here.`;
+  return (
+    <p data-testid="early-note" className="text-sm text-muted">
+      {text}
+    </p>
+  );
+}
+
 function InputsBody({ inputs, onSource }: { inputs: AgentInputs; onSource: (q: QuotedAnswer) => void }) {
   const { params } = inputs;
   return (
@@ -69,11 +84,7 @@ function InputsBody({ inputs, onSource }: { inputs: AgentInputs; onSource: (q: Q
         {params.seed !== undefined && <Param name="seed" value={String(params.seed)} />}
         <Param name="system" value={params.system?.trim() ? params.system : "none of its own"} />
       </dl>
-      {inputs.approximate && (
-        <p className="text-sm text-muted">
-          Early aggregation: this agent started from partial answers and read more as they streamed; shown here are the answers as finished.
-        </p>
-      )}
+      {inputs.early && <EarlyNote early={inputs.early} />}
       <ol className="flex flex-col gap-3">
         {inputs.messages.map((m, i) => (
           <li key={i} className="rounded-lg border border-line">

@@ -1,7 +1,7 @@
 import type { LanguageModel } from "ai";
 import type { AgentConfig } from "./config";
 import type { ChatMessage } from "./conversation";
-import type { RunEventBody, Usage } from "./events";
+import type { FinishReason, RunEventBody, Usage } from "./events";
 import { AgentFailure, classifyError, formatDuration, isAutoRetried } from "./failures";
 import { LIMITS } from "./limits";
 import { streamCompletion } from "./model-stream";
@@ -25,7 +25,16 @@ export const DEFAULT_TIMING: AgentTiming = {
 };
 
 export type AgentOutcome =
-  | { status: "finished"; text: string; usage: Usage; ttftMs: number; durationMs: number }
+  | {
+      status: "finished";
+      text: string;
+      usage: Usage;
+      ttftMs: number;
+      durationMs: number;
+      /** `length`: the token limit cut the answer. */
+      finishReason: FinishReason;
+      maxOutputTokens: number;
+    }
   | { status: "failed"; failure: AgentFailure; partialText: string }
   /** Stopped from outside (policy skip or run cancel); the caller knows why. */
   | { status: "aborted"; partialText: string };
@@ -82,8 +91,9 @@ export function startAgent(input: AgentRunInput): AgentHandle {
   let firstTokenAt: number | undefined;
   const startedAt = input.now();
   const modelId = input.config.model;
+  const maxOutputTokens = input.config.maxTokens ?? LIMITS.defaultMaxTokens;
 
-  async function attempt(model: LanguageModel): Promise<Usage> {
+  async function attempt(model: LanguageModel): Promise<{ usage: Usage; finishReason: FinishReason }> {
     const { timing, signal } = input;
     const controller = new AbortController();
     const forwardAbort = () => controller.abort(signal.reason);
@@ -108,6 +118,8 @@ export function startAgent(input: AgentRunInput): AgentHandle {
     const turns = input.messages.filter((m) => m.role !== "system") as Array<{ role: "user" | "assistant"; content: string }>;
     let iterator: AsyncIterator<unknown> | undefined;
     let usage: Usage = { inputTokens: 0, outputTokens: 0 };
+    // A stream that ends without a finish part did not say why; that is not a token-limit cut.
+    let finishReason: FinishReason = "other";
     try {
       const stream = streamCompletion(model, {
         system,
@@ -115,7 +127,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         abortSignal: controller.signal,
         temperature: input.config.temperature,
         seed: input.seed,
-        maxOutputTokens: input.config.maxTokens ?? LIMITS.defaultMaxTokens,
+        maxOutputTokens,
       });
       iterator = stream;
       while (true) {
@@ -137,6 +149,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
           throw classifyError(part.error, modelId);
         } else if (part.type === "finish") {
           usage = part.usage;
+          finishReason = part.finishReason;
         }
       }
     } catch (error) {
@@ -151,7 +164,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
     if (timeout) throw timeout;
     if (controller.signal.aborted) throw new AttemptAborted();
     if (text.trim() === "") throw new AgentFailure("empty", `${modelId} returned an empty answer`);
-    return usage;
+    return { usage, finishReason };
   }
 
   async function run(): Promise<AgentOutcome> {
@@ -169,12 +182,14 @@ export function startAgent(input: AgentRunInput): AgentHandle {
       if (signal.aborted) return { status: "aborted", partialText: text };
       text = "";
       try {
-        const usage = await attempt(model);
+        const { usage, finishReason } = await attempt(model);
         const end = input.now();
         return {
           status: "finished",
           text,
           usage,
+          finishReason,
+          maxOutputTokens,
           ttftMs: Math.max(0, Math.round((firstTokenAt ?? end) - startedAt)),
           durationMs: Math.max(0, Math.round(end - startedAt)),
         };

@@ -79,7 +79,4 @@ export type LayerPolicy = z.infer<typeof layerPolicySchema>;
 export type LayerConfig = z.infer<typeof layerConfigSchema>;
 export type MoAConfig = z.infer<typeof moaConfigSchema>;
 
-/** Provider part of a model id: `openai` for `openai:gpt-4o`. */
-export function providerOf(modelId: string): string {
-  return modelId.slice(0, modelId.indexOf(":"));
-}
+export { providerOf } from "./model-id";

@@ -6,7 +6,7 @@ import { createEventChannel } from "./event-channel";
 import type { RunEvent, RunEventBody, Usage } from "./events";
 import { runLayer, type LayerResult } from "./layer-runner";
 import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
-import { DEFAULT_CHUNK_CHARS, supportsPrefixContinuation } from "./prefix-continuation";
+import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
 
 export interface EngineDeps {
   runId: string;
@@ -101,8 +101,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
           pulse.notify();
         }
       : emit;
-    const staircase = (index: number) =>
-      early !== undefined && index > 0 && config.layers[index].agents.every((agent) => supportsPrefixContinuation(agent.model));
+    const staircase = (index: number) => aggregatesEarly(config, index);
 
     const results: Promise<LayerResult>[] = [];
     const settled: Array<LayerResult | undefined> = [];

@@ -38,6 +38,9 @@ export const failureKindSchema = z.enum([
   "unknown",
 ]);
 
+/** Why a model stopped writing, in the AI SDK's unified terms; `length` means the token limit cut it. */
+export const finishReasonSchema = z.enum(["stop", "length", "content-filter", "tool-calls", "error", "other"]);
+
 export const runEventSchema = z.discriminatedUnion("type", [
   z.object({
     ...base,
@@ -45,7 +48,17 @@ export const runEventSchema = z.discriminatedUnion("type", [
     config: moaConfigSchema,
     messages: z.array(chatMessageSchema),
   }),
-  z.object({ ...base, type: z.literal("layer-started"), layer: z.number().int().nonnegative() }),
+  z.object({
+    ...base,
+    type: z.literal("layer-started"),
+    layer: z.number().int().nonnegative(),
+    /**
+     * Layers after the first: true when its agents started from the previous layer's partial
+     * answers (early aggregation), false when they waited for every answer. Absent in runs
+     * stored before the field existed.
+     */
+    fromPartial: z.boolean().optional(),
+  }),
   /** Step-through runs only: the engine waits for the teacher before starting `layer`. */
   z.object({ ...base, type: z.literal("layer-paused"), layer: z.number().int().nonnegative() }),
   z.object({ ...base, ...agentRef, type: z.literal("agent-started"), model: z.string() }),
@@ -66,6 +79,10 @@ export const runEventSchema = z.discriminatedUnion("type", [
     usage: usageSchema,
     ttftMs: z.number().nonnegative(),
     durationMs: z.number().nonnegative(),
+    /** Optional so runs stored before these fields still parse. */
+    finishReason: finishReasonSchema.optional(),
+    /** The output token limit the agent was called with. */
+    maxOutputTokens: z.number().int().positive().optional(),
   }),
   z.object({
     ...base,
@@ -110,6 +127,7 @@ export type RunEvent = z.infer<typeof runEventSchema>;
 export type RunEventType = RunEvent["type"];
 export type Usage = z.infer<typeof usageSchema>;
 export type FailureKind = z.infer<typeof failureKindSchema>;
+export type FinishReason = z.infer<typeof finishReasonSchema>;
 export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 
 /** Events without the envelope the engine stamps on (runId, seq, t). */

@@ -7,7 +7,7 @@ import {
   NoSuchModelError,
   TypeValidationError,
 } from "ai";
-import { providerOf } from "./config";
+import { formatDuration, providerOf } from "./model-id";
 import type { FailureKind } from "./events";
 
 /** Why an agent attempt ended without an answer. `message` is safe to show to anyone. */
@@ -32,11 +32,7 @@ export function isAutoRetried(failure: AgentFailure): boolean {
   return failure.kind === "rate_limited" || failure.kind === "server_error" || failure.kind === "network";
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
+export { formatDuration } from "./model-id";
 
 /** Retry-After is either delta-seconds or an HTTP date; OpenAI also sends retry-after-ms. */
 export function parseRetryAfter(headers: Record<string, string> | undefined, nowMs = Date.now()): number | undefined {

@@ -23,6 +23,12 @@ export interface LayerInput {
   upstream?: { watch: LayerWatch; pulse: Pulse; chunkChars: number };
 }
 
+/** Layers after the first say whether they start before the previous one is done (see `layer-started`). */
+function startsFromPartial(input: LayerInput): boolean | undefined {
+  if (input.index === 0) return undefined;
+  return input.upstream !== undefined && !input.upstream.watch.done();
+}
+
 export type LayerResult =
   | { status: "cancelled" }
   | { status: "done"; answers: string[]; usage: Usage; firstFailure?: string };
@@ -33,7 +39,8 @@ type AgentState = "running" | "finished" | "failed" | "skipped";
 export async function runLayer(input: LayerInput): Promise<LayerResult> {
   const { index: layer, layer: config, runSignal, emit } = input;
   const startedAt = input.now();
-  emit({ type: "layer-started", layer });
+  const fromPartial = startsFromPartial(input);
+  emit({ type: "layer-started", layer, ...(fromPartial !== undefined && { fromPartial }) });
   config.agents.forEach((agent, i) => emit({ type: "agent-started", layer, agent: i, model: agent.model }));
 
   const controllers = config.agents.map(() => new AbortController());
@@ -100,8 +107,8 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
         usage.inputTokens += outcome.usage.inputTokens;
         usage.outputTokens += outcome.usage.outputTokens;
         finishedCount++;
-        const { text, usage: agentUsage, ttftMs, durationMs } = outcome;
-        emit({ type: "agent-finished", layer, agent: i, text, usage: agentUsage, ttftMs, durationMs });
+        const { text, usage: agentUsage, ttftMs, durationMs, finishReason, maxOutputTokens } = outcome;
+        emit({ type: "agent-finished", layer, agent: i, text, usage: agentUsage, ttftMs, durationMs, finishReason, maxOutputTokens });
         tracker.onAgentFinished(finishedCount);
       } else if (outcome.status === "failed") {
         states[i] = "failed";

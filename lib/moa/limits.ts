@@ -3,7 +3,8 @@ export const LIMITS = {
   maxLayers: 8,
   maxAgentsPerLayer: 16,
   maxTokens: 32_768,
-  defaultMaxTokens: 1_024,
+  /** The MoA paper's code calls every model with max_tokens 2048 (togethercomputer/MoA, utils.py). */
+  defaultMaxTokens: 2_048,
   maxSystemChars: 20_000,
   maxSynthesisPromptChars: 20_000,
   maxMessages: 200,

@@ -1,11 +1,11 @@
 import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { streamText, type LanguageModel } from "ai";
-import type { Usage } from "./events";
+import type { FinishReason, Usage } from "./events";
 
 export type TextStreamPart =
   | { type: "text-delta"; text: string }
   | { type: "error"; error: unknown }
-  | { type: "finish"; usage: Usage };
+  | { type: "finish"; usage: Usage; finishReason: FinishReason };
 
 export interface TextStreamRequest {
   system?: string;
@@ -18,6 +18,14 @@ export interface TextStreamRequest {
 
 function isV3(model: LanguageModel): model is LanguageModelV3 {
   return typeof model === "object" && model !== null && model.specificationVersion === "v3";
+}
+
+const KNOWN_REASONS: ReadonlySet<string> = new Set(["stop", "length", "content-filter", "tool-calls", "error", "other"]);
+
+/** Providers and SDK versions disagree at the edges (`unknown`, raw strings); anything else is `other`. */
+function unifiedReason(reason: unknown): FinishReason {
+  const value = typeof reason === "object" && reason !== null && "unified" in reason ? (reason as { unified: unknown }).unified : reason;
+  return typeof value === "string" && KNOWN_REASONS.has(value) ? (value as FinishReason) : "other";
 }
 
 function promptOf(request: TextStreamRequest): LanguageModelV3Prompt {
@@ -43,7 +51,8 @@ async function* direct(model: LanguageModelV3, request: TextStreamRequest): Asyn
       if (part.type === "text-delta") yield { type: "text-delta", text: part.delta };
       else if (part.type === "error") yield { type: "error", error: part.error };
       else if (part.type === "finish") {
-        yield { type: "finish", usage: { inputTokens: part.usage.inputTokens.total ?? 0, outputTokens: part.usage.outputTokens.total ?? 0 } };
+        const usage = { inputTokens: part.usage.inputTokens.total ?? 0, outputTokens: part.usage.outputTokens.total ?? 0 };
+        yield { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
       }
     }
   } finally {
@@ -70,7 +79,8 @@ async function* viaSdk(model: LanguageModel, request: TextStreamRequest): AsyncG
     else if (part.type === "error") yield { type: "error", error: part.error };
     else if (part.type === "abort") return;
     else if (part.type === "finish") {
-      yield { type: "finish", usage: { inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 } };
+      const usage = { inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 };
+      yield { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
-import type { FailureKind, RunEvent, Usage } from "./events";
+import type { FailureKind, FinishReason, RunEvent, Usage } from "./events";
 
 /**
  * The state of a run as a pure fold over its events. The server uses it to answer
@@ -26,12 +26,18 @@ export interface AgentState {
   error?: { kind: FailureKind; message: string };
   skipReason?: string;
   retries: number;
+  /** Why the model stopped; unknown for runs stored before it was recorded. */
+  finishReason?: FinishReason;
+  /** Set when the output token limit cut the answer: that limit. */
+  truncatedAt?: number;
 }
 
 export interface LayerState {
   status: LayerStatus;
   startedAt?: number;
   durationMs?: number;
+  /** Layers after the first: started from the previous layer's partial answers (see `layer-started`). */
+  fromPartial?: boolean;
 }
 
 export interface RunState {
@@ -117,7 +123,11 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
     case "layer-paused":
       return { ...state, pausedBefore: event.layer };
     case "layer-started":
-      return updateLayer({ ...state, pausedBefore: undefined }, event.layer, { status: "running", startedAt: event.t });
+      return updateLayer({ ...state, pausedBefore: undefined }, event.layer, {
+        status: "running",
+        startedAt: event.t,
+        ...(event.fromPartial !== undefined && { fromPartial: event.fromPartial }),
+      });
     case "agent-started":
       return updateAgent(state, event.layer, event.agent, (a) => ({ ...a, status: "thinking", startedAt: event.t }));
     case "agent-delta":
@@ -138,6 +148,8 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
         ttftMs: event.ttftMs,
         durationMs: event.durationMs,
         finishedAt: event.t,
+        ...(event.finishReason !== undefined && { finishReason: event.finishReason }),
+        ...(event.finishReason === "length" && { truncatedAt: event.maxOutputTokens ?? event.usage.outputTokens }),
       }));
     case "agent-failed":
       return updateAgent(state, event.layer, event.agent, (a) => ({

@@ -1,6 +1,7 @@
 import { startAgent, type AgentHandle, type AgentOutcome, type AgentRunInput } from "./agent-runner";
 import type { ChatMessage } from "./conversation";
-import type { RunEventBody, Usage } from "./events";
+import type { FinishReason, RunEventBody, Usage } from "./events";
+import { LIMITS } from "./limits";
 import { waitFor, type LayerWatch, type Pulse } from "./layer-watch";
 
 export interface StaircaseInput extends Omit<AgentRunInput, "messages"> {
@@ -26,6 +27,9 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
   let written = "";
   let current: AgentHandle | undefined;
   const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+  // The last pass that ended on its own decides: a limit that cut it cut the answer.
+  let finishReason: FinishReason = "other";
+  const maxOutputTokens = input.config.maxTokens ?? LIMITS.defaultMaxTokens;
   const { signal, upstream, pulse } = input;
 
   const emit = (body: RunEventBody) => {
@@ -39,6 +43,8 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
       status: "finished",
       text: written,
       usage: { ...usage },
+      finishReason,
+      maxOutputTokens,
       ttftMs: Math.max(0, Math.round((firstTokenAt ?? end) - startedAt)),
       durationMs: Math.max(0, Math.round(end - startedAt)),
     };
@@ -85,6 +91,7 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
 
       if (outcome.status === "finished") {
         written += outcome.text;
+        finishReason = outcome.finishReason;
         usage.inputTokens += outcome.usage.inputTokens;
         usage.outputTokens += outcome.usage.outputTokens;
         if (final) return finished();
@@ -93,6 +100,7 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
         if (signal.aborted) return { status: "aborted", partialText: written };
       } else if (outcome.failure.kind === "empty" && written !== "") {
         // Continuing a text the model considers complete yields nothing: the answer stands.
+        finishReason = "stop";
         if (final) return finished();
       } else {
         return { status: "failed", failure: outcome.failure, partialText: written + outcome.partialText };

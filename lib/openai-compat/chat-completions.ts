@@ -55,7 +55,7 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
       return new Response(body, { headers: { ...SSE_HEADERS, ...runHeaders() } });
     }
     const outcome = await awaitOutcome(events);
-    return Response.json(completion(meta, outcome.text, outcome.usage, started.id), { headers: runHeaders() });
+    return Response.json(completion(meta, outcome.text, outcome.usage, started.id, outcome.finishReason), { headers: runHeaders() });
   } catch (error) {
     // Nobody is left to read an answer; the run itself goes on (see docs/api.md).
     if (request.signal.aborted) return new Response(null, { status: 499, headers: runHeaders() });

@@ -48,8 +48,11 @@ export function contentChunk(meta: CompletionMeta, text: string) {
   return chunk(meta, [{ index: 0, delta: { content: text }, logprobs: null, finish_reason: null }]);
 }
 
-export function finishChunk(meta: CompletionMeta) {
-  return chunk(meta, [{ index: 0, delta: {}, logprobs: null, finish_reason: "stop" }]);
+/** `length` when the final aggregator hit its output token limit, as OpenAI reports a cut answer. */
+export type OpenAIFinishReason = "stop" | "length";
+
+export function finishChunk(meta: CompletionMeta, finishReason: OpenAIFinishReason = "stop") {
+  return chunk(meta, [{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason }]);
 }
 
 /** Sent last when `stream_options.include_usage` is set, as OpenAI does. */
@@ -62,13 +65,13 @@ export function progressChunk(meta: CompletionMeta, progress: MoAProgress) {
 }
 
 /** The non-streaming answer. `usage` counts every agent of the run, not only the final one. */
-export function completion(meta: CompletionMeta, text: string, usage: Usage, runId: string) {
+export function completion(meta: CompletionMeta, text: string, usage: Usage, runId: string, finishReason: OpenAIFinishReason = "stop") {
   return {
     id: meta.id,
     object: "chat.completion",
     created: meta.created,
     model: meta.model,
-    choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: "stop" }],
+    choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: finishReason }],
     usage: toOpenAIUsage(usage),
     moa: { run_id: runId },
   };

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { RunEvent, TerminalEvent, Usage } from "@/lib/moa/events";
+import type { OpenAIFinishReason } from "./chunks";
 
 /** How a run that did not finish is reported to an OpenAI client. */
 export function failureOf(event: Exclude<TerminalEvent, { type: "run-finished" }>): AppError {
@@ -13,10 +14,28 @@ export function failureOf(event: Exclude<TerminalEvent, { type: "run-finished" }
   }
 }
 
-/** Waits for the run's end: its final text and the usage of all its agents, or a typed failure. */
-export async function awaitOutcome(events: AsyncIterable<RunEvent>): Promise<{ text: string; usage: Usage }> {
+/**
+ * Tracks whether the final aggregator's answer was cut by its token limit, from the events
+ * (the final layer is the last of the config in run-started).
+ */
+export function createFinishTracker() {
+  let finalLayer = Number.POSITIVE_INFINITY;
+  let reason: OpenAIFinishReason = "stop";
+  return {
+    observe(event: RunEvent): void {
+      if (event.type === "run-started") finalLayer = event.config.layers.length - 1;
+      else if (event.type === "agent-finished" && event.layer === finalLayer) reason = event.finishReason === "length" ? "length" : "stop";
+    },
+    reason: () => reason,
+  };
+}
+
+/** Waits for the run's end: its final text, the usage of all its agents and why the answer ended, or a typed failure. */
+export async function awaitOutcome(events: AsyncIterable<RunEvent>): Promise<{ text: string; usage: Usage; finishReason: OpenAIFinishReason }> {
+  const finish = createFinishTracker();
   for await (const event of events) {
-    if (event.type === "run-finished") return { text: event.text, usage: event.usage };
+    finish.observe(event);
+    if (event.type === "run-finished") return { text: event.text, usage: event.usage, finishReason: finish.reason() };
     if (event.type === "run-failed" || event.type === "run-cancelled" || event.type === "run-interrupted") throw failureOf(event);
   }
   // The stream ends without a terminal event only when the caller went away.

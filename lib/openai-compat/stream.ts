@@ -1,7 +1,7 @@
 import type { RunEvent } from "@/lib/moa/events";
 import { contentChunk, finishChunk, progressChunk, roleChunk, toOpenAIUsage, usageChunk, type CompletionMeta, type MoAProgress } from "./chunks";
 import { toOpenAIErrorBody } from "./errors";
-import { failureOf } from "./run-outcome";
+import { createFinishTracker, failureOf } from "./run-outcome";
 
 const HEARTBEAT_MS = 15_000;
 const encoder = new TextEncoder();
@@ -24,8 +24,10 @@ export function createChunkMapper(meta: CompletionMeta, options: StreamOptions) 
   let finalLayer = Number.POSITIVE_INFINITY;
   const models = new Map<string, string>();
   const progress = (p: MoAProgress) => (options.intermediate ? [data(progressChunk(meta, p))] : []);
+  const finish = createFinishTracker();
 
   return (event: RunEvent): { frames: string[]; done: boolean } => {
+    finish.observe(event);
     switch (event.type) {
       case "run-started":
         finalLayer = event.config.layers.length - 1;
@@ -50,7 +52,7 @@ export function createChunkMapper(meta: CompletionMeta, options: StreamOptions) 
         return { frames: progress({ ...base, ...detail }), done: false };
       }
       case "run-finished": {
-        const frames = [data(finishChunk(meta))];
+        const frames = [data(finishChunk(meta, finish.reason()))];
         if (options.includeUsage) frames.push(data(usageChunk(meta, event.usage)));
         frames.push("data: [DONE]\n\n");
         return { frames, done: true };

@@ -1,4 +1,4 @@
-import type { MoAConfig } from "@/lib/moa/config";
+import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
 import { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS, type PaperModel } from "./paper-models";
 
 export type PresetId = "moa" | "moa-gpt-4o" | "moa-lite" | "single";
@@ -33,6 +33,12 @@ export const PRESETS: readonly PresetInfo[] = [
 export { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS } from "./paper-models";
 export type { PaperModel } from "./paper-models";
 
+/**
+ * What the paper's code sends with every call, proposers and aggregators alike
+ * (togethercomputer/MoA: `temperature=0.7, max_tokens=2048`).
+ */
+export const PAPER_SAMPLING = { temperature: 0.7, maxTokens: 2048 } as const satisfies Pick<AgentConfig, "temperature" | "maxTokens">;
+
 type Role = { kind: "proposer"; index: number } | { kind: "aggregator" };
 
 /**
@@ -64,22 +70,22 @@ function makeResolver(available: AvailableModel[]) {
 
 export function buildPreset(id: PresetId, available: AvailableModel[]): BuiltPreset {
   const { resolve, substitutions } = makeResolver(available);
-  const proposers = () =>
-    PAPER_PROPOSERS.map((wanted, index) => ({ model: resolve(wanted, { kind: "proposer", index }) }));
+  const agent = (model: string): AgentConfig => ({ model, ...PAPER_SAMPLING });
+  const proposers = () => PAPER_PROPOSERS.map((wanted, index) => agent(resolve(wanted, { kind: "proposer", index })));
 
   let config: MoAConfig;
   if (id === "single") {
-    config = { layers: [{ agents: [{ model: resolve("Qwen1.5-110B-Chat", { kind: "aggregator" }) }] }] };
+    config = { layers: [{ agents: [agent(resolve("Qwen1.5-110B-Chat", { kind: "aggregator" }))] }] };
   } else if (id === "moa-lite") {
     const layer1 = proposers();
-    config = { layers: [{ agents: layer1 }, { agents: [{ model: resolve("Qwen1.5-72B-Chat", { kind: "aggregator" }) }] }] };
+    config = { layers: [{ agents: layer1 }, { agents: [agent(resolve("Qwen1.5-72B-Chat", { kind: "aggregator" }))] }] };
   } else {
     // The paper reuses the proposer line-up as layer-2 aggregators.
     const layer1 = proposers();
-    const layer2 = layer1.map((agent) => ({ ...agent }));
+    const layer2 = layer1.map((proposer) => ({ ...proposer }));
     const finalModel: PaperModel = id === "moa-gpt-4o" ? "GPT-4o" : "Qwen1.5-110B-Chat";
     config = {
-      layers: [{ agents: layer1 }, { agents: layer2 }, { agents: [{ model: resolve(finalModel, { kind: "aggregator" }) }] }],
+      layers: [{ agents: layer1 }, { agents: layer2 }, { agents: [agent(resolve(finalModel, { kind: "aggregator" }))] }],
     };
   }
   return { config, substitutions };

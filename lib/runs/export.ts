@@ -4,6 +4,7 @@ import { runShape } from "@/lib/db/run-summary";
 import { moaConfigSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
 import { runEventSchema, usageSchema, type RunEvent } from "@/lib/moa/events";
+import { METHOD_NOTE_KINDS, methodNotes } from "@/lib/moa/method-notes";
 import type { AgentState, RunState } from "@/lib/moa/run-state";
 import type { StoredRun } from "./run-store";
 
@@ -14,6 +15,15 @@ import type { StoredRun } from "./run-store";
 
 export const EXPORT_FORMAT = "moa-run";
 export const EXPORT_VERSION = 1;
+
+const methodNoteSchema = z.object({
+  kind: z.enum(METHOD_NOTE_KINDS),
+  layer: z.number().int().nonnegative(),
+  agent: z.number().int().nonnegative().optional(),
+  final: z.boolean(),
+  label: z.string().max(500),
+  text: z.string().max(5_000),
+});
 
 const runStatusSchema = z.enum(["pending", "running", "finished", "failed", "cancelled", "interrupted"]);
 
@@ -29,6 +39,8 @@ export const exportedRunSchema = z.object({
   error: z.string().optional(),
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().optional(),
+  /** For readers of the file: where the run left the paper's method. Recomputed from the events on import. */
+  notes: z.array(methodNoteSchema).max(1_000).optional(),
 });
 
 export const runExportSchema = z.object({
@@ -45,6 +57,8 @@ export const runExportSchema = z.object({
 export type RunExport = z.infer<typeof runExportSchema>;
 
 export function toRunExport(run: StoredRun, events: RunEvent[], now = new Date()): RunExport {
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  const notes = methodNotes(foldRun(run.id, run.config, run.messages, sorted));
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -61,8 +75,9 @@ export function toRunExport(run: StoredRun, events: RunEvent[], now = new Date()
       ...(run.error !== undefined && { error: run.error }),
       createdAt: run.createdAt.toISOString(),
       ...(run.finishedAt && { finishedAt: run.finishedAt.toISOString() }),
+      ...(notes.length > 0 && { notes }),
     },
-    events: [...events].sort((a, b) => a.seq - b.seq),
+    events: sorted,
   };
 }
 
@@ -90,6 +105,7 @@ function agentSection(a: AgentState, isFinal: boolean): string[] {
   const lines = [title, "", `_${figures.join(" · ")}_`, ""];
   if (a.error) lines.push(`> Failed (${a.error.kind}): ${a.error.message}`, "");
   if (a.skipReason) lines.push(`> Skipped: ${a.skipReason}`, "");
+  if (a.truncatedAt !== undefined) lines.push(`> Truncated: stopped at its ${fmtInt(a.truncatedAt)}-token output limit.`, "");
   lines.push(quote(a.text), "");
   return lines;
 }
@@ -114,6 +130,10 @@ export function toMarkdown(record: RunExport): string {
     "",
   ];
   if (state.error && state.status !== "finished") lines.push(`> ${state.error}`, "");
+  const notes = methodNotes(state);
+  if (notes.length > 0) {
+    lines.push("## How this answer was made", "", ...notes.map((n) => `- **${n.label}**: ${n.text}`), "");
+  }
   if (earlier.length > 0) {
     lines.push("## Conversation before the prompt", "");
     for (const m of earlier) lines.push(`**${m.role}:** ${m.content}`, "");

@@ -1,6 +1,7 @@
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { LIMITS } from "@/lib/moa/limits";
+import { aggregatesEarly, modelsWithoutPrefixContinuation } from "@/lib/moa/prefix-continuation";
 import type { RunState } from "@/lib/moa/run-state";
 import { buildAgentMessages, findAnswerSpans } from "@/lib/moa/synthesis";
 
@@ -28,6 +29,19 @@ export interface AgentInputs {
    * messages are the finished answers, not the prefix the agent first saw.
    */
   approximate: boolean;
+  /**
+   * Set when the run asked for early aggregation and this is a later layer: what the layer
+   * actually did. `fallback`: its models cannot continue a partial answer, so it waited for all.
+   */
+  early?: { kind: "partial" } | { kind: "complete" } | { kind: "fallback"; models: string[] };
+}
+
+/** What early aggregation did for `layer`; `fromPartial` is what the run's layer-started said, when known. */
+function earlyOutcome(config: MoAConfig, layer: number, fromPartial: boolean | undefined): AgentInputs["early"] {
+  if (config.earlyAggregation === undefined || layer === 0) return undefined;
+  if (!aggregatesEarly(config, layer)) return { kind: "fallback", models: modelsWithoutPrefixContinuation(config, layer) };
+  // Runs stored before layer-started carried `fromPartial` always started early on such layers.
+  return fromPartial === false ? { kind: "complete" } : { kind: "partial" };
 }
 
 export interface PreviousAnswer {
@@ -45,6 +59,8 @@ export function reconstructAgentInputs(input: {
   layer: number;
   agent: number;
   previous: PreviousAnswer[];
+  /** From the layer's layer-started event: it started before the previous layer was done. */
+  fromPartial?: boolean;
 }): AgentInputs {
   const { config, layer, agent } = input;
   const layerConfig = config.layers[layer];
@@ -64,6 +80,7 @@ export function reconstructAgentInputs(input: {
   });
   // The engine seeds repeated models by slot so their samples differ.
   const repeated = layerConfig.agents.filter((a) => a.model === agentConfig.model).length > 1;
+  const early = earlyOutcome(config, layer, input.fromPartial);
   return {
     layer,
     agent,
@@ -76,7 +93,8 @@ export function reconstructAgentInputs(input: {
       seed: repeated ? agent : undefined,
     },
     quoted,
-    approximate: layer > 0 && config.earlyAggregation !== undefined,
+    approximate: early?.kind === "partial",
+    ...(early && { early }),
   };
 }
 
@@ -84,7 +102,7 @@ export function reconstructAgentInputs(input: {
 export function agentInputsFromRun(run: RunState, layer: number, agent: number): AgentInputs | undefined {
   if (!run.config || !run.config.layers[layer]?.agents[agent]) return undefined;
   const previous = layer === 0 ? [] : (run.agents[layer - 1] ?? []).filter((a) => a.status === "done").map((a) => ({ agent: a.agent, text: a.text }));
-  return reconstructAgentInputs({ config: run.config, messages: run.messages, layer, agent, previous });
+  return reconstructAgentInputs({ config: run.config, messages: run.messages, layer, agent, previous, fromPartial: run.layers[layer]?.fromPartial });
 }
 
 /** True once the agent's inputs are settled: its layer has started (the previous layer has answered). */

@@ -104,4 +104,6 @@ test("applies the MoA-Lite preset and says what stands in for the paper's models
   await expect(slotsOfLayer(page, 1)).toHaveCount(6);
   await expect(slotsOfLayer(page, 2)).toHaveCount(1);
   await expect(page.getByRole("heading", { name: "Final aggregator" })).toBeVisible();
+  // Every agent is called as the paper's code calls it.
+  await expect(page.getByText("t 0.7 · 2048 tok", { exact: true })).toHaveCount(7);
 });

@@ -126,3 +126,15 @@ describe("a 2-layer MoA of compat models through the engine", () => {
     expect(system).toContain("Proposal B says diversity helps.");
   });
 });
+
+describe("a token limit over the real HTTP path", () => {
+  it("an upstream finish_reason of length marks the agent as truncated, not silently finished", async () => {
+    fake.setBehaviour("wordy", { ttftMs: 5, tokensPerSecond: 2000, text: "one two three four five six seven eight nine ten" });
+    const config = { layers: [{ agents: [{ model: "compat:wordy", maxTokens: 4 }] }] };
+    const events: RunEvent[] = [];
+    for await (const event of runMoA(config, [{ role: "user", content: "Count." }], { runId: "r2", resolveModel: resolve })) events.push(event);
+    const finished = events.find((e) => e.type === "agent-finished");
+    expect(finished).toMatchObject({ text: "one two three four", finishReason: "length", maxOutputTokens: 4 });
+    expect(fake.requests.find((r) => r.model === "wordy")?.body?.max_tokens).toBe(4);
+  });
+});

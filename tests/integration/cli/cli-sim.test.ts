@@ -42,6 +42,14 @@ describe("moa-playground run on simulated models", () => {
     expect(record.usage.outputTokens).toBeGreaterThan(0);
   }, SLOW);
 
+  it("says on stderr and in the record when the answer was cut by --max-tokens", async () => {
+    const result = await runCli(["run", "Name three rivers.", "--model", "sim:owl", "--preset", "single", "--max-tokens", "5", "--json"], { env: { MODELS_DIR: emptyModels } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('note: The final answer stopped at its 5-token output limit (finish reason "length").');
+    const record = JSON.parse(result.stdout);
+    expect(record.notes).toEqual([expect.objectContaining({ kind: "truncated", final: true, label: "truncated at 5 tokens" })]);
+  }, SLOW);
+
   it("builds a board from --proposers and --aggregator and reads a config file", async () => {
     const file = path.join(dir, "board.json");
     await writeFile(file, JSON.stringify({ name: "Saved", config: { layers: [{ agents: [{ model: "sim:falcon" }] }] } }));

@@ -76,6 +76,39 @@ describe("toMarkdown", () => {
   });
 });
 
+describe("exports say where the method changed", () => {
+  const quorumConfig = { layers: [{ agents: [{ model: "sim:falcon" }, { model: "sim:heron" }], policy: { kind: "quorum" as const, k: 1 } }, { agents: [{ model: "sim:owl", maxTokens: 5 }] }] };
+  const events = stamp("r3", [
+    { type: "run-started", config: quorumConfig, messages: [{ role: "user", content: "Hi" }] },
+    { type: "layer-started", layer: 0 },
+    { type: "agent-started", layer: 0, agent: 0, model: "sim:falcon" },
+    { type: "agent-started", layer: 0, agent: 1, model: "sim:heron" },
+    { type: "agent-finished", layer: 0, agent: 0, text: "Fast answer", usage, ttftMs: 5, durationMs: 9, finishReason: "stop", maxOutputTokens: 2048 },
+    { type: "agent-skipped", layer: 0, agent: 1, reason: "quorum of 1 reached", partialText: "Slo" },
+    { type: "layer-finished", layer: 0, succeeded: 1, failed: 0, skipped: 1, durationMs: 10 },
+    { type: "layer-started", layer: 1, fromPartial: false },
+    { type: "agent-started", layer: 1, agent: 0, model: "sim:owl" },
+    { type: "agent-finished", layer: 1, agent: 0, text: "Cut fin", usage, ttftMs: 5, durationMs: 9, finishReason: "length", maxOutputTokens: 5 },
+    { type: "layer-finished", layer: 1, succeeded: 1, failed: 0, skipped: 0, durationMs: 10 },
+    { type: "run-finished", text: "Cut fin", usage, durationMs: 30 },
+  ]);
+
+  it("Markdown: a section on how the answer was made, and the cut agent marked", () => {
+    const md = toMarkdown(toRunExport(storedRun("r3", events), events));
+    expect(md).toContain("## How this answer was made");
+    expect(md).toContain("- **final answer written from the fastest 1 of 2 answers**");
+    expect(md).toContain("- **truncated at 5 tokens**: The final answer stopped at its 5-token output limit");
+    expect(md).toContain("> Truncated: stopped at its 5-token output limit.");
+  });
+
+  it("JSON: the notes ride along with the run and the file still imports", () => {
+    const record = toRunExport(storedRun("r3", events), events);
+    expect(record.run.notes?.map((n) => n.kind)).toEqual(["quorum", "truncated"]);
+    expect(runExportSchema.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
+    expect(toRunExport(storedRun("r1", finishedRun("r1")), finishedRun("r1")).run.notes).toBeUndefined();
+  });
+});
+
 describe("JSON export and import", () => {
   it("round-trips: the imported copy has a new id and the same run and events", async () => {
     const { id } = await storeRun((runId) => finishedRun(runId, "Why is the sky blue?"));

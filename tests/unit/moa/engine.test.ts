@@ -75,7 +75,7 @@ describe("runMoA: the happy path", () => {
       { role: "assistant", content: "7" },
       { role: "user", content: "A bigger one?" },
     ]);
-    expect(agg.doStreamCalls[0].maxOutputTokens).toBe(1024);
+    expect(agg.doStreamCalls[0].maxOutputTokens).toBe(2048);
     const aggPrompt = promptOf(agg);
     expect(aggPrompt.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(aggPrompt[0].content).toMatch(/^Only digits\.\n\nPick wisely\./);

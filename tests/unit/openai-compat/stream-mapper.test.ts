@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent, RunEventBody } from "@/lib/moa/events";
 import { completionMeta } from "@/lib/openai-compat/chunks";
+import { awaitOutcome } from "@/lib/openai-compat/run-outcome";
 import { chunkStream, createChunkMapper } from "@/lib/openai-compat/stream";
 
 const usage = { inputTokens: 10, outputTokens: 5 };
@@ -30,6 +31,29 @@ function mapAll(options: { includeUsage: boolean; intermediate: boolean }, list:
   const map = createChunkMapper(meta, options);
   return payloads(list.flatMap((e) => map(e).frames)) as any[];
 }
+
+/** The same run with `finishReason` "length" on the agent-finished of `layer`. */
+function cutAt(layer: number): RunEvent[] {
+  return events.map((e) => (e.type === "agent-finished" && e.layer === layer ? { ...e, finishReason: "length" as const, maxOutputTokens: 5 } : e));
+}
+
+async function* iterate(list: RunEvent[]) {
+  yield* list;
+}
+
+describe("a final answer cut by its token limit", () => {
+  it("ends the stream with finish_reason length; a cut proposer does not", () => {
+    const finishOf = (list: RunEvent[]) => mapAll({ includeUsage: false, intermediate: false }, list).find((c) => c !== "[DONE]" && c.choices[0]?.finish_reason)?.choices[0].finish_reason;
+    expect(finishOf(cutAt(1))).toBe("length");
+    expect(finishOf(cutAt(0))).toBe("stop");
+    expect(finishOf(events)).toBe("stop");
+  });
+
+  it("is reported by the non-streaming outcome too", async () => {
+    expect((await awaitOutcome(iterate(cutAt(1)))).finishReason).toBe("length");
+    expect((await awaitOutcome(iterate(cutAt(0)))).finishReason).toBe("stop");
+  });
+});
 
 describe("run events as chat.completion.chunk frames", () => {
   it("shows only the final layer's text, then stop, usage of the whole run and [DONE]", () => {

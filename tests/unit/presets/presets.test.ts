@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPreset, PRESETS, type AvailableModel } from "@/lib/presets";
+import { LIMITS } from "@/lib/moa/limits";
 import { moaConfigSchema } from "@/lib/moa/config";
 
 const sim = (name: string): AvailableModel => ({ id: `sim:${name}`, provider: "sim", available: true, simulated: true });
@@ -69,5 +70,16 @@ describe("presets", () => {
   it("falls back to any reachable real model before a simulated one", () => {
     const { config } = buildPreset("moa-lite", [...SIM_ONLY, real("compat:my-model")]);
     expect(ids(config)).toEqual([Array(6).fill("compat:my-model"), ["compat:my-model"]]);
+  });
+
+  it("calls every agent of every preset with the paper code's temperature 0.7 and max tokens 2048", () => {
+    for (const available of [SIM_ONLY, [...SIM_ONLY, real("openai:gpt-4o"), real("together:Qwen/Qwen2.5-72B-Instruct-Turbo")]]) {
+      for (const preset of PRESETS) {
+        const agents = buildPreset(preset.id, available).config.layers.flatMap((l) => l.agents);
+        expect(agents.map((a) => [a.temperature, a.maxTokens])).toEqual(agents.map(() => [0.7, 2048]));
+      }
+    }
+    // A board built by hand gets the same output limit.
+    expect(LIMITS.defaultMaxTokens).toBe(2048);
   });
 });

@@ -93,8 +93,43 @@ describe("agent inputs reconstruction", () => {
     expect(second.params.maxTokens).toBe(300);
   });
 
-  it("marks early-aggregation runs as approximate", () => {
-    const inputs = reconstructAgentInputs({ config: { ...CONFIG, earlyAggregation: {} }, messages: CONVERSATION, layer: 1, agent: 0, previous: [] });
-    expect(inputs.approximate).toBe(true);
+  it("says an early-aggregation layer started from partial answers only where it did", () => {
+    const early = (models: string[]): MoAConfig => ({ layers: [{ agents: [{ model: "sim:a" }] }, { agents: models.map((model) => ({ model })) }], earlyAggregation: {} });
+    const inputsOf = (config: MoAConfig, fromPartial?: boolean) =>
+      reconstructAgentInputs({ config, messages: CONVERSATION, layer: 1, agent: 0, previous: [], fromPartial });
+
+    expect(inputsOf(early(["anthropic:claude-haiku-4-5"]), true)).toMatchObject({ approximate: true, early: { kind: "partial" } });
+    // The previous layer was done before this one started: nothing partial about it.
+    expect(inputsOf(early(["sim:owl"]), false)).toMatchObject({ approximate: false, early: { kind: "complete" } });
+    // Stored before layer-started said: such layers then always started early.
+    expect(inputsOf(early(["ollama:llama3.2"]))).toMatchObject({ approximate: true, early: { kind: "partial" } });
+    // No early aggregation asked for, or the first layer: nothing to say.
+    expect(inputsOf({ layers: early(["sim:owl"]).layers }).early).toBeUndefined();
+    expect(reconstructAgentInputs({ config: early(["sim:owl"]), messages: CONVERSATION, layer: 0, agent: 0, previous: [] }).early).toBeUndefined();
+  });
+
+  it.each(["openai:gpt-4o", "groq:llama-3.3-70b-versatile", "together:Qwen/Qwen2.5-72B-Instruct-Turbo", "openrouter:openai/gpt-4o"])(
+    "never claims partial answers for %s, which falls back to waiting for all",
+    (model) => {
+      const config: MoAConfig = { layers: [{ agents: [{ model: "sim:a" }] }, { agents: [{ model: "sim:b" }, { model }] }], earlyAggregation: {} };
+      // Even if a stored event claimed otherwise, the engine cannot have started this layer early.
+      const inputs = reconstructAgentInputs({ config, messages: CONVERSATION, layer: 1, agent: 0, previous: [], fromPartial: true });
+      expect(inputs).toMatchObject({ approximate: false, early: { kind: "fallback", models: [model] } });
+    },
+  );
+
+  it("reads what the engine did from the run: a fallback layer is shown as waiting for all", async () => {
+    const config: MoAConfig = { layers: [{ agents: [{ model: "sim:a" }, { model: "sim:b" }] }, { agents: [{ model: "openai:gpt-4o" }] }], earlyAggregation: { chunkChars: 10 } };
+    const models: Record<string, MockLanguageModelV3> = {};
+    const calls = new Map<string, LanguageModelV3CallOptions>();
+    for (const id of ["sim:a", "sim:b", "openai:gpt-4o"]) models[id] = recordingModel(id, calls);
+    const events: RunEvent[] = [];
+    for await (const event of runMoA(config, CONVERSATION, { runId: "r", resolveModel: (id) => models[id] })) events.push(event);
+    const run = events.reduce(reduceRun, initialRunState("r"));
+    expect(run.layers[1].fromPartial).toBe(false);
+    const inputs = agentInputsFromRun(run, 1, 0)!;
+    expect(inputs.early).toEqual({ kind: "fallback", models: ["openai:gpt-4o"] });
+    // And it is exact: what the model received is what the dialog shows.
+    expect(calls.get("openai:gpt-4o")!.prompt).toEqual(asProviderPrompt(inputs.messages));
   });
 });

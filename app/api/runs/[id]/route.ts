@@ -1,4 +1,5 @@
 import { toResponse } from "@/lib/errors";
+import { methodNotes } from "@/lib/moa/method-notes";
 import { deleteOwnedRun } from "@/lib/runs/history";
 import { runAccess } from "@/lib/runs/run-access";
 import { getRunState } from "@/lib/runs/run-manager";
@@ -9,14 +10,15 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 /**
- * The run's current state, folded from its events, and what the caller may do with it:
- * `access: "owner"` with its owner secret (`x-moa-owner`), `"read"` with only the link.
+ * The run's current state, folded from its events; where it left the paper's method (truncation,
+ * stragglers, early aggregation); and what the caller may do with it: `access: "owner"` with its
+ * owner secret (`x-moa-owner`), `"read"` with only the link.
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
     const { id } = await params;
-    const access = await runAccess(id, ownerSecretIfValid(request));
-    return Response.json({ run: await getRunState(id), access }, { headers: { "Cache-Control": "no-store" } });
+    const [access, run] = await Promise.all([runAccess(id, ownerSecretIfValid(request)), getRunState(id)]);
+    return Response.json({ run, notes: methodNotes(run), access }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return toResponse(error);
   }
