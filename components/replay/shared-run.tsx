@@ -7,6 +7,7 @@ import { RunOutput } from "@/components/run/run-output";
 import { RunView } from "@/components/run/run-view";
 import { ExportMenu } from "@/components/share/export-menu";
 import { ShareButton } from "@/components/share/share-button";
+import { InputsDialog } from "@/components/teach/inputs-dialog";
 import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
 import { MarkdownText } from "@/components/ui/markdown";
@@ -150,6 +151,8 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
           </>
         )}
       </main>
+      {/* The columns' Inputs buttons open it, here as in the playground. */}
+      <InputsDialog />
     </PresenterShell>
   );
 }
