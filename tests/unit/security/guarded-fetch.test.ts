@@ -1,6 +1,7 @@
 import { lookup as systemLookup } from "node:dns";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import net, { type AddressInfo, type TcpNetConnectOpts } from "node:net";
+import tls from "node:tls";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { HostLookup } from "@/lib/security/endpoint-guard";
 import { guardedFetch, MAX_REDIRECTS } from "@/lib/security/guarded-fetch";
@@ -146,5 +147,20 @@ describe("guardedFetch against DNS rebinding", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(`POST {} ${body}`);
     expect(server.hits).toEqual([expect.objectContaining({ url: "/v1/x", host: `pinned.invalid:${port}` })]);
+  });
+
+  it("a pinned https request still names the real host in TLS (SNI), so its certificate is checked for it", async () => {
+    const names: string[] = [];
+    // No certificate: the handshake fails after the client has said which host it wants.
+    const server = tls.createServer({ SNICallback: (name, done) => (names.push(name), done(new Error("no certificate in this test"))) });
+    server.on("tlsClientError", () => {});
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await expect(fetchPinned(`https://api.pinned.invalid:${port}/v1`, {}, [{ address: "127.0.0.1", family: 4 }])).rejects.toThrow();
+      expect(names).toEqual(["api.pinned.invalid"]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
