@@ -50,6 +50,12 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
           zoomOnDoubleClick={false}
           preventScrolling={false}
           panOnScroll={false}
+          // A read-only graph needs no keys. React Flow's defaults listen on the window, and its
+          // pan key (Space) calls preventDefault: once the lazily loaded graph had registered
+          // before the step controls, a presenter's Space no longer advanced the layers.
+          panActivationKeyCode={null}
+          selectionKeyCode={null}
+          deleteKeyCode={null}
           minZoom={0.3}
           maxZoom={1.5}
         />

@@ -159,6 +159,8 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
           </>
         )}
       </main>
+      {/* The columns' Inputs buttons open it, here as in the playground. */}
+      <InputsDialog />
     </PresenterShell>
   );
 }

@@ -29,6 +29,7 @@ export class AgentFailure extends Error {
 
 /** The kinds the engine retries by itself, and only while no text has streamed. */
 export function isAutoRetried(failure: AgentFailure): boolean {
+  if (!failure.retryable) return false;
   return failure.kind === "rate_limited" || failure.kind === "server_error" || failure.kind === "network";
 }
 
@@ -92,20 +93,23 @@ function fromApiCallError(error: APICallError, modelId: string, nowMs: number): 
   const provider = providerOf(modelId) || modelId;
   const status = error.statusCode;
   const body = `${error.responseBody ?? ""} ${error.message}`;
+  // Providers mark 408/429/5xx retryable by default; one that says otherwise (a permanent 500,
+  // the sim's broken model) knows better than the status code.
+  const retryable = error.isRetryable;
   if (status === 401 || status === 403) {
     const verb = status === 401 ? "rejected the API key" : "refused access with this API key";
     return new AgentFailure("auth", `${provider} ${verb} (${status})`, { cause: error });
   }
   if (status === 429) {
     return new AgentFailure("rate_limited", `${provider} is rate limiting requests (429)`, {
-      retryable: true,
+      retryable,
       retryAfterMs: parseRetryAfter(error.responseHeaders, nowMs),
       cause: error,
     });
   }
   if (status !== undefined && status >= 500) {
     return new AgentFailure("server_error", `${provider} had a server error (HTTP ${status})`, {
-      retryable: true,
+      retryable,
       retryAfterMs: parseRetryAfter(error.responseHeaders, nowMs),
       cause: error,
     });
@@ -116,7 +120,7 @@ function fromApiCallError(error: APICallError, modelId: string, nowMs: number): 
     });
   }
   if (status === 408) {
-    return new AgentFailure("timeout", `${provider} timed out answering (HTTP 408)`, { retryable: true, cause: error });
+    return new AgentFailure("timeout", `${provider} timed out answering (HTTP 408)`, { retryable, cause: error });
   }
   if (status !== undefined && status >= 400) {
     const detail = shortDetail(error.message);

@@ -70,13 +70,23 @@ const PRIVATE_HINT = "Only public endpoints are allowed; MOA_ALLOW_PRIVATE_ENDPO
  * The URL parser has already turned `2130706433`, `0x7f.1` and `0177.0.0.1` into `127.0.0.1`.
  */
 export async function assertPublicEndpoint(url: string, options: EndpointGuardOptions = {}): Promise<void> {
+  await checkEndpoint(url, options);
+}
+
+/**
+ * The same check, returning the addresses it approved when it resolved a host name. A caller
+ * that connects must use exactly those: resolving again lets a DNS answer with a short TTL
+ * pass the check with a public address and then send the request to 127.0.0.1 (rebinding).
+ * Undefined when there is nothing to pin: an IP literal, or a check that was skipped.
+ */
+export async function checkEndpoint(url: string, options: EndpointGuardOptions = {}): Promise<ResolvedAddress[] | undefined> {
   const parsed = parse(url);
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     refuse(`Endpoint must use http or https, not ${parsed.protocol.replace(/:$/, "")}.`);
   }
   if (parsed.username || parsed.password) refuse("Endpoint URL must not contain a user name or password.");
-  if (options.allowPrivate ?? allowPrivateByDefault()) return;
-  if (options.trustedOrigins?.some((origin) => sameOrigin(origin, parsed))) return;
+  if (options.allowPrivate ?? allowPrivateByDefault()) return undefined;
+  if (options.trustedOrigins?.some((origin) => sameOrigin(origin, parsed))) return undefined;
 
   const host = hostOf(parsed);
   if (host === "localhost" || host.endsWith(".localhost")) {
@@ -85,7 +95,7 @@ export async function assertPublicEndpoint(url: string, options: EndpointGuardOp
   if (isIP(host)) {
     const kind = classifyIp(host);
     if (kind) refuse(`Refused ${host}: a ${kind} address. ${PRIVATE_HINT}`);
-    return;
+    return undefined;
   }
 
   let addresses: ResolvedAddress[];
@@ -100,4 +110,5 @@ export async function assertPublicEndpoint(url: string, options: EndpointGuardOp
     const kind = classifyIp(address);
     if (kind) refuse(`Refused ${host}: resolves to a ${kind} address. ${PRIVATE_HINT}`);
   }
+  return addresses;
 }

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { assertPublicEndpoint, type EndpointGuardOptions } from "./endpoint-guard";
+import { checkEndpoint, type EndpointGuardOptions } from "./endpoint-guard";
+import { fetchPinned } from "./pinned-fetch";
 
 export const MAX_REDIRECTS = 5;
 
@@ -36,6 +37,7 @@ function nextInit(init: RequestInit, status: number, sameOrigin: boolean): Reque
  * A `fetch` for AI SDK providers (`createOpenAICompatible({ fetch })`) that checks every URL
  * it is about to contact, including each redirect target, so that a public endpoint cannot
  * bounce the server into its own network. Redirects are followed by hand, at most 5 hops.
+ * A host name is resolved once per hop and the request goes to the address that was checked.
  */
 export function guardedFetch(options: boolean | EndpointGuardOptions = {}): typeof fetch {
   const guard: EndpointGuardOptions = typeof options === "boolean" ? { allowPrivate: options } : options;
@@ -46,8 +48,9 @@ export function guardedFetch(options: boolean | EndpointGuardOptions = {}): type
     const mode = current.redirect ?? "follow";
 
     for (let hop = 0; ; hop++) {
-      await assertPublicEndpoint(url, guard);
-      const response = await fetch(url, { ...current, redirect: "manual" });
+      const checked = await checkEndpoint(url, guard);
+      const request: RequestInit = { ...current, redirect: "manual" };
+      const response = checked ? await fetchPinned(url, request, checked) : await fetch(url, request);
       const location = response.headers.get("location");
       if (mode === "manual" || !REDIRECT_STATUSES.has(response.status) || !location) return response;
       await response.body?.cancel();

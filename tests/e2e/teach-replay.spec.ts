@@ -68,3 +68,24 @@ test("a plain share link plays straight through; the toggle turns stepping on", 
   await expect(page.getByRole("button", { name: "Next layer" })).toBeVisible({ timeout: 30_000 });
   await expect(layerTexts(page, 2)).toHaveCount(0);
 });
+
+// React Flow listens for Space on the window (pan while held) and calls preventDefault; when the
+// lazily loaded graph registered before the step controls, the press was swallowed. Draw the
+// graph first on purpose, then hold, then press.
+test("Space advances a held replay even when the layer graph was drawn before the hold", async ({ page, request }) => {
+  const id = await finishedRun(request, "Why is the sea salty?");
+  await page.goto(`/r/${id}`);
+  await expect(page.getByRole("group", { name: /^Layer graph/ }).locator(".react-flow__node")).toHaveCount(5, { timeout: 30_000 });
+  await expect(finalText(page)).toHaveText(/\w+/, { timeout: 30_000 });
+
+  await page.getByRole("checkbox", { name: "Step through layers" }).check();
+  await page.getByRole("group", { name: "Replay" }).getByRole("button", { name: "Replay" }).click();
+  const caption = page.getByTestId("step-caption");
+  await expect(caption).toHaveText("Each of the 2 aggregators now reads the 2 answers above and writes its own", { timeout: 30_000 });
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("Space");
+  await expect(caption).toHaveText("The final aggregator reads the 2 answers and writes the answer", { timeout: 30_000 });
+  await expect(layerTexts(page, 2)).toHaveCount(2);
+});
+

@@ -30,6 +30,7 @@ export function readPrompt(prompt: LanguageModelV3Prompt): ReadPrompt {
   return { question, system, answers: parseNumberedAnswers(system), all };
 }
 
+const FENCE_CLOSE = /<\/(answer-[0-9a-f]+)>/g;
 const TAGGED = /<(answer|response|proposal)\b[^>]*>([\s\S]*?)<\/\1>/gi;
 const LABELLED =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?\[?(?:answer|response|model|agent|proposal|proposer|candidate)[ \t]*#?[ \t]*(\d+)\]?(?:\*\*)?[ \t]*(?:[:.)\]—–-]|\(|$)/gim;
@@ -37,15 +38,29 @@ const NUMBERED = /^[ \t]*\[?(\d+)[.)\]][ \t]+/gm;
 
 /**
  * The engine wraps previous answers in a numbered list. The exact wording is the engine's
- * business, so accept the common shapes: `<answer>` tags, "Answer 1:" / "### Response 1"
- * labels, or a plain `1.` list numbered 1, 2, 3… at line starts.
+ * business, so accept the common shapes: fenced `<answer-1a2b3c4d n="1">` tags, `<answer>`
+ * tags, "Answer 1:" / "### Response 1" labels, or a plain `1.` list numbered 1, 2, 3… at
+ * line starts.
  */
 export function parseNumberedAnswers(system: string): string[] {
+  const fenced = fencedAnswers(system);
+  if (fenced.length > 0) return fenced;
   const tagged = [...system.matchAll(TAGGED)].map((m) => m[2].trim()).filter(Boolean);
   if (tagged.length > 0) return tagged;
   const labelled = splitAt(system, LABELLED, false);
   if (labelled.length > 0) return labelled;
   return splitAt(system, NUMBERED, true);
+}
+
+/**
+ * The engine's fence is a tag no answer contains, and the last answer closes the block, so the
+ * last closing tag names it; tag-like text inside an answer stays part of that answer.
+ */
+function fencedAnswers(system: string): string[] {
+  const tag = [...system.matchAll(FENCE_CLOSE)].at(-1)?.[1];
+  if (!tag) return [];
+  const block = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, "g");
+  return [...system.matchAll(block)].map((m) => m[1].trim()).filter(Boolean);
 }
 
 function splitAt(text: string, pattern: RegExp, requireTwo: boolean): string[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { initialRunState, reduceRun } from "@/lib/moa/run-state";
 import { MockLanguageModelV3 } from "ai/test";
 import { simulateReadableStream } from "ai";
+import { SimLanguageModel } from "@/lib/providers/sim/sim-model";
 import { apiError, ask, expectWellFormed, hangingModel, layers, ofType, run, scriptedModel, streamParts, textModel } from "./helpers";
 
 describe("runMoA: retries", () => {
@@ -48,6 +49,23 @@ describe("runMoA: retries", () => {
     const events = await run(layers(["together:qwen"]), ask("q"), { resolveModel: () => model, maxRetries: 0 });
     expect(model.doStreamCalls).toHaveLength(1);
     expect(ofType(events, "agent-failed")[0].message).not.toContain("attempts");
+  });
+});
+
+describe("runMoA: permanent failures", () => {
+  it("tries sim:broken once: its simulated 500 says it is not retryable", async () => {
+    const broken = new SimLanguageModel("broken", { env: { MOA_SIM_SPEED: "20" } });
+    let calls = 0;
+    const counted = new Proxy(broken, {
+      get: (target, key, receiver) =>
+        key === "doStream" ? (...args: Parameters<SimLanguageModel["doStream"]>) => (calls++, target.doStream(...args)) : Reflect.get(target, key, receiver),
+    });
+    const events = await run(layers(["sim:broken"]), ask("q"), { resolveModel: () => counted });
+    expect(calls).toBe(1);
+    expect(ofType(events, "agent-retry")).toHaveLength(0);
+    const [failed] = ofType(events, "agent-failed");
+    expect(failed).toMatchObject({ kind: "server_error", retryable: false });
+    expect(failed.message).not.toContain("attempts");
   });
 });
 

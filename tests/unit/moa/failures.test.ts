@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JSONParseError, TypeValidationError } from "ai";
-import { classifyError, parseRetryAfter, redactSecrets } from "@/lib/moa/failures";
+import { classifyError, isAutoRetried, parseRetryAfter, redactSecrets } from "@/lib/moa/failures";
 import { apiError } from "./helpers";
 
 describe("classifyError", () => {
@@ -25,6 +25,15 @@ describe("classifyError", () => {
     const failure = classifyError(apiError(503), "together:qwen");
     expect(failure).toMatchObject({ kind: "server_error", retryable: true });
     expect(failure.message).toContain("503");
+  });
+
+  it("keeps a 5xx the provider marked permanent out of the automatic retries", () => {
+    const permanent = apiError(500);
+    Object.defineProperty(permanent, "isRetryable", { value: false });
+    const failure = classifyError(permanent, "sim:broken");
+    expect(failure).toMatchObject({ kind: "server_error", retryable: false });
+    expect(isAutoRetried(failure)).toBe(false);
+    expect(isAutoRetried(classifyError(apiError(500), "together:qwen"))).toBe(true);
   });
 
   it("recognises a context-length 400 from its body", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { allowPrivateByDefault, assertPublicEndpoint, type HostLookup } from "@/lib/security/endpoint-guard";
+import { allowPrivateByDefault, assertPublicEndpoint, checkEndpoint, type HostLookup } from "@/lib/security/endpoint-guard";
 
 // A fake DNS: names map to fixed answers, anything else does not resolve.
 const DNS: Record<string, string[]> = {
@@ -92,6 +92,17 @@ describe("assertPublicEndpoint", () => {
     expect(message).toMatch(/MOA_ALLOW_PRIVATE_ENDPOINTS=1/);
     expect(message).not.toContain("10.1.2.3");
     expect(message.length).toBeLessThan(140);
+  });
+});
+
+describe("checkEndpoint", () => {
+  it("returns the addresses it approved, for the connection to use", async () => {
+    await expect(checkEndpoint("https://v6.example.com/v1", { allowPrivate: false, lookup })).resolves.toEqual([{ address: "2606:4700::6810:84e5", family: 6 }]);
+  });
+
+  it("has nothing to pin for an IP literal or a check that was skipped", async () => {
+    await expect(checkEndpoint("https://93.184.216.34/v1", { allowPrivate: false, lookup })).resolves.toBeUndefined();
+    await expect(checkEndpoint("http://internal.example.com/", { allowPrivate: true, lookup })).resolves.toBeUndefined();
   });
 });
 

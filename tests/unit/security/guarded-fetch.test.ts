@@ -1,11 +1,16 @@
+import { lookup as systemLookup } from "node:dns";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import net, { type AddressInfo, type TcpNetConnectOpts } from "node:net";
+import tls from "node:tls";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { HostLookup } from "@/lib/security/endpoint-guard";
 import { guardedFetch, MAX_REDIRECTS } from "@/lib/security/guarded-fetch";
+import { fetchPinned } from "@/lib/security/pinned-fetch";
 
 interface Hit {
   method: string;
   url: string;
+  host?: string;
   authorization?: string;
   apiKey?: string;
   body: string;
@@ -22,7 +27,7 @@ async function serve(handler: Handler): Promise<{ origin: string; hits: Hit[] }>
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
-      hits.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, apiKey: req.headers["x-api-key"] as string | undefined, body });
+      hits.push({ method: req.method!, url: req.url!, host: req.headers.host, authorization: req.headers.authorization, apiKey: req.headers["x-api-key"] as string | undefined, body });
       const reply = handler(req, body);
       res.writeHead(reply.status, reply.headers).end(reply.body ?? "");
     });
@@ -33,6 +38,7 @@ async function serve(handler: Handler): Promise<{ origin: string; hits: Hit[] }>
 }
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
@@ -104,5 +110,57 @@ describe("guardedFetch", () => {
     const response = await guardedFetch(true)(`${start.origin}/`, { redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/elsewhere");
+  });
+});
+
+describe("guardedFetch against DNS rebinding", () => {
+  it("connects to the address it checked, not to what a second lookup would say", async () => {
+    const internal = await serve(ok("internal secrets"));
+    const port = new URL(internal.origin).port;
+    // A rebinding resolver: public for the check, loopback for anyone who asks again.
+    let lookups = 0;
+    const rebinding: HostLookup = async () => (lookups++ === 0 ? [{ address: "8.8.8.8", family: 4 }] : [{ address: "127.0.0.1", family: 4 }]);
+    // Where each socket would go, read from the lookup it was given; no packet leaves the test.
+    const targets: string[] = [];
+    vi.spyOn(net, "connect").mockImplementation(((options: TcpNetConnectOpts) => {
+      const socket = new net.Socket();
+      (options.lookup ?? systemLookup)(options.host ?? "", {}, (_error, address) => {
+        targets.push(String(address));
+        socket.destroy(Object.assign(new Error("connect ENETUNREACH (test)"), { code: "ENETUNREACH" }));
+      });
+      return socket;
+    }) as typeof net.connect);
+
+    await expect(guardedFetch({ allowPrivate: false, lookup: rebinding })(`http://rebind.example:${port}/v1/chat/completions`)).rejects.toThrow();
+    expect(targets.length).toBeGreaterThan(0);
+    expect(new Set(targets)).toEqual(new Set(["8.8.8.8"]));
+    expect(lookups).toBe(1);
+    expect(internal.hits).toHaveLength(0);
+  });
+
+  it("a pinned request keeps its host name for the Host header and streams the whole body", async () => {
+    const body = "chunk ".repeat(50_000);
+    const server = await serve((req, sent) => ({ status: 200, body: `${req.method} ${sent} ${body}` }));
+    const port = new URL(server.origin).port;
+    // Not resolvable by any DNS: only the pinned address can carry this request.
+    const response = await fetchPinned(`http://pinned.invalid:${port}/v1/x`, { method: "POST", body: "{}" }, [{ address: "127.0.0.1", family: 4 }]);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(`POST {} ${body}`);
+    expect(server.hits).toEqual([expect.objectContaining({ url: "/v1/x", host: `pinned.invalid:${port}` })]);
+  });
+
+  it("a pinned https request still names the real host in TLS (SNI), so its certificate is checked for it", async () => {
+    const names: string[] = [];
+    // No certificate: the handshake fails after the client has said which host it wants.
+    const server = tls.createServer({ SNICallback: (name, done) => (names.push(name), done(new Error("no certificate in this test"))) });
+    server.on("tlsClientError", () => {});
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await expect(fetchPinned(`https://api.pinned.invalid:${port}/v1`, {}, [{ address: "127.0.0.1", family: 4 }])).rejects.toThrow();
+      expect(names).toEqual(["api.pinned.invalid"]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
