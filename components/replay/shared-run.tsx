@@ -149,8 +149,6 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
             <RunAccessProvider value={access}>
               <RunView output={RunOutput} empty={<p className="text-sm text-muted">Loading the run…</p>} />
             </RunAccessProvider>
-            {/* The columns' Inputs buttons open it; without it they did nothing on a share page. */}
-            <InputsDialog />
             {mode.kind === "replay" && (
               <div className="bottom-0 z-30 -mx-1 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4 max-sm:static sm:sticky">
                 <ReplayStepControls replay={mode.replay} className="shadow-lg" />
