@@ -42,9 +42,10 @@ export function composeAnswer({ profile, prompt, rng, skill, judge, sampling, to
   let draft: Draft = own;
   if (prompt.answers.length > 0) draft = { ...aggregateBeliefs(world, own, prompt.answers, skill, rng), confidentRead: confidentClaim(world, prompt.answers) };
   if (wantsMisleading(prompt)) {
-    // Told to be subtly wrong: one tempting wrong claim it would not otherwise make, stated as certain.
+    // Told to be subtly wrong: it states as certain the least common wrong claim it would not
+    // otherwise make, a planted error rather than a popular myth.
     const fresh = world.wrong.filter((w) => !draft.wrong.includes(w.id));
-    const claim = fresh.length > 0 ? rng.pick(fresh).id : draft.wrong[0];
+    const claim = fresh.at(-1)?.id ?? draft.wrong[0];
     if (claim) draft = { ...draft, wrong: [...new Set([...draft.wrong, claim])], confident: claim };
   }
   const text = writeAnswer(world, profile, draft, rng, prompt.answers.length);

@@ -10,6 +10,14 @@ export interface Beliefs {
 
 
 /**
+ * Wrong claims are listed most tempting first: the first is believed 1.5 times as often as
+ * the hallucination rate says, the last half as often (the mean stays at the rate).
+ */
+export function temptation(index: number, count: number): number {
+  return count <= 1 ? 1 : 1.5 - index / (count - 1);
+}
+
+/**
  * What a model knows about one prompt: `round(recall × N)` key points, picked by a seeded
  * shuffle of model and question, and each wrong claim with chance `hallucination`. Neither
  * depends on temperature or seed, so repeated samples of one model share what they know and
@@ -21,7 +29,7 @@ export function knowledgeOf(world: SimWorld, model: string, skill: SimSkill): Be
   const known = new Set(ranked.slice(0, count).map((p) => p.id));
   return {
     points: world.points.filter((p) => known.has(p.id)).map((p) => p.id),
-    wrong: world.wrong.filter((w) => unitHash(`believe|${model}|${world.question}|${w.id}`) < skill.hallucination).map((w) => w.id),
+    wrong: world.wrong.filter((w, i) => unitHash(`believe|${model}|${world.question}|${w.id}`) < skill.hallucination * temptation(i, world.wrong.length)).map((w) => w.id),
   };
 }
 

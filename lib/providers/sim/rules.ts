@@ -22,7 +22,7 @@ export const SIM_WORLD_RULES = {
     {
       id: "hallucination",
       title: "Hallucination",
-      text: "A model believes each tempting wrong claim with a chance equal to its hallucination rate, seeded by model and prompt, so samples of one model repeat the same mistakes.",
+      text: "A model believes each wrong claim with a chance of its hallucination rate times the claim's temptation (1.5 for the most tempting claim down to 0.5 for the least), seeded by model and prompt, so samples of one model repeat the same mistakes. A proposer told to be subtly wrong states the least tempting claim it does not already believe, as certain.",
     },
     {
       id: "sampling",
