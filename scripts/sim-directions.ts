@@ -107,6 +107,29 @@ async function main() {
     const wrong = mean(carried.map((c) => c.wrong.length));
     console.log(`| ${setup.label} | ${mean(scores).toFixed(2)} ± ${ci95(scores).toFixed(2)} | ${points.toFixed(1)} | ${wrong.toFixed(2)} | ${wtl} |`);
   }
+  const PAIRS: Array<[string, string, string]> = [
+    ["MoA above its best proposer", "MoA 3 layers (6 → 6 → owl)", "sim:orca alone"],
+    ["Collaborativeness: owl with 6 answers vs owl alone", "MoA-Lite (6 → owl)", "sim:owl alone"],
+    ["2 layers vs 1 (MoA-Lite vs best proposer)", "MoA-Lite (6 → owl)", "sim:orca alone"],
+    ["3 layers vs 2", "MoA 3 layers (6 → 6 → owl)", "MoA-Lite (6 → owl)"],
+    ["4 layers vs 3", "MoA 4 layers (6 → 6 → 6 → owl)", "MoA 3 layers (6 → 6 → owl)"],
+    ["6 diverse vs orca ×6 (same aggregator)", "MoA-Lite (6 → owl)", "Self-MoA (orca ×6, t=0.7 → owl)"],
+    ["owl vs orca as final aggregator", "MoA-Lite (6 → owl)", "6 diverse → orca"],
+    ["n=2 vs n=1", "n=2 → owl", "n=1 (falcon → owl)"],
+    ["n=3 vs n=2", "n=3 → owl", "n=2 → owl"],
+    ["n=6 vs n=3", "n=6 → owl", "n=3 → owl"],
+    ["MoA-Lite vs LLM-Ranker (same proposers)", "MoA-Lite (6 → owl)", "LLM-Ranker (6 → owl picks)"],
+    ["keep=0 catch=0 aggregator vs owl alone", "MoA-Lite, owl keep=0 catch=0", "sim:owl alone"],
+  ];
+  console.log("\n| Comparison | W/T/L (sim judge, both orders) | Mean score difference (± 95% CI) |");
+  console.log("| --- | --- | --- |");
+  for (const [label, x, y] of PAIRS) {
+    const [a, b] = [results.get(x)!, results.get(y)!];
+    const counts = { win: 0, tie: 0, loss: 0 };
+    for (const [i, t] of a.entries()) counts[await verdict(prompts[i], t, b[i])]++;
+    const diffs = a.map((t, i) => judgeScore(worldOf(prompts[i]), t) - judgeScore(worldOf(prompts[i]), b[i]));
+    console.log(`| ${label} | ${counts.win}/${counts.tie}/${counts.loss} | ${mean(diffs) >= 0 ? "+" : ""}${mean(diffs).toFixed(2)} ± ${ci95(diffs).toFixed(2)} |`);
+  }
   console.log(`\nMean per-prompt Spearman ρ (TF-IDF similarity to owl's answer vs judge score of the input), MoA-Lite: ${mean(rhos).toFixed(2)} ± ${ci95(rhos).toFixed(2)} over ${rhos.length} prompts`);
 }
 

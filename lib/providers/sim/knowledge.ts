@@ -10,6 +10,14 @@ export interface Beliefs {
 
 
 /**
+ * How easy a key point is to know, from 0.25 (few models know it) to 2 (most do), seeded by
+ * the question: every world has easy and hard points.
+ */
+export function easeOf(world: SimWorld, id: string): number {
+  return 0.25 + 1.75 * unitHash(`ease|${world.question}|${id}`);
+}
+
+/**
  * Wrong claims are listed most tempting first: the first is believed 1.5 times as often as
  * the hallucination rate says, the last half as often (the mean stays at the rate).
  */
@@ -25,7 +33,9 @@ export function temptation(index: number, count: number): number {
  */
 export function knowledgeOf(world: SimWorld, model: string, skill: SimSkill): Beliefs {
   const count = Math.round(skill.recall * world.points.length);
-  const ranked = [...world.points].sort((a, b) => unitHash(`know|${model}|${world.question}|${a.id}`) - unitHash(`know|${model}|${world.question}|${b.id}`));
+  // Weighted sampling without replacement (key u^(1/ease)): easy points are known by most models, hard ones by few.
+  const key = (id: string) => unitHash(`know|${model}|${world.question}|${id}`) ** (1 / easeOf(world, id));
+  const ranked = [...world.points].sort((a, b) => key(b.id) - key(a.id));
   const known = new Set(ranked.slice(0, count).map((p) => p.id));
   return {
     points: world.points.filter((p) => known.has(p.id)).map((p) => p.id),
@@ -56,7 +66,7 @@ export function sampleKnowledge(world: SimWorld, known: Beliefs, skill: SimSkill
   const points = world.points
     .filter((p) => {
       const u = rng.next();
-      return has.has(p.id) ? u >= jitter : skill.recall > 0 && u < jitter;
+      return has.has(p.id) ? u >= jitter : skill.recall > 0 && u < jitter * easeOf(world, p.id);
     })
     .map((p) => p.id);
   return { points, wrong: [...known.wrong] };
