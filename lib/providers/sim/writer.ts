@@ -3,7 +3,6 @@ import type { Beliefs } from "./knowledge";
 import type { SimProfile } from "./profiles";
 import { hashString, type Rng } from "./rng";
 import type { SimWorld, WorldPoint } from "./world";
-import { countTokens } from "./words";
 
 export interface Draft extends Beliefs {
   /** Wrong claims read in other answers and left out, to say so. */
