@@ -1,0 +1,35 @@
+"use client";
+
+import { SKILL_TWEAKS, tweakSummary, withTweaks } from "@/lib/client/sim-tweaks";
+import { TweakSliders } from "./tweak-sliders";
+
+/**
+ * A simulated model's skill for one slot. A teacher sets an aggregator's keep and catch to 0
+ * and runs again: the gain over the proposers vanishes, because it came from that skill.
+ */
+export function SimSkillSettings({ modelId, onChange }: { modelId: string; onChange(modelId: string): void }) {
+  const summary = tweakSummary(modelId);
+  return (
+    <details className="group rounded-lg border border-line px-2 py-1.5" open={summary !== "" || undefined}>
+      <summary className="cursor-pointer text-xs font-medium select-none">
+        Simulated skill{summary && <span className="ml-1.5 font-mono font-normal text-muted">{summary}</span>}
+      </summary>
+      <div className="mt-2">
+        <TweakSliders modelId={modelId} specs={SKILL_TWEAKS} defaults={skillDefaults(modelId)} onChange={onChange} />
+        {summary && (
+          <button
+            type="button"
+            className="mt-1 text-[11px] text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+            onClick={() => onChange(withTweaks(modelId, Object.fromEntries(SKILL_TWEAKS.map((t) => [t.key, undefined]))))}
+          >
+            Reset skill to the model&apos;s own
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
+
+function skillDefaults(_modelId: string): Partial<Record<string, number>> {
+  return {};
+}
