@@ -4,7 +4,7 @@ import { useId } from "react";
 import { readTweaks, withTweaks, type TweakSpec } from "@/lib/client/sim-tweaks";
 
 /**
- * Sliders (0..1) that write settings into a sim model id's query. A slider left alone shows
+ * Sliders that write settings into a sim model id's query. A slider left alone shows
  * the model's own value and writes nothing, so the id stays short until someone changes it.
  */
 export function TweakSliders({
@@ -55,7 +55,7 @@ export function TweakSliders({
               id={inputId}
               type="range"
               min={0}
-              max={1}
+              max={spec.max ?? 1}
               step={0.05}
               value={shown}
               aria-describedby={`${inputId}-hint`}

@@ -12,6 +12,8 @@ export interface TweakSpec {
   /** Label of the control. */
   label: string;
   hint: string;
+  /** Largest value the control offers (the smallest is 0); 1 unless said. */
+  max?: number;
 }
 
 /** Per-slot skill of a simulated model (0..1); a missing key means the model's own value. */
@@ -29,11 +31,14 @@ export const JUDGE_TWEAKS: readonly TweakSpec[] = [
     key: "lengthbias",
     short: "length bias",
     label: "Length bias (demonstrates judge bias)",
-    hint: "Rewards longer answers regardless of what they say: a known flaw of LLM judges, here on purpose.",
+    hint: "Extra score per 100 words, whatever they say: a known flaw of LLM judges, here on purpose.",
+    max: 2,
   },
 ];
 
-const ALL_KEYS = new Set([...SKILL_TWEAKS, ...JUDGE_TWEAKS].map((t) => t.key));
+const SPECS = new Map([...SKILL_TWEAKS, ...JUDGE_TWEAKS].map((t) => [t.key, t]));
+const ALL_KEYS = new Set(SPECS.keys());
+const maxOf = (key: string) => SPECS.get(key)?.max ?? 1;
 
 export function isSimId(modelId: string | null | undefined): modelId is string {
   return typeof modelId === "string" && modelId.startsWith("sim:");
@@ -44,27 +49,27 @@ function split(modelId: string): { base: string; params: URLSearchParams } {
   return q === -1 ? { base: modelId, params: new URLSearchParams() } : { base: modelId.slice(0, q), params: new URLSearchParams(modelId.slice(q + 1)) };
 }
 
-function unit(value: string | null): number | undefined {
+function inRange(value: string | null, max: number): number | undefined {
   if (value === null || value.trim() === "") return undefined;
   const n = Number(value);
-  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
+  return Number.isFinite(n) && n >= 0 && n <= max ? n : undefined;
 }
 
-/** The tweak values a sim id carries, by key; values outside 0..1 are ignored as the simulator would. */
+/** The tweak values a sim id carries, by key; values out of a control's range are not shown as set. */
 export function readTweaks(modelId: string | null | undefined): Record<string, number> {
   if (!isSimId(modelId)) return {};
   const { params } = split(modelId);
   const out: Record<string, number> = {};
   for (const key of ALL_KEYS) {
-    const v = unit(params.get(key));
+    const v = inRange(params.get(key), maxOf(key));
     if (v !== undefined) out[key] = v;
   }
   return out;
 }
 
-/** A number as the query writes it: at most two decimals, no trailing zeros. */
-function format(n: number): string {
-  return String(Math.round(Math.min(1, Math.max(0, n)) * 100) / 100);
+/** A number as the query writes it: within the control's range, at most two decimals. */
+function format(key: string, n: number): string {
+  return String(Math.round(Math.min(maxOf(key), Math.max(0, n)) * 100) / 100);
 }
 
 /**
@@ -77,7 +82,7 @@ export function withTweaks(modelId: string, patch: Record<string, number | undef
   const { base, params } = split(modelId);
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || !Number.isFinite(value)) params.delete(key);
-    else params.set(key, format(value));
+    else params.set(key, format(key, value));
   }
   const query = params.toString();
   return query ? `${base}?${query}` : base;

@@ -16,8 +16,10 @@ describe("sim tweaks in a model id", () => {
     expect(withTweaks("sim:owl?keep=0", { keep: undefined })).toBe("sim:owl");
   });
 
-  it("clamps to 0..1 and rounds to two decimals", () => {
-    expect(withTweaks("sim:owl", { noise: 0.123456, lengthbias: 3 })).toBe("sim:owl?noise=0.12&lengthbias=1");
+  it("clamps to the control's range and rounds to two decimals", () => {
+    expect(withTweaks("sim:owl", { noise: 0.123456, keep: 3 })).toBe("sim:owl?noise=0.12&keep=1");
+    expect(withTweaks("sim:owl", { lengthbias: 1.5 })).toBe("sim:owl?lengthbias=1.5");
+    expect(withTweaks("sim:owl", { lengthbias: 9 })).toBe("sim:owl?lengthbias=2");
     expect(withTweaks("sim:owl", { recall: -1 })).toBe("sim:owl?recall=0");
   });
 
