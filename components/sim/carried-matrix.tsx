@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { displayName } from "@/components/run/model-catalog";
 import { cn } from "@/components/ui/cn";
 import type { CarriedMatrix, CellState, MatrixRow } from "@/lib/analysis/carried-points";
@@ -41,12 +42,13 @@ function Cell({ kind, state }: { kind: "point" | "wrong"; state: CellState }) {
  * wrong claims (W) across the top: a class watches the points gather up the layers.
  */
 export function CarriedMatrixTable({ matrix }: { matrix: CarriedMatrix }) {
+  const captionId = useId();
   const { points, wrong, rows, layers } = matrix;
   return (
     <div className="flex flex-col gap-3">
       <div className="overflow-x-auto rounded-lg border border-line">
-        <table className="w-full min-w-[36rem] border-collapse text-xs" aria-labelledby="carried-matrix-caption">
-          <caption id="carried-matrix-caption" className="sr-only">
+        <table className="w-full min-w-[36rem] border-collapse text-xs" aria-labelledby={captionId}>
+          <caption id={captionId} className="sr-only">
             Key points and wrong claims carried by each answer of the run
           </caption>
           <thead className="bg-subtle/70 text-muted">

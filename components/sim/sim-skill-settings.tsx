@@ -1,5 +1,7 @@
 "use client";
 
+import { simProfile } from "@/lib/providers/sim/profiles";
+import { parseSimId } from "@/lib/providers/sim/sim-id";
 import { SKILL_TWEAKS, tweakSummary, withTweaks } from "@/lib/client/sim-tweaks";
 import { TweakSliders } from "./tweak-sliders";
 
@@ -30,6 +32,8 @@ export function SimSkillSettings({ modelId, onChange }: { modelId: string; onCha
   );
 }
 
-function skillDefaults(_modelId: string): Partial<Record<string, number>> {
-  return {};
+/** The profile's own skill, under the query keys the sliders write. */
+function skillDefaults(modelId: string): Partial<Record<string, number>> {
+  const { skill } = simProfile(parseSimId(modelId).name);
+  return { recall: skill.recall, halluc: skill.hallucination, keep: skill.keep, catch: skill.catch };
 }

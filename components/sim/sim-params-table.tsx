@@ -1,0 +1,95 @@
+"use client";
+
+import { useId } from "react";
+import { cn } from "@/components/ui/cn";
+import { tweakSummary } from "@/lib/client/sim-tweaks";
+import { simProfile, type SimProfile, type SimSkill } from "@/lib/providers/sim/profiles";
+import { SIM_WORLD_RULES } from "@/lib/providers/sim/rules";
+import { parseSimId } from "@/lib/providers/sim/sim-id";
+
+const SKILLS: Array<{ key: keyof SimSkill; label: string }> = [
+  { key: "recall", label: "Recall" },
+  { key: "hallucination", label: "Hallucination" },
+  { key: "keep", label: "Keep" },
+  { key: "catch", label: "Catch" },
+];
+
+interface ParamRow {
+  key: string;
+  name: string;
+  profile: Pick<SimProfile, "role" | "style" | "ttftMs" | "tokensPerSecond">;
+  skill: SimSkill;
+  /** Skill keys a slot's settings changed from the profile. */
+  changed: Set<keyof SimSkill>;
+  used: boolean;
+}
+
+/** One row per simulated model, plus one per tweaked model id the run used ("Owl (keep 0)"). */
+export function paramRows(usedIds: readonly string[]): ParamRow[] {
+  const usedNames = new Set(usedIds.filter((id) => tweakSummary(id) === "").map((id) => parseSimId(id).name));
+  const base: ParamRow[] = SIM_WORLD_RULES.models.map((m) => ({
+    key: m.name,
+    name: m.display,
+    profile: m,
+    skill: m.skill,
+    changed: new Set(),
+    used: usedNames.has(m.name),
+  }));
+  const tweaked = [...new Set(usedIds)]
+    .filter((id) => tweakSummary(id) !== "")
+    .map((id): ParamRow => {
+      const { name, overrides } = parseSimId(id);
+      const profile = simProfile(name);
+      const changed = new Set(Object.keys(overrides.skill ?? {}) as Array<keyof SimSkill>);
+      return { key: id, name: `${profile.display} (${tweakSummary(id)})`, profile, skill: { ...profile.skill, ...overrides.skill }, changed, used: true };
+    });
+  return [...base, ...tweaked];
+}
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+/** Every simulated model's visible parameters; the ones this run used are marked. */
+export function SimParamsTable({ usedIds }: { usedIds: readonly string[] }) {
+  const rows = paramRows(usedIds);
+  const captionId = useId();
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line">
+      <table className="w-full min-w-[40rem] border-collapse text-xs" aria-labelledby={captionId}>
+        <caption id={captionId} className="sr-only">
+          Parameters of the simulated models
+        </caption>
+        <thead className="bg-subtle/70 text-muted">
+          <tr>
+            <th scope="col" className="px-2 py-1.5 text-left font-medium">Model</th>
+            <th scope="col" className="px-2 py-1.5 text-left font-medium">Role</th>
+            {SKILLS.map((s) => (
+              <th key={s.key} scope="col" className="px-2 py-1.5 text-right font-medium">{s.label}</th>
+            ))}
+            <th scope="col" className="px-2 py-1.5 text-left font-medium">Style</th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium">Speed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={cn("border-t border-line", row.used && "bg-accent/5")}>
+              <th scope="row" className="px-2 py-1 text-left font-medium whitespace-nowrap">
+                {row.name}
+                {row.used && <span className="ml-1.5 rounded bg-accent/15 px-1 text-[10px] font-normal text-accent">in this run</span>}
+              </th>
+              <td className="px-2 py-1 text-muted">{row.profile.role}</td>
+              {SKILLS.map((s) => (
+                <td key={s.key} className={cn("px-2 py-1 text-right tabular-nums", row.changed.has(s.key) && "font-semibold text-violet-700 dark:text-violet-300")}>
+                  {row.profile.role === "failure" ? "—" : pct(row.skill[s.key])}
+                </td>
+              ))}
+              <td className="px-2 py-1 text-muted">{row.profile.style}</td>
+              <td className="px-2 py-1 text-right whitespace-nowrap tabular-nums text-muted">
+                {row.profile.tokensPerSecond} tok/s, first after {(row.profile.ttftMs / 1000).toFixed(row.profile.ttftMs < 1000 ? 2 : 1)} s
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
