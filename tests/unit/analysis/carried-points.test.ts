@@ -97,3 +97,26 @@ describe("answers of a run to check", () => {
     expect(questionOf({ messages: [] })).toBeUndefined();
   });
 });
+
+describe("the matrix on a simulated world", () => {
+  it("follows points up the layers as carriedBy reads them from the answers' sentences", async () => {
+    const { carriedBy, worldOf } = await import("@/lib/providers/sim/world");
+    const world = worldOf("A bat and a ball cost $1.10 together; the bat costs $1.00 more than the ball. How much is the ball? Explain briefly.");
+    const [k1, k2] = world.points;
+    const [w1] = world.wrong;
+    const texts = [
+      { layer: 0, agent: 0, text: `${k1.text} ${w1.text}` },
+      { layer: 0, agent: 1, text: k2.text },
+      { layer: 1, agent: 0, text: `${k1.text}\n\n${k2.text}` },
+    ];
+    const matrix = buildCarriedMatrix(
+      world,
+      texts.map((t) => ({ ...t, model: "sim:x", final: t.layer === 1, carried: carriedBy(world, t.text) })),
+    );
+    const final = matrix.rows[2];
+    expect(final.points.slice(0, 2)).toEqual(["carried", "carried"]);
+    expect(final.wrong[0]).toBe("caught");
+    expect([final.pointCount, final.wrongCount, final.inputPoints, final.inputWrong]).toEqual([2, 0, 2, 1]);
+    expect(matrix.layers[0]).toMatchObject({ pointsTogether: 2, wrongTogether: 1, bestPoints: 1 });
+  });
+});
