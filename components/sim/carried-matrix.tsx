@@ -47,7 +47,7 @@ export function CarriedMatrixTable({ matrix }: { matrix: CarriedMatrix }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="overflow-x-auto rounded-lg border border-line">
-        <table className="w-full min-w-[36rem] border-collapse text-xs" aria-labelledby={captionId}>
+        <table className="w-max min-w-[36rem] border-collapse text-xs" aria-labelledby={captionId}>
           <caption id={captionId} className="sr-only">
             Key points and wrong claims carried by each answer of the run
           </caption>
@@ -80,7 +80,7 @@ export function CarriedMatrixTable({ matrix }: { matrix: CarriedMatrix }) {
                 key={`${row.layer}-${row.agent}`}
                 className={cn("border-t border-line", i > 0 && rows[i - 1].layer !== row.layer && "border-t-2 border-t-line-strong", row.final && "font-semibold")}
               >
-                <th scope="row" className="max-w-56 truncate px-2 py-1 text-left font-medium">
+                <th scope="row" className="max-w-64 truncate px-2 py-1 pr-4 text-left font-medium">
                   {rowLabel(row)}
                 </th>
                 {row.points.map((state, k) => (
@@ -91,7 +91,7 @@ export function CarriedMatrixTable({ matrix }: { matrix: CarriedMatrix }) {
                 ))}
                 <td className="border-l border-line px-2 py-1 text-right tabular-nums">
                   {row.pointCount}/{points.length}
-                  {row.inputPoints !== undefined && <span className="font-normal text-muted"> of {row.inputPoints} read</span>}
+                  {row.inputPoints !== undefined && <span className="font-normal text-muted"> (inputs had {row.inputPoints})</span>}
                 </td>
                 <td className={cn("px-2 py-1 text-right tabular-nums", row.wrongCount > 0 && "text-red-700 dark:text-red-300")}>{row.wrongCount}</td>
               </tr>

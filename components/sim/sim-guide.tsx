@@ -43,7 +43,7 @@ export function SimGuide() {
       <p>{SIM_WORLD_RULES.summary}</p>
 
       <section aria-labelledby={`${id}-rules`} className="flex flex-col gap-2">
-        <h3 id={`${id}-rules`} className="text-sm font-semibold">
+        <h3 id={`${id}-rules`} className="scroll-mt-20 text-sm font-semibold">
           The rules
         </h3>
         <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[10rem_1fr]">
@@ -62,7 +62,7 @@ export function SimGuide() {
       </section>
 
       <section aria-labelledby={`${id}-params`} className="flex flex-col gap-2">
-        <h3 id={`${id}-params`} className="text-sm font-semibold">
+        <h3 id={`${id}-params`} className="scroll-mt-20 text-sm font-semibold">
           The simulated models’ parameters
         </h3>
         <SimParamsTable usedIds={usedIds} />
@@ -70,7 +70,7 @@ export function SimGuide() {
       </section>
 
       <section aria-labelledby={`${id}-carried`} className="flex flex-col gap-2">
-        <h3 id={`${id}-carried`} className="text-sm font-semibold">
+        <h3 id={`${id}-carried`} className="scroll-mt-20 text-sm font-semibold">
           What each answer carried
         </h3>
         {result ? (

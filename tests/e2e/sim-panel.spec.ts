@@ -21,7 +21,10 @@ async function run(page: Page, prompt: string): Promise<string> {
 }
 
 async function openPanel(page: Page) {
-  await page.getByText("How the simulation works", { exact: true }).click();
+  const summary = page.locator("summary").filter({ hasText: "How the simulation works" });
+  await summary.click();
+  // The section's top at the top of the window, for the screenshots.
+  await summary.evaluate((el) => el.scrollIntoView({ block: "start" }));
   const matrix = page.getByRole("table", { name: "Key points and wrong claims carried by each answer of the run" });
   await expect(matrix).toBeVisible();
   return matrix;
@@ -37,12 +40,6 @@ test.describe("simulation panel", () => {
     await page.goto("/");
     const id = await run(page, CODE_PROMPT);
 
-    const final = page.getByRole("region", { name: "Final answer" });
-    await expect(final.locator("pre code").first()).toBeVisible();
-    await expect(final.locator("pre code").first()).toContainText("function");
-    await final.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "docs/sim-code-answer.png" });
-
     const matrix = await openPanel(page);
     const params = page.getByRole("table", { name: "Parameters of the simulated models" });
     await expect(params.getByRole("rowheader", { name: /^Owl/ })).toContainText("in this run");
@@ -53,18 +50,24 @@ test.describe("simulation panel", () => {
     await expect(finalRow).toContainText(/\d+\/\d+ of \d+ read/);
     await expect(matrix.getByRole("columnheader", { name: "K1" })).toBeVisible();
     await expect(matrix.getByRole("columnheader", { name: "W1" })).toBeVisible();
-    await page.getByRole("heading", { name: "What each answer carried" }).scrollIntoViewIfNeeded();
+    await page.getByRole("heading", { name: "The simulated models’ parameters" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: "docs/sim-panel.png" });
 
     await page.emulateMedia({ colorScheme: "dark" });
     await page.screenshot({ path: "docs/sim-panel-dark.png" });
+
+    const final = page.getByRole("region", { name: "Final answer" });
+    await expect(final.locator("pre code").first()).toBeVisible();
+    await expect(final.locator("pre code").first()).toContainText("function");
     await final.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "docs/sim-code-answer-dark.png" });
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.screenshot({ path: "docs/sim-code-answer.png" });
 
     await page.goto(`/r/${id}`);
-    await expect(page.getByRole("region", { name: "Final answer" }).locator("pre code").first()).toBeVisible({ timeout: 30_000 });
     const shared = await openPanel(page);
     await expect(shared.getByRole("row")).toHaveCount(5);
+    await expect(page.getByRole("region", { name: "Final answer" }).locator("pre code").first()).toBeVisible();
   });
 
   test("a slot's skill tweak shows on its card and its column, and the guide opens from the help popover", async ({ page }) => {
@@ -86,7 +89,7 @@ test.describe("simulation panel", () => {
     await expect(column.getByRole("heading", { name: "Owl · keep 0 · catch 0" })).toBeVisible();
 
     await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
-    await page.getByRole("button", { name: "How the simulation works" }).click();
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByRole("button", { name: "How the simulation works" }).click();
     const guide = page.getByRole("dialog", { name: "How the simulation works" });
     await expect(guide.getByText("This is a simulation, not real models.")).toBeVisible();
     const params = guide.getByRole("table", { name: "Parameters of the simulated models" });
