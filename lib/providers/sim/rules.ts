@@ -17,17 +17,17 @@ export const SIM_WORLD_RULES = {
     {
       id: "recall",
       title: "Recall",
-      text: "A model knows a fixed share of the key points of each prompt (its recall). Which points it knows is seeded by the model and the prompt, so samples of one model know the same points while different models know different ones.",
+      text: "A model knows a fixed share of the key points of each prompt (its recall). Which points it knows is seeded by the model and the prompt, so samples of one model know the same points while different models know different ones. Some points are easy (most models know them) and some hard (few do): each point has an ease from 0.25 to 2, seeded by the prompt.",
     },
     {
       id: "hallucination",
       title: "Hallucination",
-      text: "A model believes each tempting wrong claim with a chance equal to its hallucination rate, seeded by model and prompt, so samples of one model repeat the same mistakes.",
+      text: "A model believes each wrong claim with a chance of its hallucination rate times the claim's temptation (1.5 for the most tempting claim down to 0.5 for the least), seeded by model and prompt, so samples of one model repeat the same mistakes. A proposer told to be subtly wrong states the least tempting claim it does not already believe, as certain.",
     },
     {
       id: "sampling",
       title: "Sampling",
-      text: "Temperature and seed add a little variation: at temperature 1, each known point is left out and each unknown point recalled with a chance of 10%.",
+      text: "Temperature and seed add a little variation: at temperature 1, each known point is left out with a chance of 10%, and each unknown point recalled with a chance of 10% times its ease. Without a temperature, 0.7 is assumed.",
     },
     {
       id: "keep",

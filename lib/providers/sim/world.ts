@@ -38,6 +38,8 @@ export interface SimWorld {
 export interface Carried {
   points: string[];
   wrong: string[];
+  /** Wrong claims the answer names in order to refute them ("… this is wrong"). */
+  refuted: string[];
 }
 
 function normalise(question: string): string {
@@ -91,6 +93,7 @@ export function carriedBy(world: SimWorld, answer: string): Carried {
   const matcher = matcherFor(tokens, contentTokens(world.question));
   const nPoints = world.points.length;
   const found = new Set<number>();
+  const refuted = new Set<number>();
   for (const sentence of answerSentences(answer).map((s) => new Set(contentTokens(s)))) {
     const cover = tokens.map((claim) => (claim.includes("not") && !sentence.has("not") ? 0 : matcher.coverage(claim, sentence)));
     const best = Math.max(...cover);
@@ -99,13 +102,15 @@ export function carriedBy(world: SimWorld, answer: string): Carried {
       // A sentence that reads as well as one claim can also make a second one, but not a
       // weaker echo of the first; and a wrong claim must read better than every correct point.
       if (c < MATCH_THRESHOLD || c < best - RIVAL_MARGIN) return;
-      if (i >= nPoints && (c <= bestPoint || refutes(sentence, tokens[i]))) return;
-      found.add(i);
+      if (i >= nPoints && c <= bestPoint) return;
+      if (i >= nPoints && refutes(sentence, tokens[i])) refuted.add(i);
+      else found.add(i);
     });
   }
   return {
     points: world.points.filter((_, i) => found.has(i)).map((p) => p.id),
     wrong: world.wrong.filter((_, i) => found.has(nPoints + i)).map((w) => w.id),
+    refuted: world.wrong.filter((_, i) => refuted.has(nPoints + i) && !found.has(nPoints + i)).map((w) => w.id),
   };
 }
 
