@@ -46,7 +46,7 @@ export function CarriedMatrixTable({ matrix }: { matrix: CarriedMatrix }) {
   const { points, wrong, rows, layers } = matrix;
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-line">
+      <div className="w-fit max-w-full overflow-x-auto rounded-lg border border-line">
         <table className="w-max min-w-[36rem] border-collapse text-xs" aria-labelledby={captionId}>
           <caption id={captionId} className="sr-only">
             Key points and wrong claims carried by each answer of the run

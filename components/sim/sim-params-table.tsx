@@ -11,7 +11,7 @@ export function SimParamsTable({ usedIds }: { usedIds: readonly string[] }) {
   const rows = paramRows(usedIds);
   const captionId = useId();
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="w-fit max-w-full overflow-x-auto rounded-lg border border-line">
       <table className="w-max min-w-[40rem] border-collapse text-xs" aria-labelledby={captionId}>
         <caption id={captionId} className="sr-only">
           Parameters of the simulated models

@@ -20,6 +20,12 @@ async function run(page: Page, prompt: string): Promise<string> {
   return id;
 }
 
+/** A theme switch runs colour transitions: screenshots wait for them to end. */
+async function setTheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
 async function openPanel(page: Page) {
   const summary = page.locator("summary").filter({ hasText: "How the simulation works" });
   await summary.click();
@@ -47,13 +53,13 @@ test.describe("simulation panel", () => {
     // Header row, three proposers and the final aggregator.
     await expect(matrix.getByRole("row")).toHaveCount(5);
     const finalRow = matrix.getByRole("row", { name: /^Final · Owl/ });
-    await expect(finalRow).toContainText(/\d+\/\d+ of \d+ read/);
+    await expect(finalRow).toContainText(/\d\/\d \(inputs had \d\)/);
     await expect(matrix.getByRole("columnheader", { name: "K1" })).toBeVisible();
     await expect(matrix.getByRole("columnheader", { name: "W1" })).toBeVisible();
     await page.getByRole("heading", { name: "The simulated models’ parameters" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: "docs/sim-panel.png" });
 
-    await page.emulateMedia({ colorScheme: "dark" });
+    await setTheme(page, "dark");
     await page.screenshot({ path: "docs/sim-panel-dark.png" });
 
     const final = page.getByRole("region", { name: "Final answer" });
@@ -61,7 +67,7 @@ test.describe("simulation panel", () => {
     await expect(final.locator("pre code").first()).toContainText("function");
     await final.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "docs/sim-code-answer-dark.png" });
-    await page.emulateMedia({ colorScheme: "light" });
+    await setTheme(page, "light");
     await page.screenshot({ path: "docs/sim-code-answer.png" });
 
     await page.goto(`/r/${id}`);
