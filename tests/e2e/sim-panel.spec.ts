@@ -37,7 +37,7 @@ async function openPanel(page: Page) {
 }
 
 test.describe("simulation panel", () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 240_000 });
 
   test("after a code prompt: a fenced code answer, the parameters table and the carried-points matrix, also on the share page", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
