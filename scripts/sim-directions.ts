@@ -38,6 +38,7 @@ const SETUPS: Setup[] = [
   { label: "MoA-Lite, owl keep=0 catch=0", config: moa(PROPOSERS, "sim:owl?keep=0&catch=0") },
   { label: "6 diverse → orca", config: moa(PROPOSERS, "sim:orca") },
   { label: "Self-MoA (orca ×6, t=0.7 → owl)", config: moa(Array(6).fill("sim:orca"), "sim:owl", 0, 0.7) },
+  { label: "Self-MoA as Experiments builds it (orca ×6 → orca)", config: moa(Array(6).fill("sim:orca"), "sim:orca", 0, 0.7) },
   { label: "n=1 (falcon → owl)", config: moa(PROPOSERS.slice(0, 1), "sim:owl") },
   { label: "n=2 → owl", config: moa(PROPOSERS.slice(0, 2), "sim:owl") },
   { label: "n=3 → owl", config: moa(PROPOSERS.slice(0, 3), "sim:owl") },

@@ -37,7 +37,7 @@ export const SIM_WORLD_RULES = {
     {
       id: "catch",
       title: "Catch (aggregators)",
-      text: "An aggregator drops a wrong claim it took up with chance catch × min(1, (h − s) / s), where s answers make the claim (its own belief counts as one) and h omit it: a claim most answers make looks like consensus and survives.",
+      text: "An aggregator drops a wrong claim it took up with chance catch × min(1, (h − s) / s), where s answers make the claim (at least 1 if it believes the claim itself) and h speak against it (answers that omit it, and once more each answer that calls it wrong): a claim most answers make looks like consensus and survives. A dropped claim that an answer made is named under \"A claim I left out\".",
     },
     {
       id: "judge",

@@ -3,7 +3,6 @@ import type { Beliefs } from "./knowledge";
 import type { SimProfile } from "./profiles";
 import { hashString, type Rng } from "./rng";
 import type { SimWorld, WorldPoint } from "./world";
-import { countTokens } from "./words";
 
 export interface Draft extends Beliefs {
   /** Wrong claims read in other answers and left out, to say so. */
@@ -130,7 +129,7 @@ export function writeAnswer(world: SimWorld, profile: SimProfile, draft: Draft, 
   else if (style === "terse" && !artefact) sentences[0] &&= `In short: ${sentences[0]}`;
   if (artefact) {
     parts.push(workIntro(world), artefact);
-    parts.push(style === "terse" ? "Why:" : world.work?.format === "quote" ? "Why it works:" : "How it works:");
+    parts.push(world.rows ? "Notes:" : style === "terse" ? "Why:" : world.work?.format === "quote" ? "Why it works:" : "How it works:");
   } else if (intro) {
     parts.push(intro);
   }

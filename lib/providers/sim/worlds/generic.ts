@@ -20,7 +20,7 @@ const POINTS = [
 
 const WRONG = [
   "One simple rule about {a} works in every situation.",
-  "{B} has no influence on {a} at all.",
+  "{B} makes no real difference to the outcome, so it can be ignored.",
   "The most popular opinion about {c} is automatically the correct one.",
   "Details about {b} never change the conclusion, so they can be skipped.",
 ];
@@ -32,6 +32,7 @@ const CODE_POINTS = [
   "The loop touches each element once, so the running time grows linearly with the input.",
   "Comments explain why a step is there, not what the syntax does.",
   "A small test for the tricky case, such as an empty input, guards against regressions.",
+  "Edge cases such as duplicates, blank values or very large inputs are named and handled.",
 ];
 
 const CODE_WRONG = [
@@ -94,9 +95,9 @@ export function genericWorld(question: string): WorldSpec {
       return slot === slot.toUpperCase() ? capitalise(value) : value;
     });
   const rng = createRng(`world|${question}`);
-  const pointPool = kind === "code" ? [...CODE_POINTS, ...rng.sample(POINTS, 2)] : POINTS;
+  const pointPool = kind === "code" ? CODE_POINTS : POINTS;
   const wrongPool = kind === "code" ? CODE_WRONG : WRONG;
-  const points = rng.sample(pointPool, Math.min(pointPool.length, kind === "code" ? 7 : 7 + rng.int(0, 1)));
+  const points = rng.sample(pointPool, Math.min(pointPool.length, 6 + rng.int(0, 1)));
   const wrong = rng.sample(wrongPool, 3);
   const lang = kind === "code" ? languageOf(question) : undefined;
   return {
