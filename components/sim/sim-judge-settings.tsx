@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { JUDGE_TWEAKS, readTweaks, tweakSummary } from "@/lib/client/sim-tweaks";
 import { TweakSliders } from "./tweak-sliders";
@@ -11,23 +12,25 @@ import { TweakSliders } from "./tweak-sliders";
  */
 export function SimJudgeSettings({ modelId, onChange, disabled }: { modelId: string; onChange(modelId: string): void; disabled?: boolean }) {
   const summary = tweakSummary(modelId);
+  // Open when there is something set, decided once: resetting the last value must not fold it away under the pointer.
+  const [openAtFirst] = useState(summary !== "");
   const biased = (readTweaks(modelId).lengthbias ?? 0) > 0;
   return (
     <>
-    <details className="max-w-80 rounded-lg border border-line px-2 py-1 text-sm" open={summary !== "" || undefined}>
-      <summary className="cursor-pointer text-xs font-medium select-none">
-        Simulated judge settings
-        <span className="ml-1.5 font-mono font-normal text-muted">{summary || "noise 0 · no length bias"}</span>
-      </summary>
-      <div className="mt-2">
-        <TweakSliders modelId={modelId} specs={JUDGE_TWEAKS} defaults={{ noise: 0, lengthbias: 0 }} onChange={onChange} disabled={disabled} />
-      </div>
-    </details>
-    {biased && (
-      <Badge tone="warning" className="max-w-80 whitespace-normal">
-        Length-biased judge: longer answers win more often, whatever they say
-      </Badge>
-    )}
+      <details className="max-w-80 rounded-lg border border-line px-2 py-1 text-sm" open={openAtFirst || undefined}>
+        <summary className="cursor-pointer text-xs font-medium select-none">
+          Simulated judge settings
+          <span className="ml-1.5 font-mono font-normal text-muted">{summary || "noise 0 · no length bias"}</span>
+        </summary>
+        <div className="mt-2">
+          <TweakSliders modelId={modelId} specs={JUDGE_TWEAKS} defaults={{ noise: 0, lengthbias: 0 }} onChange={onChange} disabled={disabled} />
+        </div>
+      </details>
+      {biased && (
+        <Badge tone="warning" className="max-w-80 whitespace-normal">
+          Length-biased judge: longer answers win more often, whatever they say
+        </Badge>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { simProfile } from "@/lib/providers/sim/profiles";
 import { parseSimId } from "@/lib/providers/sim/sim-id";
 import { SKILL_TWEAKS, tweakSummary, withTweaks } from "@/lib/client/sim-tweaks";
@@ -11,8 +12,10 @@ import { TweakSliders } from "./tweak-sliders";
  */
 export function SimSkillSettings({ modelId, onChange }: { modelId: string; onChange(modelId: string): void }) {
   const summary = tweakSummary(modelId);
+  // Open when there is something set, decided once: resetting the last value must not fold it away under the pointer.
+  const [openAtFirst] = useState(summary !== "");
   return (
-    <details className="group rounded-lg border border-line px-2 py-1.5" open={summary !== "" || undefined}>
+    <details className="group rounded-lg border border-line px-2 py-1.5" open={openAtFirst || undefined}>
       <summary className="cursor-pointer text-xs font-medium select-none">
         Simulated skill{summary && <span className="ml-1.5 font-mono font-normal text-muted">{summary}</span>}
       </summary>
