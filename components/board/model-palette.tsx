@@ -7,6 +7,7 @@ import { SpinnerIcon } from "@/components/ui/icons";
 import { isUsable, useModels, type ModelInfo } from "@/lib/client/models";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import type { RunKeys } from "@/lib/providers/keys";
+import { SimGuideButton } from "@/components/sim/sim-guide-dialog";
 import { SearchIcon } from "./board-icons";
 import { PaletteItem } from "./palette-item";
 
@@ -73,6 +74,7 @@ export function ModelPalette({ onPick }: { onPick: (model: string) => void }) {
             {group.provider && !group.provider.available && group.provider.reason && (
               <p className="mb-1 px-2 text-[11px] text-muted">{group.provider.reason}</p>
             )}
+            {group.id === "sim" && <SimGuideButton className="mb-1 text-accent">How the simulation works</SimGuideButton>}
             <ul className="space-y-0.5">
               {group.models.map((m) => (
                 <PaletteItem

@@ -8,6 +8,7 @@ import { SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { useBoardStore, type BoardSlot } from "@/lib/client/board-store";
 import { modelDisplayName, useModels } from "@/lib/client/models";
+import { tweakSummary, withoutTweaks } from "@/lib/client/sim-tweaks";
 import { DuplicateIcon, GripIcon, SlidersIcon, TrashIcon } from "./board-icons";
 import type { DragData } from "./dnd-logic";
 import { ModelPicker } from "./model-picker";
@@ -64,6 +65,7 @@ export function SlotCard({
   const simulated = info?.simulated ?? slot.model?.startsWith("sim:") ?? false;
   const empty = slot.model === null;
   const summary = settingsSummary(slot);
+  const tweaks = tweakSummary(slot.model);
   const dragging = active !== null;
   const invalid = problems.length > 0;
   const problemId = `${slot.slotId}-problem`;
@@ -110,7 +112,8 @@ export function SlotCard({
           ) : (
             <span className="min-w-0 flex-1">
               <span className="block truncate text-sm font-semibold">{name.replace(/ \(simulated\)$/, "")}</span>
-              <span className="block truncate font-mono text-[10.5px] text-muted">{slot.model}</span>
+              <span className="block truncate font-mono text-[10.5px] text-muted">{tweaks ? withoutTweaks(slot.model) : slot.model}</span>
+              {tweaks && <span className="block truncate font-mono text-[10.5px] font-medium text-violet-700 dark:text-violet-300">{tweaks}</span>}
             </span>
           )}
         </button>
@@ -161,6 +164,7 @@ export function SlotCard({
           anchor={settingsAnchor}
           onClose={close}
           onChange={(patch) => updateSlotSettings(layer, index, patch)}
+          onModelChange={(model) => setSlotModel(layer, index, model)}
         />
       )}
     </li>

@@ -4,6 +4,8 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/moa/limits";
 import type { BoardSlot, SlotSettings } from "@/lib/client/board-store";
+import { SimSkillSettings } from "@/components/sim/sim-skill-settings";
+import { isSimId } from "@/lib/client/sim-tweaks";
 import { Popover } from "./popover";
 
 const field = "h-8 w-full rounded-md border border-line bg-bg px-2 text-sm outline-none focus:border-accent";
@@ -19,12 +21,15 @@ export function SlotSettingsPopover({
   title,
   slot,
   onChange,
+  onModelChange,
   onClose,
   anchor,
 }: {
   title: string;
   slot: BoardSlot;
   onChange: (patch: SlotSettings) => void;
+  /** Sim skill tweaks live in the model id's query (`sim:owl?keep=0`). */
+  onModelChange: (model: string) => void;
   onClose: () => void;
   anchor: HTMLElement | null;
 }) {
@@ -96,6 +101,7 @@ export function SlotSettingsPopover({
             className="w-full resize-y rounded-md border border-line bg-bg p-2 text-sm outline-none focus:border-accent"
           />
         </div>
+        {isSimId(slot.model) && <SimSkillSettings modelId={slot.model} onChange={onModelChange} />}
         <div className="flex justify-between">
           <Button
             size="sm"

@@ -5,8 +5,13 @@ import { displayName } from "@/components/run/model-catalog";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { useModels } from "@/lib/client/models";
+import { isSimId, JUDGE_TWEAKS, readTweaks, withoutQuery, withTweaks } from "@/lib/client/sim-tweaks";
+import { SimJudgeSettings } from "@/components/sim/sim-judge-settings";
 
-/** A select of the models this server can reach now, for the judge. Prefers a strong simulated one offline. */
+/**
+ * A select of the models this server can reach now, for the judge. Prefers a strong simulated
+ * one offline. A simulated judge's noise and length bias travel in its id's query.
+ */
 export function JudgeSelect({ value, onChange, disabled }: { value: string; onChange(model: string): void; disabled?: boolean }) {
   const { models, status } = useModels();
   const usable = models.filter((m) => m.available);
@@ -14,24 +19,33 @@ export function JudgeSelect({ value, onChange, disabled }: { value: string; onCh
     if (value || usable.length === 0) return;
     onChange((usable.find((m) => m.id === "sim:owl") ?? usable[0]).id);
   }, [value, usable, onChange]);
+  const chosen = withoutQuery(value);
+  const pick = (id: string) => {
+    // Keep the judge settings when switching between simulated judges.
+    const settings = readTweaks(value);
+    onChange(isSimId(id) ? withTweaks(id, Object.fromEntries(JUDGE_TWEAKS.map((t) => [t.key, settings[t.key]]))) : id);
+  };
   return (
-    <label className="flex items-center gap-2 text-sm">
-      <span className="text-muted">Judge</span>
-      <select
-        aria-label="Judge model"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={disabled || usable.length === 0}
-        className="h-8 rounded-md border border-line bg-surface px-2 text-sm"
-      >
-        {usable.length === 0 && <option value="">{status === "loading" ? "Loading models…" : "No model reachable"}</option>}
-        {usable.map((m) => (
-          <option key={m.id} value={m.id}>
-            {displayName(m.id, m)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="flex flex-col gap-1">
+      <label className="flex items-center gap-2 text-sm">
+        <span className="text-muted">Judge</span>
+        <select
+          aria-label="Judge model"
+          value={chosen}
+          onChange={(e) => pick(e.target.value)}
+          disabled={disabled || usable.length === 0}
+          className="h-8 min-w-0 rounded-md border border-line bg-surface px-2 text-sm"
+        >
+          {usable.length === 0 && <option value="">{status === "loading" ? "Loading models…" : "No model reachable"}</option>}
+          {usable.map((m) => (
+            <option key={m.id} value={m.id}>
+              {displayName(m.id, m)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {isSimId(value) && <SimJudgeSettings modelId={value} onChange={onChange} disabled={disabled} />}
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { KeyboardIcon } from "@/components/ui/icons";
+import { SimGuideButton } from "@/components/sim/sim-guide-dialog";
 import { SHORTCUTS } from "./shortcuts";
 
 export interface HelpPopoverProps {
@@ -69,6 +70,9 @@ export function HelpPopover({ open, onOpenChange }: HelpPopoverProps) {
               </div>
             ))}
           </dl>
+          <div className="mt-3 border-t border-line pt-2">
+            <SimGuideButton className="-ml-2 text-accent">How the simulation works</SimGuideButton>
+          </div>
         </div>
       )}
     </div>

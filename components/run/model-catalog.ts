@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { useModelsStore, type ModelInfo } from "@/lib/client/models";
+import { tweakSummary } from "@/lib/client/sim-tweaks";
 
 /**
  * Display names, prices and the "simulated" mark for model ids, from the shared models
@@ -66,5 +67,8 @@ export interface ModelView {
 export function useModelView(modelId: string): ModelView {
   const info = useModelsStore((s) => findModel(s.models, modelId));
   const name = displayName(modelId, info);
-  return { id: modelId, name, label: name.replace(/ \(simulated\)$/, ""), simulated: isSimulated(modelId, info), price: info?.pricePerMTokens };
+  // A tweaked sim model ("keep 0") shows it on its column and node, so two runs are told apart.
+  const tweaks = tweakSummary(modelId);
+  const label = name.replace(/ \(simulated\)$/, "") + (tweaks ? ` · ${tweaks}` : "");
+  return { id: modelId, name, label, simulated: isSimulated(modelId, info), price: info?.pricePerMTokens };
 }

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { RunColumns } from "@/components/columns/run-columns";
+import { SimRunSection } from "@/components/sim/sim-run-section";
 import type { MoAConfig } from "@/lib/moa/config";
 import { FinalAnswer } from "./final-answer";
 
@@ -15,6 +16,7 @@ export function RunOutput({ config }: { config: MoAConfig }) {
       <FinalAnswer />
       <RunColumns config={config} />
       <RunAnalysis />
+      <SimRunSection />
     </>
   );
 }

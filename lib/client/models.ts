@@ -51,9 +51,11 @@ export function useModels() {
 /** "Falcon (simulated)" for sim models, the catalog name for known ones, the raw id otherwise. */
 export function modelDisplayName(id: string | null, models: readonly ModelInfo[]): string {
   if (!id) return "empty";
-  const info = models.find((m) => m.id === id);
+  // `sim:owl?keep=0` is still Owl: its query holds settings, not another model.
+  const bare = id.startsWith("sim:") ? id.replace(/\?.*$/, "") : id;
+  const info = models.find((m) => m.id === id) ?? models.find((m) => m.id === bare);
   const simulated = info?.simulated ?? id.startsWith("sim:");
-  const base = info?.name ?? (id.startsWith("sim:") ? capitalize(id.slice(4)) : id);
+  const base = info?.name ?? (id.startsWith("sim:") ? capitalize(bare.slice(4)) : id);
   return simulated && !/simulated/i.test(base) ? `${base} (simulated)` : base;
 }
 
