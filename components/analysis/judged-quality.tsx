@@ -67,7 +67,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
   const shownJudge = chosenJudge && judges.includes(chosenJudge) ? chosenJudge : judges.at(-1);
   const table = useMemo(() => {
     if (!shownJudge || !similarity) return null;
-    const pairs = verdicts.filter((v) => v.judge === shownJudge).map((v) => ({ a: v.a.agent, b: v.b.agent, winner: v.winner }));
+    const pairs = verdicts.filter((v) => v.judge === shownJudge).map((v) => ({ a: v.a.agent, b: v.b.agent, winner: v.winner, unreadable: v.error !== undefined }));
     return proposerQuality(proposers.map((a) => a.agent), similarity, pairs);
   }, [verdicts, shownJudge, proposers, similarity]);
 
@@ -76,6 +76,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
   const pairCount = (judged * (judged - 1)) / 2;
   const canJudge = finished && proposers.length >= MIN_PROPOSERS_TO_JUDGE;
   const modelOf = new Map(proposers.map((a) => [a.agent, a.model]));
+  const unreadable = shownJudge ? verdicts.filter((v) => v.judge === shownJudge && v.error !== undefined).length : 0;
 
   const start = async () => {
     setChosenJudge(model);
@@ -128,6 +129,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
               <span>Judged by {displayName(shownJudge)}</span>
             )}
             {shownJudge.startsWith("sim:") && <span>· {SIM_JUDGE_NOTE}</span>}
+            {unreadable > 0 && <span>· {unreadable} unreadable (the judge named no winner): left out of the win rates</span>}
           </div>
           <FiguresTable
             label="Proposer win rates and similarity to the final answer"

@@ -17,8 +17,8 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-function postJson(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+function postJson(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
 }
 
 const judgeUrl = (runId: string) => `/api/runs/${encodeURIComponent(runId)}/judge`;
@@ -33,8 +33,8 @@ export async function judgeRunProposers(runId: string, choice: JudgeChoiceBody):
 }
 
 /** Judges the final answers of finished runs of one prompt; the server stores each verdict under the two run ids. */
-export async function judgeWholeRuns(runs: Array<{ id: string; label: string }>, choice: JudgeChoiceBody): Promise<JudgedPair[]> {
-  return (await json<{ pairs: JudgedPair[] }>(await postJson("/api/judge/runs", { ...choice, runs }))).pairs;
+export async function judgeWholeRuns(runs: Array<{ id: string; label: string }>, choice: JudgeChoiceBody, signal?: AbortSignal): Promise<JudgedPair[]> {
+  return (await json<{ pairs: JudgedPair[] }>(await postJson("/api/judge/runs", { ...choice, runs }, signal))).pairs;
 }
 
 export interface InsightsJson {
