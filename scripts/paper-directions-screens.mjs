@@ -25,7 +25,7 @@ const tables = await page.evaluate(() =>
   [...document.querySelectorAll("table")].map((t) => `${t.getAttribute("aria-label")}\n${[...t.rows].map((r) => [...r.cells].map((c) => c.textContent?.trim()).join(" | ")).join("\n")}`),
 );
 console.log(tables.join("\n\n"));
-await page.getByRole("region", { name: "Experiment" }).scrollIntoViewIfNeeded();
+await page.getByRole("region", { name: "Experiment", exact: true }).scrollIntoViewIfNeeded();
 await page.screenshot({ path: "docs/experiments-paper-directions.png", fullPage: true });
 await page.goto(`${base}/insights`);
 await page.getByRole("table", { name: "Judged setups" }).waitFor();
