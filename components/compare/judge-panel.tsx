@@ -9,9 +9,9 @@ import { judgeWholeRuns } from "@/lib/verdicts/client";
 import { JudgeControls } from "./judge-select";
 import type { ComparedAnswer } from "./use-compare-ended";
 
-/** The simulated judge follows one visible rule (lib/providers/sim/demo-behaviours.ts) rather than reading for meaning. */
+/** The simulated judge scores against the simulated world's ground truth (lib/providers/sim/judge-score.ts). */
 export const SIM_JUDGE_NOTE =
-  "A simulated judge does not read for meaning: it prefers the answer with more distinct terms and calls near-equal ones a tie. Pick a real model for real verdicts.";
+  "A simulated judge scores each answer against the prompt's hidden key points and wrong claims (points covered − 1.5 × wrong claims) and calls equal scores a tie. Pick a real model for real verdicts.";
 
 /**
  * Asks a judge model which answer is better, pair by pair, each pair in both orders. The server

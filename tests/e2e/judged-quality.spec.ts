@@ -4,8 +4,8 @@ import { seedBoard } from "./support/board";
 /**
  * What a judge says about MoA, on simulated models: inside one run (the proposers ranked by a
  * judge against how much the final answer drew on each), and across runs (quality against cost
- * per setup, fed by the verdicts of a compare). The simulated judge prefers the answer with
- * more distinct terms, so proposers of different lengths get different win rates.
+ * per setup, fed by the verdicts of a compare). The simulated judge scores answers against the
+ * prompt's hidden key points and wrong claims, so proposers that know more get higher win rates.
  */
 
 const FAST = "tps=400&ttft=20";

@@ -18,7 +18,7 @@ export function hashString(text: string): number {
 }
 
 export function createRng(seed: number | string): Rng {
-  let state = typeof seed === "string" ? hashString(seed) : seed >>> 0;
+  let state = typeof seed === "string" ? mixedHash(seed) : seed >>> 0;
   const next = () => {
     // mulberry32
     state = (state + 0x6d2b79f5) >>> 0;
@@ -41,4 +41,23 @@ export function createRng(seed: number | string): Rng {
       return copy.slice(0, Math.max(0, count));
     },
   };
+}
+
+/**
+ * A number in [0, 1) fixed by its key, well mixed: keys that differ only in their last
+ * character (claim ids "w1", "w2") must still draw independently, which FNV-1a alone does not.
+ */
+export function unitHash(key: string): number {
+  return mixedHash(key) / 4294967296;
+}
+
+/** FNV-1a with murmur3's finaliser, so every input bit reaches every output bit. */
+function mixedHash(key: string): number {
+  let h = hashString(key);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

@@ -1,13 +1,21 @@
 import { LIMITS } from "@/lib/moa/limits";
+import type { SimJudgeSettings } from "./judge-score";
+import type { SimSkill } from "./profiles";
 /**
- * A sim model id may carry pace overrides for tests and benchmarks:
- * `falcon?ttft=20&tps=400&tokens=120`. The base name is what the UI shows.
+ * A sim model id may carry overrides for tests, benchmarks and classroom what-ifs:
+ * pace `falcon?ttft=20&tps=400&tokens=120`, skill `owl?keep=0&catch=0`, `?recall=0.5`,
+ * `?halluc=0.2`, and, for a model used as judge, `?noise=0.2&lengthbias=1`.
+ * The base name is what the UI shows.
  */
 export interface SimOverrides {
   ttftMs?: number;
   tokensPerSecond?: number;
   /** Exact number of output tokens (words) to produce. */
   tokens?: number;
+  /** Skill values that replace the profile's, each clamped to 0..1. */
+  skill?: Partial<SimSkill>;
+  /** Judge settings when this model judges: noise clamped to 0..1, length bias to 0..10. */
+  judge?: Partial<SimJudgeSettings>;
 }
 
 export interface ParsedSimId {
@@ -24,6 +32,18 @@ function positive(value: string | null, allowZero: boolean): number | undefined 
 
 const MAX_SIM_TTFT_MS = 120_000;
 const MAX_SIM_TPS = 100_000;
+
+function clamped(value: string | null, max = 1): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? Math.min(max, Math.max(0, n)) : undefined;
+}
+
+/** Only the keys that were given, so a partial override leaves the rest of the profile alone. */
+function defined<T extends object>(values: T): Partial<T> | undefined {
+  const entries = Object.entries(values).filter(([, v]) => v !== undefined);
+  return entries.length > 0 ? (Object.fromEntries(entries) as Partial<T>) : undefined;
+}
 
 function capped(value: number | undefined, max: number): number | undefined {
   return value === undefined ? undefined : Math.min(value, max);
@@ -43,6 +63,13 @@ export function parseSimId(modelId: string): ParsedSimId {
       ttftMs: capped(positive(params.get("ttft"), true), MAX_SIM_TTFT_MS),
       tokensPerSecond: capped(positive(params.get("tps"), false), MAX_SIM_TPS),
       tokens: tokens === undefined ? undefined : Math.max(1, Math.min(LIMITS.maxTokens, Math.round(tokens))),
+      skill: defined({
+        recall: clamped(params.get("recall")),
+        hallucination: clamped(params.get("halluc") ?? params.get("hallucination")),
+        keep: clamped(params.get("keep")),
+        catch: clamped(params.get("catch")),
+      }),
+      judge: defined({ noise: clamped(params.get("noise")), lengthBias: clamped(params.get("lengthbias"), 10) }),
     },
   };
 }

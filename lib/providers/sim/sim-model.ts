@@ -8,6 +8,7 @@ import {
   type LanguageModelV3Usage,
 } from "@ai-sdk/provider";
 import { composeAnswer } from "./compose";
+import { SIM_JUDGE_DEFAULTS } from "./judge-score";
 import { simProfile, type SimProfile } from "./profiles";
 import { readPrompt } from "./prompt";
 import { createRng } from "./rng";
@@ -76,7 +77,15 @@ export class SimLanguageModel implements LanguageModelV3 {
     const prefix = last?.role === "assistant" ? last.content.map((part) => (part.type === "text" ? part.text : "")).join("") : "";
     const prompt = readPrompt(prefix ? options.prompt.slice(0, -1) : options.prompt);
     const seed = `${this.profile.name}|${options.temperature ?? "-"}|${options.seed ?? "-"}|${prompt.all}`;
-    const text = composeAnswer({ profile: this.profile, prompt, rng: createRng(seed), tokens: this.overrides.tokens });
+    const text = composeAnswer({
+      profile: this.profile,
+      prompt,
+      rng: createRng(seed),
+      skill: { ...this.profile.skill, ...this.overrides.skill },
+      judge: { ...SIM_JUDGE_DEFAULTS, ...this.overrides.judge },
+      sampling: { temperature: options.temperature, seed: options.seed },
+      tokens: this.overrides.tokens,
+    });
     let chunks = tokenize(text).slice(countTokens(prefix));
     let finish: Plan["finish"] = "stop";
     if (options.maxOutputTokens !== undefined && chunks.length > options.maxOutputTokens) {

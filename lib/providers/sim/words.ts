@@ -1,4 +1,4 @@
-/** Reading a prompt the way a sim model needs to: a topic phrase and a few keywords. */
+/** Reading a prompt the way a sim model needs to: its keywords, and words as tokens. */
 const STOP = new Set(
   (
     "a an the and or but if then so of to in on at by for with from into about over under is are was were be been " +
@@ -9,19 +9,6 @@ const STOP = new Set(
     "its it's i'm don't does doesn't one two three way ways thing things"
   ).split(" "),
 );
-
-const LEAD_INS =
-  /^(?:please\s+)?(?:can you\s+|could you\s+|would you\s+)?(?:explain|describe|tell me about|tell me|give me|list|write|summari[sz]e|compare|discuss|outline|what is|what are|what's|how do|how does|how can|why do|why does|why is|why are)\s+/i;
-
-export function topicOf(question: string, maxWords = 6): string {
-  const firstLine = question.trim().split(/\n/)[0] ?? "";
-  const sentence = firstLine.split(/(?<=[.?!])\s/)[0] ?? firstLine;
-  const stripped = sentence.replace(LEAD_INS, "").replace(/[?.!:;]+$/, "").trim();
-  const words = stripped.split(/\s+/).filter(Boolean).slice(0, maxWords);
-  // "…the immune system to" reads badly mid-sentence: end on a content word.
-  while (words.length > 1 && STOP.has(words.at(-1)!.toLowerCase())) words.pop();
-  return words.length > 0 ? words.join(" ") : "the question";
-}
 
 export function keywordsOf(text: string, max = 6): string[] {
   const counts = new Map<string, number>();
@@ -35,21 +22,6 @@ export function keywordsOf(text: string, max = 6): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, max)
     .map(([word]) => word);
-}
-
-/** Plain sentences of a markdown answer: headings, bullets and emphasis removed. */
-export function sentencesOf(markdown: string): string[] {
-  const plain = markdown
-    .split("\n")
-    .map((line) => line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/, "").replace(/\*\*|__|`/g, ""))
-    .filter((line) => line.trim() !== "")
-    .join(" ");
-  return (plain.match(/[^.!?]+[.!?]+/g) ?? [])
-    .map((s) => s.trim())
-    .filter((s) => {
-      const n = s.split(/\s+/).length;
-      return n >= 6 && n <= 40;
-    });
 }
 
 /** Whitespace-preserving word tokens: one token ≈ one word, as the sim counts usage. */

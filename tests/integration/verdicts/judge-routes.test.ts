@@ -70,7 +70,7 @@ describe("POST and GET /api/runs/{id}/judge", () => {
     // The judge runs are ordinary stored runs of the judge model.
     expect((await getRunState(first.judgeRunIds[0])).config?.layers[0].agents[0].model).toBe("sim:owl");
 
-    // The simulated judge scores coverage, so its verdicts differ between proposers and ρ exists.
+    // The simulated judge scores key points and wrong claims, so its verdicts differ between proposers and ρ exists.
     const state = await getRunState(id);
     const texts = state.agents[0].map((a) => a.text);
     const table = proposerQuality([0, 1, 2, 3], similarityRow(state.finalText, texts), body.verdicts.map((v: { a: { agent: number }; b: { agent: number }; winner: "a" | "b" | "tie" }) => ({ a: v.a.agent, b: v.b.agent, winner: v.winner })));

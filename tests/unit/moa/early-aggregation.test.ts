@@ -140,7 +140,8 @@ describe("early aggregation (staircase streaming)", () => {
 
   it("runs a three-layer simulated MoA with early aggregation to one complete answer", async () => {
     const resolve = createModelResolver({ env: { MOA_SIM_SPEED: "20" } });
-    const ids = [["sim:falcon", "sim:heron", "sim:otter"], ["sim:falcon", "sim:heron"], ["sim:owl"]];
+    // A slow, long proposer: the final aggregator can start well before it ends.
+    const ids = [["sim:falcon", "sim:heron", "sim:otter?tokens=150&tps=10"], ["sim:falcon", "sim:heron"], ["sim:owl"]];
     const config: MoAConfig = { layers: ids.map((row) => ({ agents: row.map((model) => ({ model })) })), earlyAggregation: { chunkChars: 120 } };
     const events = await collect(runMoA(config, ask("Explain how vaccines train the immune system."), { runId: "run-1", resolveModel: resolve }));
     expectWellFormed(events);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createModelResolver } from "@/lib/providers/registry";
 import { buildSynthesisBlock } from "@/lib/moa/synthesis";
 import { parseNumberedAnswers } from "@/lib/providers/sim/prompt";
+import { carriedBy, worldOf } from "@/lib/providers/sim/world";
 
 const resolve = createModelResolver({ env: { MOA_SIM_SPEED: "100" } });
 const QUESTION = "Explain how vaccines train the immune system to recognise viruses.";
@@ -25,28 +26,36 @@ function sentences(text: string): string[] {
 }
 
 describe("sim aggregator", () => {
-  it("says how many answers it drew on and quotes sentences from several of them", async () => {
-    const text = await aggregate("sim:owl", SYNTHESIS);
-    expect(text).toMatch(/Drawing on 3 answers/);
-    const quoted = ANSWERS.filter((answer) => sentences(answer).some((s) => text.includes(s)));
-    expect(quoted.length).toBeGreaterThanOrEqual(2);
-    expect(text).toMatch(/agree/i);
+  const world = worldOf(QUESTION);
+  const proposals = () => Promise.all(["falcon", "heron", "orca"].map((m) => streamText({ model: resolve(`sim:${m}`), prompt: QUESTION }).text));
+
+  it("writes one fresh answer that reuses sentences from several of the answers it read", async () => {
+    const answers = await proposals();
+    const text = await aggregate("sim:owl", buildSynthesisBlock(answers));
+    const reused = answers.filter((answer) => sentences(answer).some((s) => s.length > 30 && text.includes(s)));
+    expect(reused.length).toBeGreaterThanOrEqual(2);
+    expect(text).not.toBe(answers[0]);
   });
 
-  it("draws on the answers in the engine's own synthesis format", async () => {
-    const text = await aggregate("sim:owl", buildSynthesisBlock(ANSWERS));
-    expect(text).toMatch(/Drawing on 3 answers/);
+  it("draws on the answers in a plain numbered list too", async () => {
+    const answers = await proposals();
+    const numbered = `Critically evaluate these responses and write one better answer.\n\n${answers.map((a, i) => `${i + 1}. ${a.replace(/\n+/g, " ")}`).join("\n")}`;
+    const alone = carriedBy(world, await aggregate("sim:owl", "You are a helpful assistant.")).points;
+    const merged = carriedBy(world, await aggregate("sim:owl", numbered)).points;
+    expect(merged.length).toBeGreaterThan(alone.length);
   });
 
   it("answers on its own when there is nothing to aggregate", async () => {
     const text = await aggregate("sim:owl", "You are a helpful assistant.");
-    expect(text).not.toMatch(/Drawing on/);
-    expect(text).toMatch(/vaccines/i);
+    expect(text).not.toMatch(/A claim I left out/);
+    expect(text).toMatch(/vaccin|immune|antibod/i);
   });
 
-  it("proposers placed in a later layer also show what they received", async () => {
-    const text = await aggregate("sim:falcon", SYNTHESIS);
-    expect(text).toMatch(/Building on the 3 previous answers/);
+  it("proposers placed in a later layer also use what they received", async () => {
+    const answers = await proposals();
+    const alone = carriedBy(world, await aggregate("sim:falcon", "You are a helpful assistant.")).points;
+    const later = carriedBy(world, await aggregate("sim:falcon", buildSynthesisBlock(answers))).points;
+    expect(later.length).toBeGreaterThan(alone.length);
   });
 });
 

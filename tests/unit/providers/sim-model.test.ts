@@ -26,20 +26,23 @@ describe("sim models", () => {
     expect(a.text).toMatch(/vaccines/i);
   });
 
-  it("answer differently across models, prompts and temperatures", async () => {
+  it("answer differently across models and prompts, and vary a little across sampling seeds", async () => {
     const base = (await run("sim:falcon", { temperature: 0.7 })).text;
     expect((await run("sim:otter", { temperature: 0.7 })).text).not.toBe(base);
-    expect((await run("sim:falcon", { temperature: 1.2 })).text).not.toBe(base);
     expect((await run("sim:falcon", { temperature: 0.7, prompt: "Compare tea and coffee for focus." })).text).not.toBe(base);
+    const samples = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((seed) => streamText({ model: fast("sim:orca"), prompt: PROMPT, temperature: 0.7, seed }).text),
+    );
+    expect(new Set(samples).size).toBeGreaterThan(1);
   });
 
   it.each(["falcon", "heron", "otter", "lynx", "badger", "orca", "owl", "sloth"])(
-    "sim:%s writes a plausible 80–230 word answer and counts usage in words",
+    "sim:%s writes a plausible 25–260 word answer and counts usage in words",
     async (name) => {
       const { text, usage } = await run(`sim:${name}`);
       const words = text.match(/\S+/g)?.length ?? 0;
-      expect(words).toBeGreaterThanOrEqual(80);
-      expect(words).toBeLessThanOrEqual(230);
+      expect(words).toBeGreaterThanOrEqual(25);
+      expect(words).toBeLessThanOrEqual(260);
       expect(usage.outputTokens).toBe(words);
       expect(usage.inputTokens).toBeGreaterThan(5);
     },

@@ -4,6 +4,7 @@ import { moaConfigSchema } from "@/lib/moa/config";
 import { runMoA } from "@/lib/moa/engine";
 import { parseRankerChoice } from "@/lib/moa/variants/ranker";
 import { createModelResolver } from "@/lib/providers/registry";
+import { carriedBy, worldOf } from "@/lib/providers/sim/world";
 import { buildDemo, DEMOS } from "@/lib/teach/demos";
 import { isMisleadingAgent, MISLEADING_SYSTEM } from "@/lib/teach/misleading";
 
@@ -22,6 +23,16 @@ async function finalText(config: Parameters<typeof runMoA>[0], prompt: string) {
     if (e.type === "run-failed") throw new Error(e.message);
   }
   return text;
+}
+
+async function runTexts(config: Parameters<typeof runMoA>[0], prompt: string) {
+  const layer1: string[] = [];
+  let final = "";
+  for await (const e of runMoA(config, [{ role: "user", content: prompt }], { runId: "d", resolveModel: resolve })) {
+    if (e.type === "agent-finished" && e.layer === 0) layer1[e.agent] = e.text;
+    if (e.type === "run-finished") final = e.text;
+  }
+  return { final, layer1 };
 }
 
 describe("classroom demos", () => {
@@ -58,22 +69,30 @@ describe("classroom demos", () => {
     expect(isMisleadingAgent({ system: "Be nice." })).toBe(false);
   });
 
-  it("on simulated models, the ranker picks a candidate by number", async () => {
+  it("on simulated models, the ranker picks a candidate by number, and synthesis covers more than any candidate", async () => {
     const demo = buildDemo("synthesis-vs-selection", NOTHING_REAL);
     const text = await finalText(demo.config, demo.prompt);
     expect(parseRankerChoice(text, 3)).toHaveProperty("index");
-    expect(await finalText(demo.compare!.config, demo.prompt)).toMatch(/Drawing on 3 answers/);
+    const world = worldOf(demo.prompt);
+    const { final, layer1 } = await runTexts(demo.compare!.config, demo.prompt);
+    const best = Math.max(...layer1.map((a) => carriedBy(world, a).points.length));
+    expect(carriedBy(world, final).points.length).toBeGreaterThan(best);
   });
 
   it("on simulated models, the misleading proposer is caught when outvoted and repeated when not", async () => {
+    const world = worldOf("How did the printing press change Europe?");
     const wrong = await streamText({ model: resolve("sim:heron"), system: MISLEADING_SYSTEM, prompt: "How did the printing press change Europe?" }).text;
-    expect(wrong).toMatch(/settled fact/);
+    expect(wrong).toMatch(/\*\*One thing is certain: /);
     const demo = buildDemo("misleading", NOTHING_REAL);
-    const caught = await finalText(demo.config, demo.prompt);
+    const { final: caught, layer1 } = await runTexts(demo.config, demo.prompt);
+    const claim = /One thing is certain: ([^*]+)\*\*/.exec(layer1[1])![1];
+    const claimId = carriedBy(world, claim).wrong[0];
+    expect(claimId).toBeDefined();
     expect(caught).toMatch(/A claim I left out/);
     expect(caught).toMatch(/Answer 2 states with confidence/);
+    expect(carriedBy(world, caught).wrong).not.toContain(claimId);
     const fooled = await finalText(demo.compare!.config, demo.prompt);
-    expect(fooled).toMatch(/### Key fact/);
+    expect(carriedBy(world, fooled).wrong).toContain(claimId);
     expect(fooled).not.toMatch(/A claim I left out/);
   });
 });

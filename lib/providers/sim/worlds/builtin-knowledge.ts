@@ -1,0 +1,167 @@
+import type { WorldSpec } from "./spec";
+
+/** Ground truth for the knowledge prompts: the built-in set, the classroom demos and the UI's examples. */
+export const KNOWLEDGE_WORLDS: WorldSpec[] = [
+  {
+    question: "Why does the Moon always show the same face to the Earth? Answer in a short paragraph for a curious teenager.",
+    kind: "prose",
+    points: [
+      "The Moon spins on its axis exactly once for every orbit around the Earth, about every 27.3 days.",
+      "Because its spin and its orbit take the same time, the same side always faces us; this is called tidal locking.",
+      "Long ago, Earth's gravity stretched the young Moon slightly and raised tidal bulges in its rock.",
+      "Friction from those bulges slowed the Moon's spin until it matched its orbit, and it has stayed locked ever since.",
+      "Small wobbles called librations let us see about 59% of the Moon's surface over time.",
+      "Many moons in the solar system are tidally locked to their planets, so this is common rather than a coincidence.",
+    ],
+    wrong: [
+      "The Moon does not rotate at all.",
+      "The far side of the Moon is always dark.",
+      "The Moon's magnetic field holds one side pointed towards the Earth.",
+    ],
+  },
+  {
+    question: "What is the difference between a virus and a bacterium, and why do antibiotics work on only one of them?",
+    kind: "prose",
+    points: [
+      "Bacteria are single-celled living organisms that grow and divide on their own.",
+      "Viruses are much smaller and are not cells: they are genetic material wrapped in a protein coat.",
+      "A virus can only reproduce inside a host cell, by hijacking that cell's machinery.",
+      "Antibiotics attack structures that bacteria have and our cells lack, such as the bacterial cell wall or bacterial ribosomes.",
+      "Viruses have none of those targets, so antibiotics do nothing to them; antiviral drugs and vaccines are used instead.",
+      "Taking antibiotics when they are not needed helps bacteria evolve resistance.",
+      "Most bacteria are harmless or even useful, for example those living in the gut.",
+    ],
+    wrong: [
+      "Antibiotics can cure the flu and the common cold.",
+      "Viruses are simply a very small kind of bacteria.",
+      "Bacteria can only reproduce inside a host cell.",
+    ],
+  },
+  {
+    question: "Why do leaves change colour in autumn?",
+    kind: "prose",
+    points: [
+      "Leaves are green in summer because of chlorophyll, the pigment that captures light for photosynthesis.",
+      "As days shorten and nights cool in autumn, trees stop making new chlorophyll.",
+      "As the chlorophyll breaks down, yellow and orange carotenoids that were in the leaf all along become visible.",
+      "Reds and purples come from anthocyanins, which many trees make fresh in autumn from sugars trapped in the leaf.",
+      "A layer of cells at the base of the leaf stalk, the abscission layer, seals the leaf off before it falls.",
+      "Sunny days followed by cool, dry nights make the reds brighter.",
+      "Before dropping its leaves, a tree pulls nutrients such as nitrogen back into its branches to reuse in spring.",
+    ],
+    wrong: [
+      "Frost is what paints the leaves red and yellow.",
+      "The yellow pigments are newly made in autumn.",
+      "Leaves turn brown first and then become red as they dry out.",
+    ],
+  },
+  {
+    question: "How should a beginner start learning to program?",
+    kind: "list",
+    points: [
+      "Pick one beginner-friendly language, such as Python or JavaScript, and stay with it for a while.",
+      "Learn the basics in order: variables, conditions, loops, functions and simple data structures.",
+      "Write code every day, even for half an hour, because practice matters more than reading.",
+      "Build small projects you care about, like a to-do list or a simple game, to apply what you learn.",
+      "Follow a free structured course such as CS50 or freeCodeCamp, so you do not have to plan the path alone.",
+      "Learn to read error messages and to debug, because much of programming is fixing things.",
+      "Learn basic version control with Git early and share your code.",
+      "Ask questions in communities and read other people's code.",
+    ],
+    wrong: [
+      "You need advanced mathematics before you can start programming.",
+      "Start with C++ or assembly, because beginner languages teach bad habits.",
+      "Memorise the whole syntax of a language before writing any programs.",
+    ],
+  },
+  {
+    question: "What are the main causes of inflation?",
+    kind: "list",
+    points: [
+      "Demand-pull inflation: total spending grows faster than the economy can produce goods and services.",
+      "Cost-push inflation: rising production costs, such as energy or wages, push prices up.",
+      "Fast growth in the money supply, or very low interest rates for a long time, can fuel spending and raise prices.",
+      "Expectations matter: when people expect prices to rise, they ask for higher wages and firms raise prices, which feeds inflation.",
+      "Supply shocks, such as a war or a pandemic disrupting supply chains, cut supply and raise prices.",
+      "A weaker currency makes imports dearer, which adds to inflation.",
+      "Large government deficits financed by the central bank can add to demand and to inflation.",
+    ],
+    wrong: [
+      "Inflation is caused only by greedy companies raising their prices.",
+      "Printing money never affects prices.",
+      "Raising interest rates makes inflation go up.",
+    ],
+  },
+  {
+    question: "How did the printing press change Europe?",
+    kind: "prose",
+    points: [
+      "Johannes Gutenberg developed a movable-type printing press in Mainz around 1440 to 1450.",
+      "Books became far cheaper and quicker to make, so many more people could own them.",
+      "Cheaper books helped literacy spread beyond the clergy and the nobility.",
+      "Printed pamphlets spread Martin Luther's ideas quickly after 1517 and fuelled the Protestant Reformation.",
+      "Identical printed copies let scholars share exact texts, tables and diagrams, which helped the Scientific Revolution.",
+      "Printing in local languages helped standardise spelling and grammar and strengthened national languages.",
+      "The Church and rulers lost some control over information, and the first newspapers appeared in the 1600s.",
+    ],
+    wrong: [
+      "Gutenberg was the first person in the world to print with movable type.",
+      "The first book Gutenberg printed was Luther's German Bible.",
+      "Most Europeans could read by the year 1500.",
+      "The printing press was invented in Venice in 1340.",
+    ],
+  },
+  {
+    question: "Why is the sky blue?",
+    kind: "prose",
+    points: [
+      "Sunlight contains all the colours of visible light.",
+      "Air molecules scatter short blue wavelengths much more strongly than long red ones; this is Rayleigh scattering.",
+      "Scattering grows steeply as the wavelength gets shorter, roughly with one over the wavelength to the fourth power.",
+      "Scattered blue light reaches our eyes from every part of the sky, so the whole sky looks blue.",
+      "Violet is scattered even more, but sunlight holds less violet and our eyes are less sensitive to it, so we see blue.",
+      "At sunrise and sunset light crosses much more air, the blue is scattered away, and the sky near the Sun turns red and orange.",
+    ],
+    wrong: [
+      "The sky is blue because it reflects the colour of the oceans.",
+      "Water vapour in the air is coloured blue.",
+      "Dust particles are the main reason the sky looks blue.",
+    ],
+  },
+  {
+    question: "How do tides work?",
+    kind: "prose",
+    points: [
+      "Tides are caused mainly by the Moon's gravity pulling on the Earth and its oceans.",
+      "The pull is stronger on the side nearer the Moon and weaker on the far side, and this difference stretches the oceans into two bulges.",
+      "Because there are two bulges, most coasts get two high tides and two low tides each day.",
+      "High tide comes about 50 minutes later each day, because the Moon moves along its orbit while the Earth turns.",
+      "The Sun also raises tides, a little under half as strong as the Moon's.",
+      "When the Sun and Moon line up at new and full moon, tides are largest (spring tides); at the quarter moons they are smallest (neap tides).",
+      "The shape of the coastline and the depth of the sea change the size and timing of tides a great deal from place to place.",
+    ],
+    wrong: [
+      "There is only one high tide a day, on the side of the Earth facing the Moon.",
+      "Spring tides happen only in the spring season.",
+      "The Sun's tidal pull is stronger than the Moon's because the Sun is more massive.",
+    ],
+  },
+  {
+    question: "Explain how vaccines train the immune system to recognise viruses.",
+    kind: "prose",
+    points: [
+      "A vaccine shows the immune system a harmless piece or version of a virus, such as one of its proteins, an inactivated virus or mRNA instructions.",
+      "Immune cells recognise this antigen as foreign and mount a response to it.",
+      "B cells make antibodies that bind the antigen, and T cells learn to destroy infected cells.",
+      "Memory B and T cells remain afterwards, so a real infection is recognised and fought off much faster.",
+      "mRNA vaccines make cells produce the spike protein for a short time; the mRNA breaks down within days and never enters the cell nucleus.",
+      "Boosters refresh the memory response, which can fade over time or lag behind new variants.",
+      "Vaccinating many people also shields those who cannot be vaccinated, through herd immunity.",
+    ],
+    wrong: [
+      "Vaccines work by killing the virus directly in the bloodstream.",
+      "mRNA vaccines change your DNA.",
+      "Catching the disease is always a safer way to become immune than vaccination.",
+    ],
+  },
+];
