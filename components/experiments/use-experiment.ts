@@ -3,14 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { browserRunnerDeps } from "@/lib/experiments/browser-deps";
+import { ensureOwner } from "@/lib/experiments/owner";
 import { runExperiment } from "@/lib/experiments/runner";
 import { lastExperimentId, loadExperiment, saveExperiment } from "@/lib/experiments/storage";
 import { doneSteps, totalSteps } from "@/lib/experiments/runner";
 import { emptyProgress, type ExperimentPlan, type ExperimentProgress } from "@/lib/experiments/types";
 
-function ownerToken(): string | undefined {
-  return (typeof localStorage !== "undefined" && localStorage.getItem("moa-owner")) || undefined;
-}
 
 export interface ExperimentControls {
   plan: ExperimentPlan | null;
@@ -55,7 +53,7 @@ export function useExperiment(concurrency: number): ExperimentControls {
         target,
         from,
         {
-          ...browserRunnerDeps({ keys, owner: ownerToken }),
+          ...browserRunnerDeps({ keys, owner: () => ensureOwner() }),
           onProgress: (next) => {
             latest.current = { plan: target, progress: next };
             saveExperiment(target, next);
