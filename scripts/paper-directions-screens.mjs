@@ -25,7 +25,8 @@ const tables = await page.evaluate(() =>
   [...document.querySelectorAll("table")].map((t) => `${t.getAttribute("aria-label")}\n${[...t.rows].map((r) => [...r.cells].map((c) => c.textContent?.trim()).join(" | ")).join("\n")}`),
 );
 console.log(tables.join("\n\n"));
-await page.getByRole("region", { name: "Experiment", exact: true }).scrollIntoViewIfNeeded();
+// From the top: a scrolled page would show the sticky header in the middle of the full-page shot.
+await page.evaluate(() => window.scrollTo(0, 0));
 await page.screenshot({ path: "docs/experiments-paper-directions.png", fullPage: true });
 await page.goto(`${base}/insights`);
 await page.getByRole("table", { name: "Judged setups" }).waitFor();
