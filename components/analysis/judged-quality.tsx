@@ -68,7 +68,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
   const shownJudge = chosenJudge && judges.includes(chosenJudge) ? chosenJudge : judges.at(-1);
   const table = useMemo(() => {
     if (!shownJudge || !similarity) return null;
-    const pairs = verdicts.filter((v) => v.judge === shownJudge).map((v) => ({ a: v.a.agent, b: v.b.agent, winner: v.winner }));
+    const pairs = verdicts.filter((v) => v.judge === shownJudge).map((v) => ({ a: v.a.agent, b: v.b.agent, winner: v.winner, unreadable: v.error !== undefined }));
     return proposerQuality(proposers.map((a) => a.agent), similarity, pairs);
   }, [verdicts, shownJudge, proposers, similarity]);
 
@@ -79,6 +79,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
   // Stored verdicts are shown to everyone with the link, so only the run's owner may replace them.
   const owner = useRunAccess() === "owner";
   const modelOf = new Map(proposers.map((a) => [a.agent, a.model]));
+  const unreadable = shownJudge ? verdicts.filter((v) => v.judge === shownJudge && v.error !== undefined).length : 0;
 
   const start = async () => {
     setChosenJudge(model);
@@ -132,6 +133,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
               <span>Judged by {displayName(shownJudge)}</span>
             )}
             {shownJudge.startsWith("sim:") && <span>· {SIM_JUDGE_NOTE}</span>}
+            {unreadable > 0 && <span>· {unreadable} unreadable (the judge named no winner): left out of the win rates</span>}
           </div>
           <FiguresTable
             label="Proposer win rates and similarity to the final answer"

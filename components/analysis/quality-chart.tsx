@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CartesianGrid, ErrorBar, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMs, formatTflops, formatUsd } from "@/components/run/format";
-import { qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
+import { offAxis, qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
 
 const AXES: Record<CostAxis, { name: string; label: string; format(x: number): string }> = {
   cost: { name: "cost", label: "Mean cost", format: (x) => formatUsd(x) },
@@ -29,6 +29,7 @@ export interface QualityChartProps {
 export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityChartProps) {
   const [axis, setAxis] = useState<CostAxis>("cost");
   const points = qualityPoints(candidates, axis);
+  const unplaced = offAxis(candidates, axis);
   const front = points.filter((p) => p.onFront).sort((a, b) => a.x - b.x);
   const { name, label, format } = AXES[axis];
 
@@ -85,6 +86,13 @@ export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityC
             </ScatterChart>
           </ResponsiveContainer>
         </div>
+      )}
+      {unplaced.length > 0 && (
+        <p className="text-xs" aria-label={`${name} unknown`}>
+          <span className="font-medium">{name.charAt(0).toUpperCase() + name.slice(1)} unknown</span>, so not on this axis nor on its Pareto front:{" "}
+          {unplaced.map((c) => `${c.label}${c.quality ? ` (${Math.round(c.quality.rate * 100)}%)` : ""}`).join(", ")}
+          {axis === "tflops" && ": a model without a known parameter count."}
+        </p>
       )}
       <p className="text-xs text-muted">
         Each dot is a {noun}, its whisker the 95% interval of its win rate. The coloured dots, joined by a line, are the Pareto front: the{" "}

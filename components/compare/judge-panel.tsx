@@ -51,6 +51,11 @@ export function JudgePanel({ answers }: { answers: ComparedAnswer[] }) {
       </p>
       {judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
       {error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p>}
+      {pairs && pairs.some((p) => p.verdict.error) && (
+        <p className="text-xs text-muted">
+          {pairs.filter((p) => p.verdict.error).length} unreadable: the judge failed or named no winner, so these are left out of win rates (not counted as ties).
+        </p>
+      )}
       {pairs && (
         <ul aria-label="Verdicts" className="flex flex-col gap-2">
           {pairs.map((p) => (
@@ -59,9 +64,15 @@ export function JudgePanel({ answers }: { answers: ComparedAnswer[] }) {
                 <span className="font-medium">{p.a}</span>
                 <span className="text-muted">vs</span>
                 <span className="font-medium">{p.b}</span>
-                <Badge tone={p.verdict.winner === "tie" ? "neutral" : "success"} className="ml-auto">
-                  {p.verdict.winner === "tie" ? "Tie" : `${p.verdict.winner === "a" ? p.a : p.b} wins`}
-                </Badge>
+                {p.verdict.error ? (
+                  <Badge tone="warning" className="ml-auto">
+                    Unreadable: not counted
+                  </Badge>
+                ) : (
+                  <Badge tone={p.verdict.winner === "tie" ? "neutral" : "success"} className="ml-auto">
+                    {p.verdict.winner === "tie" ? "Tie" : `${p.verdict.winner === "a" ? p.a : p.b} wins`}
+                  </Badge>
+                )}
                 {!p.verdict.consistent && !p.verdict.error && <Badge tone="warning">flipped with order</Badge>}
               </div>
               {p.verdict.error ? (

@@ -8,8 +8,10 @@ import { AppHeader } from "@/components/layout/app-header";
 import { Button } from "@/components/ui/button";
 import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { experimentToCsv, experimentToJson, importExperiment } from "@/lib/experiments/export";
-import { summarize, variantCandidates } from "@/lib/experiments/results";
+import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
+import { ComparisonsTable } from "./comparisons-table";
 import { ExperimentSetup } from "./experiment-setup";
+import { PaperDirectionsCard } from "./paper-directions-card";
 import { ResultsTable } from "./results-table";
 import { RunInspector } from "./run-inspector";
 import { SimilarityQuality } from "./similarity-quality";
@@ -34,7 +36,8 @@ export function ExperimentsView() {
   const experiment = useExperiment(concurrency);
   const { plan, progress, running, done, total } = experiment;
   const summaries = useMemo(() => (plan ? summarize(plan, progress) : []), [plan, progress]);
-  const referenceLabel = plan?.variants.find((v) => v.id === plan.reference)?.label ?? "reference";
+  const comparisons = useMemo(() => (plan?.comparisons ? summarizeComparisons(plan, progress) : []), [plan, progress]);
+  const referenceLabel = plan?.comparisons ? undefined : (plan?.variants.find((v) => v.id === plan.reference)?.label ?? "reference");
   const finished = plan !== null && done >= total;
 
   const importFile = async (file: File | undefined) => {
@@ -63,6 +66,8 @@ export function ExperimentsView() {
           </label>
         </div>
         {importError && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{importError}</p>}
+
+        <PaperDirectionsCard onStart={experiment.start} disabled={running} />
 
         {!hydrated ? null : problem ? (
           <p role="alert" className="text-sm">
@@ -107,13 +112,18 @@ export function ExperimentsView() {
             </div>
             {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
+            {comparisons.length > 0 && <ComparisonsTable comparisons={comparisons} />}
             <ResultsTable summaries={summaries} referenceLabel={referenceLabel} />
             <QualityChart
               candidates={variantCandidates(summaries)}
               noun="variant"
-              yLabel="Win rate vs reference"
+              yLabel={referenceLabel ? "Win rate vs reference" : "Win rate over its comparisons"}
               empty={<p className="text-sm text-muted">The chart appears once variants have runs and verdicts.</p>}
-              note="The reference sits at 50% by definition."
+              note={
+                referenceLabel
+                  ? "The reference sits at 50% by definition."
+                  : "A variant's win rate pools every verdict it was in, on either side: the same verdicts and the same count as Insights."
+              }
             />
             <SimilarityQuality plan={plan} progress={progress} />
           </section>

@@ -2,17 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import { judgementFromPair, postJudge } from "@/lib/experiments/judge-client";
+import { browserRunnerDeps } from "@/lib/experiments/browser-deps";
+import { ensureOwner } from "@/lib/experiments/owner";
 import { runExperiment } from "@/lib/experiments/runner";
-import { runResultOf } from "@/lib/experiments/run-result";
-import { runToEnd } from "@/lib/experiments/run-to-end";
 import { lastExperimentId, loadExperiment, saveExperiment } from "@/lib/experiments/storage";
 import { doneSteps, totalSteps } from "@/lib/experiments/runner";
 import { emptyProgress, type ExperimentPlan, type ExperimentProgress } from "@/lib/experiments/types";
 
-function ownerToken(): string | undefined {
-  return (typeof localStorage !== "undefined" && localStorage.getItem("moa-owner")) || undefined;
-}
 
 export interface ExperimentControls {
   plan: ExperimentPlan | null;
@@ -30,8 +26,8 @@ export interface ExperimentControls {
 }
 
 /**
- * Drives one experiment in the browser: runs go through the normal runs API, verdicts through
- * /api/judge, and progress is saved after every step so a reload continues where it stopped.
+ * Drives one experiment in the browser (see `browserRunnerDeps` for where runs and verdicts go);
+ * progress is saved after every step so a reload continues where it stopped.
  */
 export function useExperiment(concurrency: number): ExperimentControls {
   const [plan, setPlan] = useState<ExperimentPlan | null>(null);
@@ -57,15 +53,7 @@ export function useExperiment(concurrency: number): ExperimentControls {
         target,
         from,
         {
-          runVariant: async (variant, messages, signal) =>
-            runResultOf(await runToEnd({ config: variant.config, messages, variant: variant.variant, keys: keys(), owner: ownerToken() }, signal)),
-          judge: async ({ conversation, variant, reference, judge }, signal) => {
-            const [pair] = await postJudge(
-              { conversation, judge, keys: keys(), owner: ownerToken(), answers: [{ label: "variant", text: variant }, { label: "reference", text: reference }] },
-              signal,
-            );
-            return judgementFromPair(pair);
-          },
+          ...browserRunnerDeps({ keys, owner: () => ensureOwner() }),
           onProgress: (next) => {
             latest.current = { plan: target, progress: next };
             saveExperiment(target, next);

@@ -15,7 +15,11 @@ function NoJudgedRuns() {
         <a href="/compare" className="text-accent hover:underline">
           Compare
         </a>
-        , run two or more variants of your board on a prompt, then press <strong>Judge the answers</strong>. Every setup you compared
+        , run two or more variants of your board on a prompt, then press <strong>Judge the answers</strong>, or run the paper directions in{" "}
+        <a href="/experiments" className="text-accent hover:underline">
+          Experiments
+        </a>
+        . Every setup you compared
         becomes a point here; compare more prompts to tighten its interval.
       </p>
     </div>
@@ -56,7 +60,7 @@ export function InsightsView() {
                 noun="setup"
                 yLabel="Judged win rate"
                 empty={<NoJudgedRuns />}
-                note={`Quality is the judge's win rate of a setup's answers against the answers it was compared with in Compare (${load.insights.verdicts} verdicts), so it is relative to what you compared it with.`}
+                note={`Quality is the judge's win rate of a setup's answers against the answers it was compared with in Compare and Experiments (${load.insights.verdicts} verdicts; unreadable ones are left out and counted apart), so it is relative to what you compared it with.`}
               />
               {load.insights.setups.length > 0 && <SetupsTable setups={load.insights.setups} />}
             </>

@@ -12,10 +12,10 @@ export function SetupsTable({ setups }: { setups: SetupQuality[] }) {
     <FiguresTable
       label="Judged setups"
       className="min-w-[40rem] text-sm [&_thead]:text-xs"
-      headers={["Setup", "Runs", "Win rate (95% CI)", "Comparisons W–T–L", "Mean cost", "Mean latency", "Mean TFLOPs"]}
+      headers={["Setup", "Runs", "Win rate (95% CI)", "Comparisons W–T–L", "Unreadable", "Mean cost", "Mean latency", "Mean TFLOPs"]}
     >
       <tbody>
-        {setups.map(({ id, label, shape, runs, quality, meanCostUsd, costEstimated, meanLatencyMs, meanTflops }) => (
+        {setups.map(({ id, label, shape, runs, quality, meanCostUsd, costEstimated, meanLatencyMs, meanTflops, tflopsUnknown }) => (
           <tr key={id} className="border-b border-line last:border-0">
             <td className={TD}>
               {label} <span className="text-xs text-muted">{shape}</span>
@@ -27,12 +27,17 @@ export function SetupsTable({ setups }: { setups: SetupQuality[] }) {
             <td className={TD}>
               {quality.wins}–{quality.ties}–{quality.losses}
             </td>
+            <td className={TD} title="The judge failed or named no winner: left out of the win rate">
+              {quality.unreadable > 0 ? `${quality.unreadable} unreadable` : "–"}
+            </td>
             <td className={TD}>
               {formatUsd(meanCostUsd)}
               {costEstimated && <abbr title="estimated: some models have no known price">*</abbr>}
             </td>
             <td className={TD}>{formatMs(meanLatencyMs)}</td>
-            <td className={TD}>{meanTflops === undefined ? "–" : formatTflops(meanTflops)}</td>
+            <td className={TD}>
+              {tflopsUnknown ? <abbr title="A model of this setup has no known parameter count">unknown</abbr> : meanTflops === undefined ? "–" : formatTflops(meanTflops)}
+            </td>
           </tr>
         ))}
       </tbody>

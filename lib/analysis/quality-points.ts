@@ -11,6 +11,11 @@ export interface QualityCandidate {
   meanCostUsd?: number;
   meanLatencyMs?: number;
   meanTflops?: number;
+  /**
+   * Some of its tokens came from a model with no known parameter count: its compute is not known
+   * (never 0), so it stays off the compute axis and out of that Pareto front.
+   */
+  tflopsUnknown?: boolean;
 }
 
 export interface QualityPoint {
@@ -27,8 +32,13 @@ export interface QualityPoint {
 const X_OF: Record<CostAxis, (c: QualityCandidate) => number | undefined> = {
   cost: (c) => c.meanCostUsd,
   latency: (c) => c.meanLatencyMs,
-  tflops: (c) => c.meanTflops,
+  tflops: (c) => (c.tflopsUnknown ? undefined : c.meanTflops),
 };
+
+/** Candidates with a quality that cannot sit on this axis because their figure is unknown (listed beside the chart). */
+export function offAxis(candidates: QualityCandidate[], axis: CostAxis): QualityCandidate[] {
+  return candidates.filter((c) => c.quality && X_OF[axis](c) === undefined);
+}
 
 /** Quality against cost, latency or compute, with the Pareto front marked (Figure 5 of the paper). */
 export function qualityPoints(candidates: QualityCandidate[], axis: CostAxis): QualityPoint[] {

@@ -14,14 +14,17 @@ export interface JudgedRunFacts {
   costEstimated: boolean;
   latencyMs?: number;
   tflops: number;
+  /** A model of the run has no known parameter count, so its compute is unknown (not `tflops`). */
+  tflopsUnknown?: boolean;
 }
 
 export interface SetupQuality extends QualityCandidate {
   shape: string;
   runs: number;
-  /** The win rate over every judged comparison of any of its runs, a tie counting half. */
+  /** The win rate over every judged comparison of any of its runs, a tie counting half; unreadable verdicts counted apart. */
   quality: WinRate;
   costEstimated: boolean;
+  tflopsUnknown: boolean;
 }
 
 const mean = (values: number[]) => (values.length === 0 ? undefined : values.reduce((s, v) => s + v, 0) / values.length);
@@ -29,6 +32,7 @@ const mean = (values: number[]) => (values.length === 0 ? undefined : values.red
 /**
  * One point per setup: the win rate of its runs' answers in whole-run comparisons (pairs name
  * run ids) with a Wilson 95% interval, against the mean cost, latency and compute of those runs.
+ * Unreadable verdicts leave n and are counted apart.
  * Best first.
  */
 export function setupQuality(runs: JudgedRunFacts[], pairs: PairVerdict<string>[]): SetupQuality[] {
@@ -42,6 +46,7 @@ export function setupQuality(runs: JudgedRunFacts[], pairs: PairVerdict<string>[
       const quality = rates.get(setupId);
       if (!quality) return [];
       const latencies = members.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs]));
+      const tflopsUnknown = members.some((r) => r.tflopsUnknown);
       return [
         {
           id: setupId,
@@ -52,7 +57,9 @@ export function setupQuality(runs: JudgedRunFacts[], pairs: PairVerdict<string>[
           meanCostUsd: mean(members.map((r) => r.costUsd)),
           costEstimated: members.some((r) => r.costEstimated),
           meanLatencyMs: mean(latencies),
-          meanTflops: mean(members.map((r) => r.tflops)),
+          // A partial sum would understate it (an unsized model counted as 0 TFLOPs): unknown instead.
+          meanTflops: tflopsUnknown ? undefined : mean(members.map((r) => r.tflops)),
+          tflopsUnknown,
         },
       ];
     })

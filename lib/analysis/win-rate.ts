@@ -1,10 +1,14 @@
-export type Outcome = "win" | "loss" | "tie";
+/** `unreadable`: the judge failed or named no winner; it says nothing about either side, so it leaves n. */
+export type Outcome = "win" | "loss" | "tie" | "unreadable";
 
 export interface WinRate {
+  /** wins + losses + ties: unreadable verdicts are not comparisons. */
   n: number;
   wins: number;
   losses: number;
   ties: number;
+  /** Verdicts the judge could not give, shown beside n, never counted in it. */
+  unreadable: number;
   /** (wins + ties / 2) / n */
   rate: number;
   /** Wilson score interval of `rate`. */
@@ -24,16 +28,17 @@ export const Z_95 = 1.959963984540054;
  *
  * Wilson rather than p̂ ± z√(p̂(1−p̂)/n) because the latter collapses to zero width at 0% or
  * 100% and leaves [0, 1] on the small samples a playground produces.
- * Undefined without outcomes.
+ * Undefined without a readable outcome.
  */
-export function winRate(outcomes: Outcome[] | { wins: number; losses: number; ties: number }, z = Z_95): WinRate | undefined {
+export function winRate(outcomes: Outcome[] | { wins: number; losses: number; ties: number; unreadable?: number }, z = Z_95): WinRate | undefined {
   const counts = Array.isArray(outcomes)
     ? {
         wins: outcomes.filter((o) => o === "win").length,
         losses: outcomes.filter((o) => o === "loss").length,
         ties: outcomes.filter((o) => o === "tie").length,
+        unreadable: outcomes.filter((o) => o === "unreadable").length,
       }
-    : outcomes;
+    : { unreadable: 0, ...outcomes };
   const n = counts.wins + counts.losses + counts.ties;
   if (n === 0) return undefined;
   const rate = (counts.wins + counts.ties / 2) / n;
@@ -61,18 +66,35 @@ export interface PairVerdict<K> {
   a: K;
   b: K;
   winner: "a" | "b" | "tie";
+  /** No readable verdict (stored with winner "tie"): counted apart, not as a tie. */
+  unreadable?: boolean;
 }
 
-/** Each contestant's win rate over the pairs it was in, whichever side it was shown on; a tie is half a win. */
-export function pairwiseWinRates<K>(pairs: PairVerdict<K>[]): Map<K, WinRate> {
+/** One side's outcome of a pairwise verdict. */
+export function pairOutcome<K>(pair: PairVerdict<K>, side: "a" | "b"): Outcome {
+  if (pair.unreadable) return "unreadable";
+  if (pair.winner === "tie") return "tie";
+  return pair.winner === side ? "win" : "loss";
+}
+
+/** Each contestant's outcomes over the pairs it was in, whichever side it was shown on. */
+export function pairwiseOutcomes<K>(pairs: PairVerdict<K>[]): Map<K, Outcome[]> {
   const outcomes = new Map<K, Outcome[]>();
   const add = (key: K, outcome: Outcome) => outcomes.set(key, [...(outcomes.get(key) ?? []), outcome]);
-  for (const { a, b, winner } of pairs) {
-    add(a, winner === "tie" ? "tie" : winner === "a" ? "win" : "loss");
-    add(b, winner === "tie" ? "tie" : winner === "b" ? "win" : "loss");
+  for (const pair of pairs) {
+    add(pair.a, pairOutcome(pair, "a"));
+    add(pair.b, pairOutcome(pair, "b"));
   }
+  return outcomes;
+}
+
+/**
+ * Each contestant's win rate over the pairs it was in, whichever side it was shown on; a tie is
+ * half a win, an unreadable verdict leaves n. A contestant with only unreadable verdicts has none.
+ */
+export function pairwiseWinRates<K>(pairs: PairVerdict<K>[]): Map<K, WinRate> {
   const rates = new Map<K, WinRate>();
-  for (const [key, list] of outcomes) {
+  for (const [key, list] of pairwiseOutcomes(pairs)) {
     const rate = winRate(list);
     if (rate) rates.set(key, rate);
   }

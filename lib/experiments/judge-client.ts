@@ -30,11 +30,11 @@ export async function postJudge(call: JudgeCall, signal?: AbortSignal): Promise<
   return body.pairs;
 }
 
-/** The experiment's view of one pair judged as (variant, reference). */
+/** The experiment's view of one pair judged as (a, b). */
 export function judgementFromPair(pair: JudgedPair): Judgement {
   const { verdict } = pair;
   return {
-    winner: verdict.winner === "a" ? "variant" : verdict.winner === "b" ? "reference" : "tie",
+    winner: verdict.winner,
     consistent: verdict.consistent,
     reasons: verdict.reasons,
     runIds: pair.runIds,

@@ -40,7 +40,7 @@ export interface PairVerdict {
   /** Both orders agreed; a verdict that flipped with the order is shown as a tie. */
   consistent: boolean;
   reasons: string[];
-  /** The judge's reply could not be read (or the judge run failed); counted as a tie. */
+  /** The judge's reply could not be read (or the judge run failed); `winner` is then "tie" but the verdict leaves n. */
   error?: string;
 }
 

@@ -18,6 +18,7 @@ export function runResultOf(state: RunState): RunResult {
     costUsd: figures.costUsd,
     costEstimated: figures.estimated,
     tflops: figures.tflops,
+    tflopsUnknown: figures.tflopsEstimated,
     durationMs: state.durationMs ?? state.t,
   };
 }

@@ -1,12 +1,23 @@
 import type { ChatMessage } from "@/lib/moa/conversation";
-import type { ExperimentPlan, ExperimentProgress, ExperimentPrompt, Judgement, RunResult, VariantSpec } from "./types";
-import { unitKey } from "./types";
+import type { Comparison, ExperimentPlan, ExperimentProgress, ExperimentPrompt, Judgement, ReceivedAnalysis, RunResult, VariantSpec } from "./types";
+import { comparisonsOf, receivedVariants, unitKey } from "./types";
+
+export interface JudgeInput {
+  conversation: ChatMessage[];
+  comparison: Comparison;
+  /** The two runs, side `a` first; both finished with an answer. */
+  a: { variant: VariantSpec; run: RunResult };
+  b: { variant: VariantSpec; run: RunResult };
+  judge: string;
+}
 
 export interface RunnerDeps {
   /** Runs one variant on one prompt to its end. Rejects only when `signal` aborted. */
   runVariant(variant: VariantSpec, conversation: ChatMessage[], signal: AbortSignal): Promise<RunResult>;
-  /** Judges `variant` (as "first") against `reference` (as "second") in both orders. */
-  judge(input: { conversation: ChatMessage[]; variant: string; reference: string; judge: string }, signal: AbortSignal): Promise<Judgement>;
+  /** Judges side `a` against side `b` in both orders; the judgement's winner is "a", "b" or "tie". */
+  judge(input: JudgeInput, signal: AbortSignal): Promise<Judgement>;
+  /** Judges the answers each aggregator of a finished run received (for the similarity–quality ρ). */
+  analyseReceived?(input: { variant: VariantSpec; run: RunResult; judge: string }, signal: AbortSignal): Promise<ReceivedAnalysis>;
   /** Called with the new progress after every finished step (persist it here). */
   onProgress(progress: ExperimentProgress): void;
 }
@@ -37,32 +48,35 @@ export function createLimiter(limit: number) {
 }
 
 export function totalSteps(plan: ExperimentPlan): number {
-  return plan.prompts.length * (plan.variants.length + plan.variants.length - 1);
+  return plan.prompts.length * (plan.variants.length + comparisonsOf(plan).length + receivedVariants(plan).length);
 }
 
 export function doneSteps(plan: ExperimentPlan, progress: ExperimentProgress): number {
+  const comparisons = comparisonsOf(plan);
+  const analysed = receivedVariants(plan);
   let done = 0;
   for (const p of plan.prompts) {
-    for (const v of plan.variants) {
-      if (progress.runs[unitKey(p.id, v.id)]) done++;
-      if (v.id !== plan.reference && progress.judgements[unitKey(p.id, v.id)]) done++;
-    }
+    done += plan.variants.filter((v) => progress.runs[unitKey(p.id, v.id)]).length;
+    done += comparisons.filter((c) => progress.judgements[unitKey(p.id, c.id)]).length;
+    done += analysed.filter((v) => progress.received[unitKey(p.id, v.id)]).length;
   }
   return done;
 }
 
-/** A variant without an answer loses to one with an answer; two without answers tie, no judge needed. */
-function judgeWithoutAnswers(variant: RunResult, reference: RunResult): Judgement | undefined {
-  const has = (r: RunResult) => r.status === "finished" && r.text.trim() !== "";
-  if (has(variant) && has(reference)) return undefined;
-  const winner = has(variant) ? "variant" : has(reference) ? "reference" : "tie";
+const hasAnswer = (r: RunResult) => r.status === "finished" && r.text.trim() !== "";
+
+/** A side without an answer loses to one with an answer; two without answers tie, no judge needed. */
+function judgeWithoutAnswers(a: RunResult, b: RunResult): Judgement | undefined {
+  if (hasAnswer(a) && hasAnswer(b)) return undefined;
+  const winner = hasAnswer(a) ? "a" : hasAnswer(b) ? "b" : "tie";
   return { winner, consistent: true, reasons: ["one side produced no answer"], runIds: [] };
 }
 
 /**
- * Runs every variant on every prompt, then judges each variant against the reference, skipping
- * whatever `progress` already holds: after an interruption, calling it again with the saved
- * progress continues where it stopped. Steps cut short by `signal` are not recorded.
+ * Runs every variant on every prompt, then judges each comparison (and, for the variants the
+ * plan names, the answers their aggregators received), skipping whatever `progress` already
+ * holds: after an interruption, calling it again with the saved progress continues where it
+ * stopped. Steps cut short by `signal` are not recorded.
  * Returns the final progress (complete unless aborted).
  */
 export async function runExperiment(
@@ -71,66 +85,87 @@ export async function runExperiment(
   deps: RunnerDeps,
   options: RunnerOptions,
 ): Promise<ExperimentProgress> {
-  let progress: ExperimentProgress = { runs: { ...initial.runs }, judgements: { ...initial.judgements } };
+  let progress: ExperimentProgress = { runs: { ...initial.runs }, judgements: { ...initial.judgements }, received: { ...initial.received } };
   const limit = createLimiter(Math.max(1, options.concurrency));
   const { signal } = options;
-  const reference = plan.variants.find((v) => v.id === plan.reference);
-  if (!reference) throw new Error(`the reference variant "${plan.reference}" is not among the variants`);
+  const comparisons = comparisonsOf(plan);
+  const variantOf = new Map(plan.variants.map((v) => [v.id, v]));
+  for (const c of comparisons) {
+    if (!variantOf.has(c.a) || !variantOf.has(c.b)) {
+      throw new Error(plan.comparisons ? `the comparison "${c.label}" names a variant the plan does not have` : `the reference variant "${plan.reference}" is not among the variants`);
+    }
+  }
+  const analysed = receivedVariants(plan);
 
   const record = (patch: (p: ExperimentProgress) => ExperimentProgress) => {
     progress = patch(progress);
     deps.onProgress(progress);
   };
 
-  const runUnit = async (prompt: ExperimentPrompt, variant: VariantSpec, conversation: ChatMessage[]): Promise<RunResult | undefined> => {
-    const key = unitKey(prompt.id, variant.id);
-    const saved = progress.runs[key];
-    if (saved) return saved;
-    return limit(async () => {
+  /** Runs `job` under the limit; undefined when aborted. A judge step that fails is recorded through `onError`. */
+  const step = <T>(job: () => Promise<T>, onError?: (message: string) => T) =>
+    limit(async () => {
       if (signal.aborted) return undefined;
       try {
-        const result = await deps.runVariant(variant, conversation, signal);
-        if (signal.aborted) return undefined;
-        record((p) => ({ ...p, runs: { ...p.runs, [key]: result } }));
-        return result;
+        const value = await job();
+        return signal.aborted ? undefined : value;
       } catch (error) {
-        if (signal.aborted) return undefined;
-        throw error;
+        if (signal.aborted || !onError) {
+          if (signal.aborted) return undefined;
+          throw error;
+        }
+        return onError(error instanceof Error ? error.message : "the judge failed");
       }
     });
+
+  const runUnit = async (prompt: ExperimentPrompt, variant: VariantSpec, conversation: ChatMessage[]): Promise<RunResult | undefined> => {
+    const key = unitKey(prompt.id, variant.id);
+    if (progress.runs[key]) return progress.runs[key];
+    const result = await step(() => deps.runVariant(variant, conversation, signal));
+    if (result) record((p) => ({ ...p, runs: { ...p.runs, [key]: result } }));
+    return result;
   };
 
-  const judgeUnit = async (prompt: ExperimentPrompt, variant: VariantSpec, conversation: ChatMessage[], mine: RunResult, ref: RunResult) => {
-    const key = unitKey(prompt.id, variant.id);
-    if (progress.judgements[key]) return;
-    const decided = judgeWithoutAnswers(mine, ref);
+  const judgeUnit = async (prompt: ExperimentPrompt, comparison: Comparison, conversation: ChatMessage[], runs: Map<string, RunResult>) => {
+    const key = unitKey(prompt.id, comparison.id);
+    const [a, b] = [runs.get(comparison.a), runs.get(comparison.b)];
+    if (progress.judgements[key] || !a || !b) return;
     const judgement =
-      decided ??
-      (await limit(async () => {
-        if (signal.aborted) return undefined;
-        try {
-          return await deps.judge({ conversation, variant: mine.text, reference: ref.text, judge: plan.judge }, signal);
-        } catch (error) {
-          if (signal.aborted) return undefined;
-          const message = error instanceof Error ? error.message : "the judge failed";
-          return { winner: "tie" as const, consistent: false, reasons: [], runIds: [], error: message };
-        }
-      }));
+      judgeWithoutAnswers(a, b) ??
+      (await step(
+        () =>
+          deps.judge(
+            { conversation, comparison, a: { variant: variantOf.get(comparison.a)!, run: a }, b: { variant: variantOf.get(comparison.b)!, run: b }, judge: plan.judge },
+            signal,
+          ),
+        (error): Judgement => ({ winner: "tie", consistent: false, reasons: [], runIds: [], error }),
+      ));
     if (!judgement || signal.aborted) return;
     record((p) => ({ ...p, judgements: { ...p.judgements, [key]: judgement } }));
+  };
+
+  const analyseUnit = async (prompt: ExperimentPrompt, variant: VariantSpec, run: RunResult | undefined) => {
+    const key = unitKey(prompt.id, variant.id);
+    if (progress.received[key] || !run || !deps.analyseReceived) return;
+    const analyse = deps.analyseReceived;
+    const analysis = hasAnswer(run)
+      ? await step(
+          () => analyse({ variant, run, judge: plan.judge }, signal),
+          (error): ReceivedAnalysis => ({ layers: [], error }),
+        )
+      : { layers: [], error: "the run has no answer" };
+    if (!analysis || signal.aborted) return;
+    record((p) => ({ ...p, received: { ...p.received, [key]: analysis } }));
   };
 
   const perPrompt = async (prompt: ExperimentPrompt) => {
     const conversation: ChatMessage[] = [{ role: "user", content: prompt.prompt }];
     const results = await Promise.all(plan.variants.map((v) => runUnit(prompt, v, conversation)));
-    const ref = results[plan.variants.indexOf(reference)];
-    if (!ref) return;
-    await Promise.all(
-      plan.variants.map((v, i) => {
-        const mine = results[i];
-        return v.id === reference.id || !mine ? undefined : judgeUnit(prompt, v, conversation, mine, ref);
-      }),
-    );
+    const runs = new Map(plan.variants.flatMap((v, i) => (results[i] ? [[v.id, results[i]] as const] : [])));
+    await Promise.all([
+      ...comparisons.map((c) => judgeUnit(prompt, c, conversation, runs)),
+      ...analysed.map((v) => analyseUnit(prompt, v, runs.get(v.id))),
+    ]);
   };
 
   await Promise.all(plan.prompts.map(perPrompt));

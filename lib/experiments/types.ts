@@ -29,39 +29,93 @@ export const runResultSchema = z.object({
   /** Some tokens had no known price: the cost covers only the priced part. */
   costEstimated: z.boolean(),
   tflops: z.number(),
+  /** A model of the run has no known parameter count: `tflops` covers only part of it, so it is unknown. */
+  tflopsUnknown: z.boolean().optional(),
   durationMs: z.number(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
-/** One pairwise verdict of a variant against the reference, judged in both orders. */
+/** Earlier versions saved a comparison's sides as "variant" and "reference"; they are its `a` and `b`. */
+const LEGACY_WINNER = { variant: "a", reference: "b" } as const;
+
+/** One pairwise verdict of a comparison's side `a` against side `b`, judged in both orders. */
 export const judgementSchema = z.object({
-  winner: z.enum(["variant", "reference", "tie"]),
+  winner: z.enum(["a", "b", "tie", "variant", "reference"]).transform((w) => (w === "variant" || w === "reference" ? LEGACY_WINNER[w] : w)),
   consistent: z.boolean(),
   reasons: z.array(z.string()),
   runIds: z.array(z.string()),
-  /** Why no verdict was read (the judge failed or named no winner): counted as a tie. */
+  /** Why no verdict was read (the judge failed or named no winner): left out of n, counted as unreadable. */
   error: z.string().optional(),
 });
-export type Judgement = z.infer<typeof judgementSchema>;
+export type Judgement = z.output<typeof judgementSchema>;
 
-export const experimentPlanSchema = z.object({
-  id: z.string().min(1).max(100),
-  name: z.string().max(200),
-  createdAt: z.string(),
-  prompts: z.array(experimentPromptSchema).min(1),
-  variants: z.array(variantSpecSchema).min(2),
-  /** The variant every other one is judged against. */
-  reference: z.string(),
-  /** Judge model id. */
-  judge: z.string(),
+/** Two variants judged against each other on every prompt (the verdict is for `a`). */
+export const comparisonSchema = z.object({
+  id: z.string().min(1).max(80),
+  label: z.string().min(1).max(200),
+  a: z.string(),
+  b: z.string(),
+  /** What the paper found, in a few words, for a suite of its directions. */
+  claim: z.string().max(300).optional(),
 });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const experimentPlanSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().max(200),
+    createdAt: z.string(),
+    prompts: z.array(experimentPromptSchema).min(1),
+    variants: z.array(variantSpecSchema).min(2),
+    /** The variant every other one is judged against, when the plan names no `comparisons`. */
+    reference: z.string().optional(),
+    /** Head-to-head pairs to judge; without them, every variant against `reference`. */
+    comparisons: z.array(comparisonSchema).min(1).optional(),
+    /** Variants whose aggregators' inputs are judged, for ρ between similarity and quality. */
+    received: z.array(z.string()).optional(),
+    /** Judge model id. */
+    judge: z.string(),
+  })
+  .refine((p) => p.reference !== undefined || p.comparisons !== undefined, "a plan needs a reference or comparisons");
 export type ExperimentPlan = z.infer<typeof experimentPlanSchema>;
+
+/** Similarity of one aggregator's answer to each input of its layer, by metric, in `inputs` order. */
+const aggregatorSimilaritySchema = z.object({
+  agent: z.number().int(),
+  model: z.string(),
+  bleu: z.array(z.number()),
+  tfidf: z.array(z.number()),
+  levenshtein: z.array(z.number()),
+});
+
+/** What the aggregators of one layer of one run received, and how the judge rated each of those answers. */
+export const receivedLayerSchema = z.object({
+  /** The aggregating layer (0-based, ≥ 1); its inputs are the answers of layer `layer − 1`. */
+  layer: z.number().int().min(1),
+  /** Agent indices of the inputs, in the order of `quality` and the similarities. */
+  inputs: z.array(z.number().int()),
+  /** Each input's win rate in the judge's pairwise comparisons among the inputs; null when it has no readable verdict. */
+  quality: z.array(z.number().nullable()),
+  unreadable: z.number().int(),
+  aggregators: z.array(aggregatorSimilaritySchema),
+});
+export type ReceivedLayer = z.infer<typeof receivedLayerSchema>;
+
+export const receivedAnalysisSchema = z.object({
+  layers: z.array(receivedLayerSchema),
+  /** Why the analysis could not be done (the run could not be read, the judge failed). */
+  error: z.string().optional(),
+});
+export type ReceivedAnalysis = z.infer<typeof receivedAnalysisSchema>;
 
 /** What has been done so far; persisted after every step, so a reload resumes from here. */
 export const experimentProgressSchema = z.object({
   /** Keyed by `unitKey(promptId, variantId)`. */
   runs: z.record(z.string(), runResultSchema),
+  /** Keyed by `unitKey(promptId, comparisonId)`; a comparison derived from a reference has the variant's id. */
   judgements: z.record(z.string(), judgementSchema),
+  /** Keyed by `unitKey(promptId, variantId)`. */
+  received: z.record(z.string(), receivedAnalysisSchema).default({}),
 });
 export type ExperimentProgress = z.infer<typeof experimentProgressSchema>;
 
@@ -78,5 +132,20 @@ export function unitKey(promptId: string, variantId: string): string {
 }
 
 export function emptyProgress(): ExperimentProgress {
-  return { runs: {}, judgements: {} };
+  return { runs: {}, judgements: {}, received: {} };
+}
+
+/** The plan's comparisons: as given, or each variant against the reference. */
+export function comparisonsOf(plan: ExperimentPlan): Comparison[] {
+  if (plan.comparisons) return plan.comparisons;
+  const reference = plan.variants.find((v) => v.id === plan.reference);
+  return plan.variants
+    .filter((v) => v.id !== plan.reference)
+    .map((v) => ({ id: v.id, label: `${v.label} vs ${reference?.label ?? plan.reference}`, a: v.id, b: plan.reference ?? "" }));
+}
+
+/** Variants whose received answers are judged: only those with an aggregating layer, and not the ranker (it picks, it does not synthesize). */
+export function receivedVariants(plan: ExperimentPlan): VariantSpec[] {
+  const wanted = new Set(plan.received ?? []);
+  return plan.variants.filter((v) => wanted.has(v.id) && v.variant === "moa" && v.config.layers.length > 1);
 }

@@ -28,7 +28,7 @@ export function strongestProposer(config: MoAConfig, lookup: ModelLookup): Agent
 /**
  * The variants the paper compares, derived from the board: MoA as built, MoA-Lite, the
  * LLM-Ranker (same proposers, the final agent only picks), the final aggregator alone, the
- * strongest proposer alone, and Self-MoA on that proposer. Variants that would equal another
+ * strongest proposer alone, and Self-MoA on that proposer under the board's final aggregator. Variants that would equal another
  * (MoA-Lite of a two-layer board, a ranker without proposers) are left out.
  */
 export function deriveVariants(config: MoAConfig, lookup: ModelLookup): VariantSpec[] {
@@ -43,11 +43,13 @@ export function deriveVariants(config: MoAConfig, lookup: ModelLookup): VariantS
   }
   out.push({ id: "best-proposer", label: `Best proposer alone (${shortName(best.model)})`, variant: "moa", config: singleModel(best) });
   const samples = Math.max(2, config.layers[0].agents.length);
+  // The board's own final aggregator, so that against MoA only the proposers differ (diverse vs samples of one).
+  const aggregator = layers >= 2 ? final : undefined;
   out.push({
     id: "self-moa",
-    label: `Self-MoA (${samples}× ${shortName(best.model)})`,
+    label: `Self-MoA (${samples}× ${shortName(best.model)}${aggregator ? ` → ${shortName(aggregator.model)}` : ""})`,
     variant: "moa",
-    config: selfMoA({ proposer: best, samples }),
+    config: selfMoA({ proposer: best, samples, aggregator }),
   });
   return out;
 }

@@ -18,8 +18,8 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+function postJson(url: string, body: unknown, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...init.headers }, body: JSON.stringify(body), signal: init.signal });
 }
 
 const judgeUrl = (runId: string) => `/api/runs/${encodeURIComponent(runId)}/judge`;
@@ -30,12 +30,12 @@ export async function fetchProposerVerdicts(runId: string, signal?: AbortSignal)
 
 /** Judges the answers the run's final aggregator received; the server stores and returns the verdicts (owner only). */
 export async function judgeRunProposers(runId: string, { owner, ...choice }: JudgeChoiceBody): Promise<ProposerVerdictJson[]> {
-  return (await json<{ verdicts: ProposerVerdictJson[] }>(await postJson(judgeUrl(runId), choice, ownerHeaders(owner)))).verdicts;
+  return (await json<{ verdicts: ProposerVerdictJson[] }>(await postJson(judgeUrl(runId), choice, { headers: ownerHeaders(owner) }))).verdicts;
 }
 
 /** Judges the final answers of finished runs of one prompt; the server stores each verdict under the two run ids. */
-export async function judgeWholeRuns(runs: Array<{ id: string; label: string }>, choice: JudgeChoiceBody): Promise<JudgedPair[]> {
-  return (await json<{ pairs: JudgedPair[] }>(await postJson("/api/judge/runs", { ...choice, runs }))).pairs;
+export async function judgeWholeRuns(runs: Array<{ id: string; label: string }>, choice: JudgeChoiceBody, signal?: AbortSignal): Promise<JudgedPair[]> {
+  return (await json<{ pairs: JudgedPair[] }>(await postJson("/api/judge/runs", { ...choice, runs }, { signal }))).pairs;
 }
 
 export interface InsightsJson {

@@ -47,6 +47,7 @@ async function judgedRunFacts(store: RunStore, runId: string, label: string): Pr
     costEstimated: figures.estimated,
     latencyMs: run.durationMs,
     tflops: figures.tflops,
+    tflopsUnknown: figures.tflopsEstimated,
   };
 }
 
@@ -57,6 +58,6 @@ export async function ownerInsights(ownerSecretHash: string): Promise<Insights> 
   for (const { a, b } of verdicts) for (const side of [a, b]) if (!labels.has(side.runId)) labels.set(side.runId, side.label);
   const store = await getRunStore();
   const runs = await Promise.all([...labels].map(([runId, label]) => judgedRunFacts(store, runId, label)));
-  const pairs = verdicts.map((v) => ({ a: v.a.runId, b: v.b.runId, winner: v.winner }));
+  const pairs = verdicts.map((v) => ({ a: v.a.runId, b: v.b.runId, winner: v.winner, unreadable: v.error !== undefined }));
   return { setups: setupQuality(runs.filter((r) => r !== undefined), pairs), verdicts: verdicts.length };
 }

@@ -10,7 +10,7 @@ export interface VerdictCore {
   /** Both orders agreed; a verdict that flipped with the order is a tie. */
   consistent: boolean;
   reasons: string[];
-  /** The judge gave no readable verdict (counted as a tie). */
+  /** The judge gave no readable verdict: stored with winner "tie", but left out of every count (shown as unreadable). */
   error?: string;
   /** The judge run that saw (a, b), then the one that saw (b, a). */
   judgeRunIds: [string, string];

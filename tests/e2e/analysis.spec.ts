@@ -42,7 +42,7 @@ test.describe("analysis", () => {
     await expect(page.getByText("2 prompts")).toBeVisible();
     await expect(page.getByRole("checkbox", { name: /^MoA/ })).toBeChecked();
     await expect(page.getByRole("checkbox", { name: /^Best proposer alone/ })).toBeChecked();
-    await expect(page.getByLabel("Judge model")).toHaveValue("sim:owl");
+    await expect(page.getByRole("region", { name: "Experiment setup" }).getByLabel("Judge model")).toHaveValue("sim:owl");
     await page.getByRole("button", { name: "Run experiment" }).click();
 
     // Interrupt once something is saved; the reload must carry on, not start over.
@@ -62,5 +62,22 @@ test.describe("analysis", () => {
     await page.getByRole("radio", { name: "Levenshtein" }).first().click();
     await expect(page.getByRole("table", { name: /\(Levenshtein\)/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Run figures" })).toContainText("critical");
+  });
+
+  test("starts the paper directions in one click: every comparison listed with what the paper found, stoppable", async ({ page }) => {
+    await page.goto("/experiments");
+    const card = page.getByRole("region", { name: "Paper directions" });
+    await expect(card.getByLabel("Judge model")).toHaveValue("sim:owl");
+    await card.getByRole("button", { name: "Run the paper directions" }).click();
+
+    const comparisons = page.getByRole("table", { name: "Comparisons" });
+    // A header and ten comparisons (a, b ×3, c, d, e ×3, f); g is the ρ table.
+    await expect(comparisons.getByRole("row")).toHaveCount(11);
+    await expect(comparisons.getByRole("row", { name: /^a\. MoA vs its best proposer alone/ })).toContainText("orca alone");
+    await expect(comparisons).toContainText("synthesis beats selection");
+    await expect(page.getByRole("table", { name: "Experiment results" }).getByRole("row")).toHaveCount(12);
+    await expect(page.getByText(/Running: [1-9]\d* \/ 288 steps/)).toBeVisible({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Stop" }).click();
+    await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { qualityPoints } from "@/lib/analysis/quality-points";
 import { setupQuality, type JudgedRunFacts } from "@/lib/analysis/setup-quality";
 
 const fact = (runId: string, setupId: string, label: string, costUsd: number, tflops: number, latencyMs?: number): JudgedRunFacts => ({
@@ -43,5 +44,24 @@ describe("setupQuality", () => {
   it("still counts a verdict whose other run is gone, and leaves out setups without verdicts", () => {
     const setups = setupQuality([RUNS[0], RUNS[2]], [{ a: "deleted", b: "r1", winner: "b" }]);
     expect(setups.map((s) => [s.id, s.quality.rate])).toEqual([["moa", 1]]);
+  });
+
+  it("leaves an unreadable verdict out of n, and a setup with an unsized model off the compute axis (not at 0)", () => {
+    const gpt4o = { ...fact("r5", "gpt4o", "GPT-4o", 0.01, 0, 900), tflopsUnknown: true };
+    const setups = setupQuality([...RUNS, gpt4o], [
+      { a: "r5", b: "r3", winner: "a" },
+      { a: "r5", b: "r1", winner: "tie", unreadable: true },
+      { a: "r1", b: "r3", winner: "a" },
+    ]);
+    const g = setups.find((s) => s.id === "gpt4o")!;
+    // One readable win: 1/1; the unreadable one is neither a tie nor in n.
+    expect(g.quality).toMatchObject({ n: 1, wins: 1, ties: 0, unreadable: 1, rate: 1 });
+    expect(g).toMatchObject({ tflopsUnknown: true, meanTflops: undefined });
+    const moa = setups.find((s) => s.id === "moa")!;
+    expect(moa.quality).toMatchObject({ n: 1, unreadable: 1 });
+    const compute = qualityPoints(setups, "tflops");
+    expect(compute.map((p) => p.id)).not.toContain("gpt4o");
+    // At x = 0 and 100% it would have dominated both; off the axis, single (1 TFLOPs) and MoA (3 TFLOPs) make the front.
+    expect(compute.filter((p) => p.onFront).map((p) => p.id).sort()).toEqual(["moa", "single"]);
   });
 });

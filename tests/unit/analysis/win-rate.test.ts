@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outcomeFor, winRate, type Outcome } from "@/lib/analysis/win-rate";
+import { outcomeFor, pairwiseWinRates, winRate, type Outcome } from "@/lib/analysis/win-rate";
 
 describe("winRate", () => {
   it("counts a tie as half a win and matches the hand-computed Wilson interval", () => {
@@ -36,6 +36,17 @@ describe("winRate", () => {
 
   it("is undefined without comparisons", () => {
     expect(winRate([])).toBeUndefined();
+    expect(winRate(["unreadable", "unreadable"])).toBeUndefined();
+  });
+
+  it("leaves unreadable verdicts out of n: 2 wins, 1 loss, 2 unreadable is 2/3, not (2 + 1)/5 as ties", () => {
+    expect(winRate(["win", "win", "loss", "unreadable", "unreadable"])).toMatchObject({ n: 3, wins: 2, losses: 1, ties: 0, unreadable: 2, rate: 2 / 3 });
+    const rates = pairwiseWinRates([
+      { a: "x", b: "y", winner: "a" },
+      { a: "x", b: "y", winner: "tie", unreadable: true },
+    ]);
+    expect(rates.get("x")).toMatchObject({ n: 1, rate: 1, unreadable: 1 });
+    expect(rates.get("y")).toMatchObject({ n: 1, rate: 0, unreadable: 1 });
   });
 });
 

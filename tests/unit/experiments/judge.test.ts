@@ -65,6 +65,10 @@ describe("deriveVariants", () => {
     expect(variants.find((v) => v.id === "ranker")?.variant).toBe("ranker");
     expect(variants.find((v) => v.id === "aggregator")?.config.layers).toEqual([{ agents: [{ model: "x:final" }] }]);
     expect(variants.find((v) => v.id === "best-proposer")?.config.layers[0].agents[0].model).toBe("x:big");
-    expect(variants.find((v) => v.id === "self-moa")?.config.layers[0].agents.map((a) => a.model)).toEqual(["x:big", "x:big"]);
+    const self = variants.find((v) => v.id === "self-moa")!;
+    expect(self.config.layers[0].agents.map((a) => a.model)).toEqual(["x:big", "x:big"]);
+    // The same final aggregator as MoA, not the sampled proposer aggregating itself: only the proposers differ.
+    expect(self.config.layers[1].agents).toEqual([{ model: "x:final" }]);
+    expect(self.label).toBe("Self-MoA (2× big → final)");
   });
 });

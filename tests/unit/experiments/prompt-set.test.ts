@@ -69,7 +69,7 @@ describe("experiment export", () => {
   };
   const progress = emptyProgress();
   progress.runs[unitKey("p1", "a")] = { runId: "r1", status: "finished", text: 'say "hi"', inputTokens: 1, outputTokens: 2, costUsd: 0.5, costEstimated: true, tflops: 0, durationMs: 9 };
-  progress.judgements[unitKey("p1", "a")] = { winner: "variant", consistent: true, reasons: ["r"], runIds: [] };
+  progress.judgements[unitKey("p1", "a")] = { winner: "a", consistent: true, reasons: ["r"], runIds: [] };
 
   it("writes CSV that a spreadsheet reads back safely", () => {
     const rows = parseCsvRows(experimentToCsv(plan, progress)).rows;
@@ -78,6 +78,14 @@ describe("experiment export", () => {
     expect(rows[1][rows[0].indexOf("verdict")]).toBe("win");
     expect(rows[1][rows[0].indexOf("answer")]).toBe('say "hi"');
     expect(rows[2][rows[0].indexOf("status")]).toBe("pending");
+  });
+
+  it("reads an experiment saved before comparisons had sides a and b", () => {
+    const old = JSON.parse(experimentToJson(plan, progress));
+    old.progress.judgements[unitKey("p1", "a")].winner = "variant";
+    delete old.progress.received;
+    const read = importExperiment(JSON.stringify(old));
+    expect("error" in read ? read.error : read.progress.judgements[unitKey("p1", "a")].winner).toBe("a");
   });
 
   it("round-trips JSON through import and rejects anything else", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { similarityQualityCorrelation } from "@/lib/experiments/correlation";
-import { qualityPoints } from "@/lib/analysis/quality-points";
-import { summarize, variantCandidates } from "@/lib/experiments/results";
+import { offAxis, qualityPoints } from "@/lib/analysis/quality-points";
+import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
 import { loadExperiment, saveExperiment, type KeyValueStorage } from "@/lib/experiments/storage";
 import { emptyProgress, unitKey, type ExperimentPlan, type RunResult } from "@/lib/experiments/types";
 
@@ -21,9 +20,9 @@ function progressWith() {
     progress.runs[unitKey(p.id, "good")] = run("the sky is blue because of rayleigh scattering", 1);
     progress.runs[unitKey(p.id, "bad")] = run("cats like warm windows in winter", 1);
     progress.runs[unitKey(p.id, "ref")] = run("blue sky comes from scattering of light", 2);
-    progress.judgements[unitKey(p.id, "moa")] = { winner: "variant", consistent: true, reasons: [], runIds: [] };
-    progress.judgements[unitKey(p.id, "good")] = { winner: "variant", consistent: true, reasons: [], runIds: [] };
-    progress.judgements[unitKey(p.id, "bad")] = { winner: "reference", consistent: true, reasons: [], runIds: [] };
+    progress.judgements[unitKey(p.id, "moa")] = { winner: "a", consistent: true, reasons: [], runIds: [] };
+    progress.judgements[unitKey(p.id, "good")] = { winner: "a", consistent: true, reasons: [], runIds: [] };
+    progress.judgements[unitKey(p.id, "bad")] = { winner: "b", consistent: true, reasons: [], runIds: [] };
   }
   return progress;
 }
@@ -41,10 +40,33 @@ describe("experiment results", () => {
     expect(good.interval?.[0]).toBeGreaterThan(0);
   });
 
-  it("finds a positive rank correlation when the MoA answer resembles the answers the judge preferred", () => {
-    const result = similarityQualityCorrelation(plan, progressWith(), "moa", "tfidf");
-    expect(result.n).toBe(6);
-    expect(result.rho).toBeGreaterThan(0.8);
+  it("keeps a variant with a model of unknown size off the compute axis and its Pareto front, never at 0 TFLOPs", () => {
+    const progress = progressWith();
+    // "good" is cheap and good; give it an unsized model: known part 0.5 TFLOPs, which must not read as its compute.
+    for (const p of plan.prompts) progress.runs[unitKey(p.id, "good")] = { ...progress.runs[unitKey(p.id, "good")], tflops: 0.5, tflopsUnknown: true };
+    const summaries = summarize(plan, progress);
+    const good = summaries.find((s) => s.variantId === "good")!;
+    expect(good).toMatchObject({ tflopsUnknown: true, meanTflops: undefined });
+    const candidates = variantCandidates(summaries);
+    const compute = qualityPoints(candidates, "tflops");
+    expect(compute.map((p) => p.id)).not.toContain("good");
+    // moa (1 TFLOPs, 100%) is the front on compute now; before, "good" sat at x = 0 and took it.
+    expect(compute.filter((p) => p.onFront).map((p) => p.id)).toEqual(["moa"]);
+    expect(offAxis(candidates, "tflops").map((c) => c.id)).toEqual(["good"]);
+    // Cost is known, so it stays on the cost axis.
+    expect(qualityPoints(candidates, "cost").map((p) => p.id)).toContain("good");
+  });
+
+  it("leaves unreadable verdicts out of n and counts them apart", () => {
+    const progress = progressWith();
+    // moa: p1 won, p2 unreadable (stored as a tie with an error). Rate 1/1, not (1 + ½)/2 = 75%.
+    progress.judgements[unitKey("p2", "moa")] = { winner: "tie", consistent: false, reasons: [], runIds: [], error: "no winner named" };
+    const moa = summarize(plan, progress).find((s) => s.variantId === "moa")!;
+    expect(moa.winRate).toMatchObject({ n: 1, wins: 1, ties: 0, unreadable: 1, rate: 1 });
+    expect(moa.unreadable).toBe(1);
+    const comparison = summarizeComparisons(plan, progress).find((c) => c.comparison.id === "moa")!;
+    expect(comparison).toMatchObject({ unreadable: 1, labelA: "MOA", labelB: "REF" });
+    expect(comparison.winRate?.n).toBe(1);
   });
 
   it("saves and loads progress, and ignores a stored blob it cannot read", () => {

@@ -48,10 +48,10 @@ function fakeDeps(options: { failOn?: string } = {}) {
       ran.push(`${conversation[0].content}/${variant.id}`);
       return busy(result(`${variant.id}:${conversation[0].content}`), signal);
     },
-    judge: ({ variant }, signal) => {
-      judged.push(variant);
-      if (options.failOn && variant.includes(options.failOn)) return Promise.reject(new Error("judge exploded"));
-      const judgement: Judgement = { winner: "variant", consistent: true, reasons: ["better"], runIds: ["j1", "j2"] };
+    judge: ({ a }, signal) => {
+      judged.push(a.run.text);
+      if (options.failOn && a.run.text.includes(options.failOn)) return Promise.reject(new Error("judge exploded"));
+      const judgement: Judgement = { winner: "a", consistent: true, reasons: ["better"], runIds: ["j1", "j2"] };
       return busy(judgement, signal);
     },
     onProgress: (p) => saves.push(p),
@@ -95,7 +95,7 @@ describe("runExperiment", () => {
     for (const key of Object.keys(saved.runs)) expect(progress.runs[key]).toEqual(saved.runs[key]);
   });
 
-  it("counts a failed judge call as a tie with its error, and a variant without an answer as a loss without asking the judge", async () => {
+  it("leaves a failed judge call out of n (counted as unreadable), and counts a variant without an answer as a loss without asking the judge", async () => {
     const fake = fakeDeps({ failOn: "two" });
     fake.deps.runVariant = async (variant, conversation) =>
       variant.id === "moa" && conversation[0].content === "three"
@@ -103,17 +103,64 @@ describe("runExperiment", () => {
         : result(`${variant.id}:${conversation[0].content}`);
     const progress = await runExperiment(plan, emptyProgress(), fake.deps, { concurrency: 2, signal: new AbortController().signal });
 
-    expect(progress.judgements[unitKey("p2", "moa")]).toMatchObject({ winner: "tie", error: "judge exploded" });
-    expect(progress.judgements[unitKey("p3", "moa")]).toMatchObject({ winner: "reference" });
+    expect(progress.judgements[unitKey("p2", "moa")]).toMatchObject({ error: "judge exploded" });
+    expect(progress.judgements[unitKey("p3", "moa")]).toMatchObject({ winner: "b" });
     expect(fake.judged).not.toContain("");
     const moa = summarize(plan, progress).find((s) => s.variantId === "moa")!;
-    expect(moa.winRate).toMatchObject({ wins: 1, ties: 1, losses: 1 });
-    expect(moa.judgeErrors).toBe(1);
+    // p1 won, p2 unreadable, p3 lost: n = 2 and the rate is 1/2, not (1 + ½)/3 as when it counted as a tie.
+    expect(moa.winRate).toMatchObject({ n: 2, wins: 1, ties: 0, losses: 1, unreadable: 1, rate: 0.5 });
+    expect(moa.unreadable).toBe(1);
     expect(moa.failedRuns).toBe(1);
   });
 
   it("refuses a plan whose reference is not one of its variants", async () => {
     const fake = fakeDeps();
     await expect(runExperiment({ ...plan, reference: "nope" }, emptyProgress(), fake.deps, { concurrency: 1, signal: new AbortController().signal })).rejects.toThrow(/reference/);
+  });
+
+  it("judges explicit pairs (side a first) and the received answers of the layered variants it names, resuming both", async () => {
+    const layered = { layers: [{ agents: [{ model: "sim:a" }, { model: "sim:b" }] }, { agents: [{ model: "sim:owl" }] }] };
+    const pairs: ExperimentPlan = {
+      ...plan,
+      reference: undefined,
+      variants: [...plan.variants, { id: "two", label: "Two layers", variant: "moa", config: layered }],
+      comparisons: [
+        { id: "two-vs-single", label: "Two vs single", a: "two", b: "single" },
+        { id: "moa-vs-two", label: "MoA vs two", a: "moa", b: "two" },
+      ],
+      received: ["two", "single"],
+    };
+    const fake = fakeDeps();
+    const analysed: string[] = [];
+    fake.deps.analyseReceived = async ({ variant, run }) => {
+      analysed.push(`${variant.id}/${run.text}`);
+      return { layers: [] };
+    };
+    const controller = new AbortController();
+    const original = fake.deps.onProgress;
+    fake.deps.onProgress = (p) => {
+      original(p);
+      if (fake.saves.length === 10) controller.abort();
+    };
+    const partial = await runExperiment(pairs, emptyProgress(), fake.deps, { concurrency: 1, signal: controller.signal });
+    const progress = await runExperiment(pairs, partial, fake.deps, { concurrency: 2, signal: new AbortController().signal });
+
+    // 3 prompts × (3 runs + 2 comparisons + 1 analysed variant: "single" has one layer, nothing was aggregated).
+    expect(totalSteps(pairs)).toBe(18);
+    expect(doneSteps(pairs, progress)).toBe(18);
+    // The judge saw side a first: the comparison's a, never its b ("single" is only ever b).
+    expect(new Set(fake.judged.map((t) => t.split(":")[0]))).toEqual(new Set(["two", "moa"]));
+    expect(Object.keys(progress.judgements)).toHaveLength(6);
+    expect([...new Set(analysed)].sort()).toEqual(["two/two:one", "two/two:three", "two/two:two"]);
+    expect(Object.keys(progress.received)).toHaveLength(3);
+    // Side a won every verdict: "two" won as a and lost as b, so its pooled rate is 1/2; "moa" only won.
+    const byId = new Map(summarize(pairs, progress).map((s) => [s.variantId, s.winRate?.rate]));
+    expect([byId.get("moa"), byId.get("two"), byId.get("single")]).toEqual([1, 0.5, 0]);
+  });
+
+  it("refuses a comparison of a variant the plan does not have", async () => {
+    const fake = fakeDeps();
+    const bad: ExperimentPlan = { ...plan, reference: undefined, comparisons: [{ id: "x", label: "X", a: "moa", b: "ghost" }] };
+    await expect(runExperiment(bad, emptyProgress(), fake.deps, { concurrency: 1, signal: new AbortController().signal })).rejects.toThrow(/variant/);
   });
 });
