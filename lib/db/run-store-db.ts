@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "@/lib/runs/run-store";
-import { agentSummarySchema, finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
+import { agentSummarySchema, finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
 import { getDbHandle, type Database } from "./client";
 import { promptExcerpt, runShape } from "./run-summary";
 import { runEventBatches, runs, type RunRow } from "./schema";
@@ -123,9 +123,17 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         messages: run.messages,
         preset: run.preset ?? null,
         instanceId,
+        seqReserved: run.seqReserved ?? null,
         createdAt: run.createdAt,
         updatedAt: run.createdAt,
       });
+    },
+
+    async reserveSeqs(runId, throughSeq) {
+      await db
+        .update(runs)
+        .set({ seqReserved: sql`greatest(coalesce(${runs.seqReserved}, -1), ${throughSeq})` })
+        .where(eq(runs.id, runId));
     },
 
     async appendEvents(runId, events) {
@@ -195,7 +203,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
           const interrupted: RunEvent = {
             type: "run-interrupted",
             runId: row.id,
-            seq: (last?.seq ?? -1) + 1,
+            seq: interruptedSeq(last?.seq, row.seqReserved),
             t: last?.t ?? 0,
             reason,
           };

@@ -1,4 +1,4 @@
-import { finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
+import { finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
 import { promptExcerpt, runShape } from "@/lib/db/run-summary";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/moa/events";
@@ -9,6 +9,7 @@ interface Entry {
   run: StoredRun;
   events: RunEvent[];
   agents: AgentSummary[] | null;
+  seqReserved: number;
 }
 
 /**
@@ -55,7 +56,13 @@ export function createMemoryRunStore(): RunStore {
         }),
         events: [],
         agents: null,
+        seqReserved: run.seqReserved ?? -1,
       });
+    },
+
+    async reserveSeqs(runId, throughSeq) {
+      const e = entry(runId);
+      e.seqReserved = Math.max(e.seqReserved, throughSeq);
     },
 
     async appendEvents(runId, events) {
@@ -109,7 +116,7 @@ export function createMemoryRunStore(): RunStore {
       for (const [runId, e] of entries) {
         if (e.run.status !== "pending" && e.run.status !== "running") continue;
         const last = e.events.at(-1);
-        const interrupted: RunEvent = { type: "run-interrupted", runId, seq: (last?.seq ?? -1) + 1, t: last?.t ?? 0, reason };
+        const interrupted: RunEvent = { type: "run-interrupted", runId, seq: interruptedSeq(last?.seq, e.seqReserved), t: last?.t ?? 0, reason };
         e.events.push(interrupted);
         const state = foldRun(runId, e.run.config, e.run.messages, e.events);
         end(

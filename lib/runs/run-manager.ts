@@ -15,6 +15,7 @@ import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import { keyScrubber } from "./key-scrubber";
 import { LiveRun } from "./live-run";
 import { assertRankable, runRanker } from "./ranker-run";
+import { createSeqReservation, INITIAL_SEQ_RESERVED } from "./seq-reservation";
 import type { RunRequest } from "./run-request";
 import type { RunStore } from "./run-store";
 import { getRunStore } from "./store";
@@ -51,6 +52,7 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
     messages: request.messages,
     preset: request.preset,
     createdAt: new Date(),
+    seqReserved: INITIAL_SEQ_RESERVED,
   });
   const live = new LiveRun(id);
   liveRuns.set(id, live);
@@ -70,12 +72,16 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore): Pro
     ...(clustered && { flushIntervalMs: CLUSTER_FLUSH_MS }),
     onError: (error) => console.error(`run ${live.id}: could not store events`, error),
   });
-  const record = (engineEvent: RunEvent) => {
+  const reservation = createSeqReservation(store, live.id, { reserved: INITIAL_SEQ_RESERVED });
+  const record = async (engineEvent: RunEvent) => {
     // A run stopped by shutdown did not stop by anyone's choice: record it as interrupted.
     const event: RunEvent =
       engineEvent.type === "run-cancelled" && registry.interrupting.has(live.id)
         ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
         : engineEvent;
+    // No viewer may hold a seq that a crash could give to another event (see seq-reservation.ts).
+    const waiting = reservation.cover(event.seq);
+    if (waiting) await waiting;
     live.publish(event);
     buffer.push(event);
   };
@@ -93,11 +99,16 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore): Pro
     });
     // Upstream errors can repeat the run's key; it is cut out before anyone sees or stores an event.
     const withoutKeys = keyScrubber(request.keys);
-    for await (const event of events) record(withoutKeys(event));
+    for await (const event of events) await record(withoutKeys(event));
   } catch (error) {
     console.error(`run ${live.id}: engine error`, error);
     if (!live.ended) {
-      record({ type: "run-failed", runId: live.id, seq: live.events.length, t: live.state.t, message: "The run stopped because of an internal error." });
+      const failed: RunEvent = { type: "run-failed", runId: live.id, seq: live.lastSeq + 1, t: live.state.t, message: "The run stopped because of an internal error." };
+      // A store that refuses the reservation will not take the event either; viewers still learn the run ended.
+      await record(failed).catch(() => {
+        live.publish(failed);
+        buffer.push(failed);
+      });
     }
   } finally {
     stepGates.delete(live.id);
