@@ -148,6 +148,11 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
     },
 
     async finishRun(runId, end) {
+      // Reading a whole run back (thousands of events) is the costliest query there is: only without the summary.
+      if (end.agents) {
+        if (!(await writeEnd(runId, end, end.agents))) throw new AppError("not_found:run", "That run does not exist.");
+        return;
+      }
       const row = await findRow(runId);
       if (!row) throw new AppError("not_found:run", "That run does not exist.");
       const state = foldRun(runId, row.config, row.messages, await readEvents(runId, -1));

@@ -36,7 +36,7 @@ export function createMemoryRunStore(): RunStore {
     };
     if (result.error === undefined) delete e.run.error;
     else e.run.error = result.error;
-    e.agents = agents;
+    e.agents = structuredClone(agents);
   }
 
   return {
@@ -74,7 +74,7 @@ export function createMemoryRunStore(): RunStore {
 
     async finishRun(runId, result) {
       const e = entry(runId);
-      end(e, result, summarizeAgents(foldRun(runId, e.run.config, e.run.messages, e.events)));
+      end(e, result, result.agents ?? summarizeAgents(foldRun(runId, e.run.config, e.run.messages, e.events)));
     },
 
     async getRun(runId) {

@@ -1,3 +1,4 @@
+import { summarizeAgents } from "@/lib/db/agent-summary";
 import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
@@ -16,6 +17,7 @@ import { keyScrubber } from "./key-scrubber";
 import { LiveRun } from "./live-run";
 import { assertRankable, runRanker } from "./ranker-run";
 import { createSeqReservation, INITIAL_SEQ_RESERVED } from "./seq-reservation";
+import { afterCreated } from "./write-behind";
 import type { RunRequest } from "./run-request";
 import type { RunStore } from "./run-store";
 import { getRunStore } from "./store";
@@ -45,7 +47,7 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   if (isClustered()) await watchCancels();
   const id = newRunId();
   const owner = request.owner ?? newOwnerSecret();
-  await store.createRun({
+  const created = store.createRun({
     id,
     ownerSecretHash: hashOwnerSecret(owner),
     config: request.config,
@@ -54,9 +56,12 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
     createdAt: new Date(),
     seqReserved: INITIAL_SEQ_RESERVED,
   });
+  // Other instances learn of the run from the table, so there the row comes first. In one process
+  // the run is served from memory until its row lands, and its writes wait for it (see write-behind.ts).
+  if (isClustered()) await created;
   const live = new LiveRun(id);
   liveRuns.set(id, live);
-  const execution = execute(live, request, store).finally(() => {
+  const execution = execute(live, request, afterCreated(store, created), created).finally(() => {
     registry.executions.delete(id);
     registry.interrupting.delete(id);
     options.onEnd?.();
@@ -65,7 +70,13 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   return { id, owner };
 }
 
-async function execute(live: LiveRun, request: RunRequest, store: RunStore): Promise<void> {
+async function execute(live: LiveRun, request: RunRequest, store: RunStore, created: Promise<void>): Promise<void> {
+  let unstorable = false;
+  created.catch((error) => {
+    console.error(`run ${live.id}: could not be stored`, error);
+    unstorable = true;
+    live.controller.abort("the run could not be stored");
+  });
   // Other instances' viewers read the table, so flush often and announce each batch.
   const clustered = isClustered();
   const buffer = createEventBuffer(clustered ? announcingStore(store) : store, live.id, {
@@ -76,9 +87,13 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore): Pro
   const record = async (engineEvent: RunEvent) => {
     // A run stopped by shutdown did not stop by anyone's choice: record it as interrupted.
     const event: RunEvent =
-      engineEvent.type === "run-cancelled" && registry.interrupting.has(live.id)
-        ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
-        : engineEvent;
+      engineEvent.type !== "run-cancelled"
+        ? engineEvent
+        : registry.interrupting.has(live.id)
+          ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
+          : unstorable
+            ? { type: "run-failed", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, message: "The run could not be stored, so it was stopped." }
+            : engineEvent;
     // No viewer may hold a seq that a crash could give to another event (see seq-reservation.ts).
     const waiting = reservation.cover(event.seq);
     if (waiting) await waiting;
@@ -126,6 +141,8 @@ async function saveOutcome(store: RunStore, state: RunState): Promise<void> {
     usage: state.usage,
     durationMs: state.durationMs ?? state.t,
     error: state.error,
+    // This process folded every event already: the store need not read the run back to summarize it.
+    agents: summarizeAgents(state),
   });
 }
 

@@ -55,6 +55,8 @@ export interface RunEnd {
   usage: Usage;
   durationMs: number;
   error?: string;
+  /** The agents' outcome when the caller has it (the executing process does); otherwise folded from the stored events. */
+  agents?: AgentSummary[];
 }
 
 export interface RunStore {
