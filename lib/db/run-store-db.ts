@@ -54,6 +54,16 @@ function toSummary(row: RunRow): RunSummary {
   };
 }
 
+function seqRange(events: RunEvent[]): { firstSeq: number; lastSeq: number } {
+  let firstSeq = events[0].seq;
+  let lastSeq = firstSeq;
+  for (const e of events) {
+    firstSeq = Math.min(firstSeq, e.seq);
+    lastSeq = Math.max(lastSeq, e.seq);
+  }
+  return { firstSeq, lastSeq };
+}
+
 export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}): DbRunStore {
   const instanceId = options.instanceId ?? processInstanceId();
   const sweepDeadOnly = options.sweep === "dead-instances";
@@ -72,13 +82,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
 
   async function insertBatch(runId: string, events: RunEvent[], exec: Database = db): Promise<void> {
     if (events.length === 0) return;
-    let firstSeq = events[0].seq;
-    let lastSeq = firstSeq;
-    for (const e of events) {
-      firstSeq = Math.min(firstSeq, e.seq);
-      lastSeq = Math.max(lastSeq, e.seq);
-    }
-    await exec.insert(runEventBatches).values({ runId, firstSeq, lastSeq, events });
+    await exec.insert(runEventBatches).values({ runId, ...seqRange(events), events });
   }
 
   /** Writes the end of a run; with `onlyIfOpen` it leaves runs that already ended alone. */
@@ -145,6 +149,21 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
           .set({ status: "running", updatedAt: new Date() })
           .where(and(eq(runs.id, runId), eq(runs.status, "pending")));
       }
+    },
+
+    async appendEventBatches(batches) {
+      const rows = batches.filter((b) => b.events.length > 0).map(({ runId, events }) => ({ runId, ...seqRange(events), events }));
+      if (rows.length === 0) return;
+      const started = rows.filter((r) => r.events.some((e) => e.type === "run-started")).map((r) => r.runId);
+      await db.transaction(async (tx) => {
+        await tx.insert(runEventBatches).values(rows);
+        if (started.length > 0) {
+          await tx
+            .update(runs)
+            .set({ status: "running", updatedAt: new Date() })
+            .where(and(inArray(runs.id, started), eq(runs.status, "pending")));
+        }
+      });
     },
 
     async finishRun(runId, end) {

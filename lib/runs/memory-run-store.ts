@@ -25,6 +25,13 @@ export function createMemoryRunStore(): RunStore {
     return found;
   }
 
+  function append(runId: string, events: RunEvent[]): void {
+    const e = entry(runId);
+    e.events.push(...structuredClone(events));
+    e.events.sort((a, b) => a.seq - b.seq);
+    if (e.run.status === "pending" && events.some((ev) => ev.type === "run-started")) e.run.status = "running";
+  }
+
   function end(e: Entry, result: RunEnd, agents: AgentSummary[]): void {
     e.run = {
       ...e.run,
@@ -66,10 +73,13 @@ export function createMemoryRunStore(): RunStore {
     },
 
     async appendEvents(runId, events) {
-      const e = entry(runId);
-      e.events.push(...structuredClone(events));
-      e.events.sort((a, b) => a.seq - b.seq);
-      if (e.run.status === "pending" && events.some((ev) => ev.type === "run-started")) e.run.status = "running";
+      append(runId, events);
+    },
+
+    async appendEventBatches(batches) {
+      // All or none, as one statement would: check every run before writing any.
+      for (const { runId } of batches) entry(runId);
+      for (const { runId, events } of batches) append(runId, events);
     },
 
     async finishRun(runId, result) {

@@ -6,6 +6,7 @@ import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createModelResolver } from "@/lib/providers/registry";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { engineTimeoutsFromEnv } from "./engine-options";
+import { coalescingStore } from "./batch-writer";
 import { createEventBuffer } from "./event-buffer";
 import { announcingStore, CLUSTER_FLUSH_MS } from "./fanout/announce";
 import { requestCancel, watchCancels } from "./fanout/cancel";
@@ -14,6 +15,7 @@ import { isClustered, registry } from "./fanout/registry";
 import { assertAcceptingRuns } from "./fanout/shutdown";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import { keyScrubber } from "./key-scrubber";
+import { retireFinished } from "./finished-runs";
 import { LiveRun } from "./live-run";
 import { assertRankable, runRanker } from "./ranker-run";
 import { createSeqReservation, INITIAL_SEQ_RESERVED } from "./seq-reservation";
@@ -21,9 +23,6 @@ import { afterCreated } from "./write-behind";
 import type { RunRequest } from "./run-request";
 import type { RunStore } from "./run-store";
 import { getRunStore } from "./store";
-
-/** How long a finished run stays in memory for viewers that join late, before they read the store. */
-const KEEP_FINISHED_MS = 60_000;
 
 /** How long a cancel from another instance waits for the executing instance to stop the run. */
 const REMOTE_CANCEL_WAIT_MS = 3_000;
@@ -61,7 +60,7 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   if (isClustered()) await created;
   const live = new LiveRun(id);
   liveRuns.set(id, live);
-  const execution = execute(live, request, afterCreated(store, created), created).finally(() => {
+  const execution = execute(live, request, store, created).finally(() => {
     registry.executions.delete(id);
     registry.interrupting.delete(id);
     options.onEnd?.();
@@ -70,7 +69,8 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   return { id, owner };
 }
 
-async function execute(live: LiveRun, request: RunRequest, store: RunStore, created: Promise<void>): Promise<void> {
+async function execute(live: LiveRun, request: RunRequest, processStore: RunStore, created: Promise<void>): Promise<void> {
+  const store = afterCreated(processStore, created);
   let unstorable = false;
   created.catch((error) => {
     console.error(`run ${live.id}: could not be stored`, error);
@@ -79,7 +79,7 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore, crea
   });
   // Other instances' viewers read the table, so flush often and announce each batch.
   const clustered = isClustered();
-  const buffer = createEventBuffer(clustered ? announcingStore(store) : store, live.id, {
+  const buffer = createEventBuffer(afterCreated(clustered ? announcingStore(processStore) : coalescingStore(processStore), created), live.id, {
     ...(clustered && { flushIntervalMs: CLUSTER_FLUSH_MS }),
     onError: (error) => console.error(`run ${live.id}: could not store events`, error),
   });
@@ -129,7 +129,7 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore, crea
     stepGates.delete(live.id);
     await buffer.close();
     await saveOutcome(store, live.state).catch((error) => console.error(`run ${live.id}: could not store outcome`, error));
-    setTimeout(() => liveRuns.delete(live.id), KEEP_FINISHED_MS).unref?.();
+    retireFinished(liveRuns, live.id);
   }
 }
 

@@ -68,6 +68,8 @@ export interface RunStore {
   reserveSeqs(runId: string, throughSeq: number): Promise<void>;
   /** Appends events in order; callers batch them (never one call per token). */
   appendEvents(runId: string, events: RunEvent[]): Promise<void>;
+  /** Several runs' batches in one write (one statement); all are stored or none. */
+  appendEventBatches(batches: Array<{ runId: string; events: RunEvent[] }>): Promise<void>;
   finishRun(runId: string, end: RunEnd): Promise<void>;
   getRun(runId: string): Promise<StoredRun | null>;
   /** Events with seq > afterSeq, in order. */

@@ -141,6 +141,31 @@ export function runStoreContract(context: ContractContext): void {
     expect(await store.getEvents(running.id)).toHaveLength(partial.length + 1);
   });
 
+  test("several runs' batches are written in one call, all or none", async () => {
+    const a = newRun();
+    const b = newRun();
+    for (const r of [a, b]) await store.createRun(r);
+    const eventsA = stamp(a.id, completeRunBodies(a.config, 3));
+    const eventsB = stamp(b.id, completeRunBodies(b.config, 3));
+    await store.appendEventBatches([
+      { runId: a.id, events: eventsA.slice(0, 10) },
+      { runId: b.id, events: eventsB.slice(0, 5) },
+    ]);
+    await store.appendEventBatches([
+      { runId: b.id, events: eventsB.slice(5) },
+      { runId: a.id, events: eventsA.slice(10) },
+    ]);
+    expect(await store.getEvents(a.id)).toEqual(eventsA);
+    expect(await store.getEvents(b.id)).toEqual(eventsB);
+    expect((await store.getRun(a.id))?.status).toBe("running");
+
+    const c = newRun();
+    await store.createRun(c);
+    const eventsC = stamp(c.id, completeRunBodies(c.config, 1));
+    await expect(store.appendEventBatches([{ runId: c.id, events: eventsC }, { runId: "no-such-run", events: eventsC }])).rejects.toThrow();
+    expect(await store.getEvents(c.id)).toEqual([]);
+  });
+
   test("after a crash the run-interrupted event is numbered above every seq viewers may have been sent", async () => {
     const run = newRun({ seqReserved: 40 });
     await store.createRun(run);
