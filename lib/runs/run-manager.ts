@@ -83,7 +83,7 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
     ...(clustered && { flushIntervalMs: CLUSTER_FLUSH_MS }),
     onError: (error) => console.error(`run ${live.id}: could not store events`, error),
   });
-  const reservation = createSeqReservation(store, live.id, { reserved: INITIAL_SEQ_RESERVED });
+  const reservation = createSeqReservation(store, live.id, { reserved: INITIAL_SEQ_RESERVED, stored: created });
   const record = async (engineEvent: RunEvent) => {
     // A run stopped by shutdown did not stop by anyone's choice: record it as interrupted.
     const event: RunEvent =
@@ -118,7 +118,8 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
   } catch (error) {
     console.error(`run ${live.id}: engine error`, error);
     if (!live.ended) {
-      const failed: RunEvent = { type: "run-failed", runId: live.id, seq: live.lastSeq + 1, t: live.state.t, message: "The run stopped because of an internal error." };
+      const message = unstorable ? "The run could not be stored, so it was stopped." : "The run stopped because of an internal error.";
+      const failed: RunEvent = { type: "run-failed", runId: live.id, seq: live.lastSeq + 1, t: live.state.t, message };
       // A store that refuses the reservation will not take the event either; viewers still learn the run ended.
       await record(failed).catch(() => {
         live.publish(failed);

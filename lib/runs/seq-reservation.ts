@@ -10,6 +10,8 @@ const GIVE_UP_MS = 10_000;
 export interface SeqReservationOptions {
   /** The mark stored when the run was created. */
   reserved?: number;
+  /** Settles once the run's row (holding that mark) is stored; until then no seq is covered. */
+  stored?: Promise<void>;
   block?: number;
   /** A failed write is reported here and retried; past `giveUpMs` the waiting event is refused. */
   onError?: (error: unknown) => void;
@@ -30,12 +32,19 @@ export interface SeqReservation {
  * written after the restart must then not take a seq they already hold. So before an event is
  * sent, the store holds a mark at or above its seq, written a block ahead: the marker goes above
  * the mark. The next block is asked for halfway through the current one, so a run seldom waits.
+ * Nothing is covered before the run's row exists: a viewer never holds events of a run the store
+ * could lose entirely.
  */
 export function createSeqReservation(store: RunStore, runId: string, options: SeqReservationOptions = {}): SeqReservation {
   const block = options.block ?? SEQ_BLOCK;
   const giveUpMs = options.giveUpMs ?? GIVE_UP_MS;
   const onError = options.onError ?? ((error: unknown) => console.error(`run ${runId}: could not reserve event numbers`, error));
-  let reserved = options.reserved ?? INITIAL_SEQ_RESERVED;
+  const initial = options.reserved ?? INITIAL_SEQ_RESERVED;
+  let reserved = options.stored ? -1 : initial;
+  const stored = (options.stored ?? Promise.resolve()).then(() => {
+    reserved = Math.max(reserved, initial);
+  });
+  stored.catch(() => {});
   let extending: Promise<void> | undefined;
 
   function extend(seq: number): Promise<void> {
@@ -60,12 +69,15 @@ export function createSeqReservation(store: RunStore, runId: string, options: Se
   }
 
   async function waitFor(seq: number): Promise<void> {
+    await stored;
     while (seq > reserved) await extend(seq);
   }
 
   return {
     cover(seq) {
-      if (seq > reserved - block / 2 && !extending) extend(seq).catch(() => {});
+      if (seq <= reserved - block / 2) return undefined;
+      if (reserved < 0) return waitFor(seq);
+      if (!extending) extend(seq).catch(() => {});
       return seq <= reserved ? undefined : waitFor(seq);
     },
   };
