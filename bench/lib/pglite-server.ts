@@ -12,7 +12,9 @@ export interface BuiltServer {
   rssMb(): number;
   /** CPU time the server process has used so far, in seconds (user + system, from /proc). */
   cpuSeconds(): number;
-  stop(): Promise<void>;
+  /** Kills the server; its data folder goes too unless `keepData`. */
+  stop(keepData?: boolean): Promise<void>;
+  dataDir: string;
 }
 
 export function buildMissing(): string | undefined {
@@ -23,9 +25,9 @@ export function buildMissing(): string | undefined {
  * `next start` of the repo's build as a user runs it: the embedded PGlite database in a fresh
  * folder, no rate limits (the bench is one client), on BENCH_PORT or a free port.
  */
-export async function startPgliteServer(env: Record<string, string> = {}): Promise<BuiltServer> {
+export async function startPgliteServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<BuiltServer> {
   const port = Number(process.env.BENCH_PORT) || (await freePort());
-  const dataDir = await mkdtemp(join(tmpdir(), "moa-bench-"));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "moa-bench-")));
   const { DATABASE_URL: _shared, MOA_STORE: _store, ...inherited } = process.env;
   const child = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: process.cwd(),
@@ -42,10 +44,10 @@ export async function startPgliteServer(env: Record<string, string> = {}): Promi
   });
   const base = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
+  const stop = async (keepData = false) => {
     if (child.exitCode === null) child.kill("SIGKILL");
     await exited;
-    await rm(dataDir, { recursive: true, force: true });
+    if (!keepData) await rm(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilUp(`${base}/api/models`, child, 60_000);
@@ -62,7 +64,7 @@ export async function startPgliteServer(env: Record<string, string> = {}): Promi
     const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
   };
-  return { base, child, rssMb, cpuSeconds, stop };
+  return { base, child, rssMb, cpuSeconds, stop, dataDir };
 }
 
 /** A simulated 3×6 MoA board, the paper's set-up. */
