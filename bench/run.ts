@@ -1,6 +1,7 @@
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createModelResolver } from "@/lib/providers/registry";
+import { benchAdmission } from "./admission";
 import { benchBrowser } from "./browser";
 import { benchBundle } from "./bundle";
 import { benchCapacity } from "./capacity";
@@ -11,6 +12,7 @@ import { configOf, simId } from "./lib/pace";
 import { machineLine, renderTable, writeResults, type Row } from "./lib/table";
 import { benchOverhead } from "./overhead";
 import { benchPolicies } from "./policies";
+import { benchSoak } from "./soak";
 
 /**
  * `npm run bench`: every benchmark once, one table, also written to bench/results.md.
@@ -47,6 +49,9 @@ async function main(): Promise<void> {
     ...(await section("straggler policies", () => benchPolicies({ includeWaitForAll: true }))),
     ...(await section("early aggregation", benchEarlyAggregation)),
     ...(await section("server capacity", benchCapacity)),
+    // Both need a production build; they start their own server on PGlite (BENCH_PORT or a free port).
+    ...(await section("admission under load", benchAdmission)),
+    ...(await section("memory soak", benchSoak)),
     ...(await section("bundle", benchBundle)),
     // Skips itself (with the reason) without TEST_DATABASE_URL and a production build.
     ...(await section("cross-instance fan-out", benchFanout)),

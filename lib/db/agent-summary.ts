@@ -68,3 +68,11 @@ export function sumAgentUsage(state: RunState): Usage {
 export function finalAgentText(state: RunState): string {
   return state.agents.at(-1)?.[0]?.text ?? "";
 }
+
+/**
+ * The seq of the run-interrupted event that closes a run a dead process left open: above every
+ * stored event and every seq it may have sent to viewers without storing it first.
+ */
+export function interruptedSeq(lastStoredSeq: number | undefined, seqReserved: number | null | undefined): number {
+  return Math.max(lastStoredSeq ?? -1, seqReserved ?? -1) + 1;
+}

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "@/lib/runs/run-store";
-import { agentSummarySchema, finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
+import { agentSummarySchema, finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
 import { getDbHandle, type Database } from "./client";
 import { promptExcerpt, runShape } from "./run-summary";
 import { runEventBatches, runs, type RunRow } from "./schema";
@@ -54,6 +54,16 @@ function toSummary(row: RunRow): RunSummary {
   };
 }
 
+function seqRange(events: RunEvent[]): { firstSeq: number; lastSeq: number } {
+  let firstSeq = events[0].seq;
+  let lastSeq = firstSeq;
+  for (const e of events) {
+    firstSeq = Math.min(firstSeq, e.seq);
+    lastSeq = Math.max(lastSeq, e.seq);
+  }
+  return { firstSeq, lastSeq };
+}
+
 export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}): DbRunStore {
   const instanceId = options.instanceId ?? processInstanceId();
   const sweepDeadOnly = options.sweep === "dead-instances";
@@ -72,13 +82,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
 
   async function insertBatch(runId: string, events: RunEvent[], exec: Database = db): Promise<void> {
     if (events.length === 0) return;
-    let firstSeq = events[0].seq;
-    let lastSeq = firstSeq;
-    for (const e of events) {
-      firstSeq = Math.min(firstSeq, e.seq);
-      lastSeq = Math.max(lastSeq, e.seq);
-    }
-    await exec.insert(runEventBatches).values({ runId, firstSeq, lastSeq, events });
+    await exec.insert(runEventBatches).values({ runId, ...seqRange(events), events });
   }
 
   /** Writes the end of a run; with `onlyIfOpen` it leaves runs that already ended alone. */
@@ -123,9 +127,17 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         messages: run.messages,
         preset: run.preset ?? null,
         instanceId,
+        seqReserved: run.seqReserved ?? null,
         createdAt: run.createdAt,
         updatedAt: run.createdAt,
       });
+    },
+
+    async reserveSeqs(runId, throughSeq) {
+      await db
+        .update(runs)
+        .set({ seqReserved: sql`greatest(coalesce(${runs.seqReserved}, -1), ${throughSeq})` })
+        .where(eq(runs.id, runId));
     },
 
     async appendEvents(runId, events) {
@@ -139,7 +151,27 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
       }
     },
 
+    async appendEventBatches(batches) {
+      const rows = batches.filter((b) => b.events.length > 0).map(({ runId, events }) => ({ runId, ...seqRange(events), events }));
+      if (rows.length === 0) return;
+      const started = rows.filter((r) => r.events.some((e) => e.type === "run-started")).map((r) => r.runId);
+      await db.transaction(async (tx) => {
+        await tx.insert(runEventBatches).values(rows);
+        if (started.length > 0) {
+          await tx
+            .update(runs)
+            .set({ status: "running", updatedAt: new Date() })
+            .where(and(inArray(runs.id, started), eq(runs.status, "pending")));
+        }
+      });
+    },
+
     async finishRun(runId, end) {
+      // Reading a whole run back (thousands of events) is the costliest query there is: only without the summary.
+      if (end.agents) {
+        if (!(await writeEnd(runId, end, end.agents))) throw new AppError("not_found:run", "That run does not exist.");
+        return;
+      }
       const row = await findRow(runId);
       if (!row) throw new AppError("not_found:run", "That run does not exist.");
       const state = foldRun(runId, row.config, row.messages, await readEvents(runId, -1));
@@ -200,7 +232,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
           const interrupted: RunEvent = {
             type: "run-interrupted",
             runId: row.id,
-            seq: (last?.seq ?? -1) + 1,
+            seq: interruptedSeq(last?.seq, row.seqReserved),
             t: last?.t ?? 0,
             reason,
           };

@@ -39,6 +39,11 @@ export const runs = pgTable(
     instanceId: text("instance_id"),
     /** Set by a cancel on any instance; the executing instance polls it when a NOTIFY is missed. */
     cancelRequestedAt: timestamptz("cancel_requested_at"),
+    /**
+     * Highest seq the executing process may send to viewers before it stores a higher mark.
+     * After a crash the run-interrupted marker is numbered above it, so no seq a viewer saw is reused.
+     */
+    seqReserved: integer("seq_reserved"),
     createdAt: timestamptz("created_at").notNull(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     finishedAt: timestamptz("finished_at"),

@@ -7,7 +7,7 @@ import type { FailureKind, FinishReason, RunEvent, Usage } from "./events";
  * `GET /api/runs/{id}`; the browser's run store applies the same reducer.
  */
 export type AgentStatus = "waiting" | "thinking" | "streaming" | "done" | "failed" | "skipped" | "stopped";
-export type LayerStatus = "waiting" | "running" | "done";
+export type LayerStatus = "waiting" | "running" | "done" | "stopped";
 export type RunStatus = "pending" | "running" | "finished" | "failed" | "cancelled" | "interrupted";
 
 export interface AgentState {
@@ -90,14 +90,25 @@ function updateLayer(state: RunState, layer: number, patch: Partial<LayerState>)
   return { ...state, layers };
 }
 
-/** Agents still in flight when the run ends are shown as stopped. */
-function stopOpenAgents(state: RunState): RunState {
+/**
+ * A run that ends without run-finished: agents and layers still in flight are shown as stopped,
+ * and the run's usage is what its agents reported (tokens paid for, though no total came).
+ */
+function stopOpen(state: RunState, t: number): RunState {
   const open = (a: AgentState) => a.status === "thinking" || a.status === "streaming";
-  if (!state.agents.some((row) => row.some(open))) return state;
-  return {
-    ...state,
-    agents: state.agents.map((row) => row.map((a) => (open(a) ? { ...a, status: "stopped" as const } : a))),
-  };
+  const agents = state.agents.some((row) => row.some(open))
+    ? state.agents.map((row) => row.map((a) => (open(a) ? { ...a, status: "stopped" as const } : a)))
+    : state.agents;
+  const layers = state.layers.some((l) => l.status === "running")
+    ? state.layers.map((l) =>
+        l.status === "running" ? { ...l, status: "stopped" as const, durationMs: Math.max(0, t - (l.startedAt ?? t)) } : l,
+      )
+    : state.layers;
+  const usage = agents.flat().reduce(
+    (sum, a) => ({ inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0), outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0) }),
+    { inputTokens: 0, outputTokens: 0 },
+  );
+  return { ...state, agents, layers, usage, pausedBefore: undefined };
 }
 
 /** Applies one event. Events at or below `lastSeq` are ignored, so replays and reconnects are idempotent. */
@@ -172,11 +183,11 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
     case "run-finished":
       return { ...state, status: "finished", finalText: event.text, usage: event.usage, durationMs: event.durationMs };
     case "run-failed":
-      return { ...stopOpenAgents(state), status: "failed", error: event.message, durationMs: event.t, pausedBefore: undefined };
+      return { ...stopOpen(state, event.t), status: "failed", error: event.message, durationMs: event.t };
     case "run-cancelled":
-      return { ...stopOpenAgents(state), status: "cancelled", error: event.reason, durationMs: event.t, pausedBefore: undefined };
+      return { ...stopOpen(state, event.t), status: "cancelled", error: event.reason, durationMs: event.t };
     case "run-interrupted":
-      return { ...stopOpenAgents(state), status: "interrupted", error: event.reason, durationMs: event.t, pausedBefore: undefined };
+      return { ...stopOpen(state, event.t), status: "interrupted", error: event.reason, durationMs: event.t };
   }
 }
 

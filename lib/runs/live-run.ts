@@ -23,9 +23,18 @@ export class LiveRun {
     return last !== undefined && isTerminal(last);
   }
 
+  /** Seq of the last event published; -1 before any. */
+  get lastSeq(): number {
+    return this.events.at(-1)?.seq ?? -1;
+  }
+
+  /**
+   * Seqs only grow. They are consecutive while a run executes; a run closed after a crash has a
+   * gap before its run-interrupted event (numbered above what viewers may have seen).
+   */
   publish(event: RunEvent): void {
-    if (event.seq !== this.events.length) {
-      throw new Error(`run ${this.id}: event seq ${event.seq} out of order (expected ${this.events.length})`);
+    if (event.seq <= this.lastSeq) {
+      throw new Error(`run ${this.id}: event seq ${event.seq} out of order (last was ${this.lastSeq})`);
     }
     this.events.push(event);
     this.state = reduceRun(this.state, event);
@@ -36,7 +45,7 @@ export class LiveRun {
 
   /** Every event with seq > afterSeq, then live ones, until the terminal event or `signal`. */
   async *subscribe(afterSeq: number, signal?: AbortSignal): AsyncGenerator<RunEvent> {
-    let next = Math.max(0, afterSeq + 1);
+    let next = this.indexAfter(afterSeq);
     while (!signal?.aborted) {
       while (next < this.events.length) yield this.events[next++];
       if (this.ended) return;
@@ -48,6 +57,21 @@ export class LiveRun {
   async waitForEnd(timeoutMs: number): Promise<void> {
     const deadline = AbortSignal.timeout(timeoutMs);
     while (!this.ended && !deadline.aborted) await this.nextPublish(deadline);
+  }
+
+  /** Index of the first event with seq > afterSeq. */
+  private indexAfter(afterSeq: number): number {
+    const direct = Math.max(0, afterSeq + 1);
+    // Seqs are consecutive from 0 up to any gap, so this is nearly always the answer.
+    if (this.events[direct]?.seq === direct) return direct;
+    let low = 0;
+    let high = this.events.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.events[mid].seq <= afterSeq) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 
   private nextPublish(signal?: AbortSignal): Promise<void> {

@@ -1,4 +1,4 @@
-import { finalAgentText, foldRun, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
+import { finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
 import { promptExcerpt, runShape } from "@/lib/db/run-summary";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/moa/events";
@@ -9,6 +9,7 @@ interface Entry {
   run: StoredRun;
   events: RunEvent[];
   agents: AgentSummary[] | null;
+  seqReserved: number;
 }
 
 /**
@@ -24,6 +25,13 @@ export function createMemoryRunStore(): RunStore {
     return found;
   }
 
+  function append(runId: string, events: RunEvent[]): void {
+    const e = entry(runId);
+    e.events.push(...structuredClone(events));
+    e.events.sort((a, b) => a.seq - b.seq);
+    if (e.run.status === "pending" && events.some((ev) => ev.type === "run-started")) e.run.status = "running";
+  }
+
   function end(e: Entry, result: RunEnd, agents: AgentSummary[]): void {
     e.run = {
       ...e.run,
@@ -35,7 +43,7 @@ export function createMemoryRunStore(): RunStore {
     };
     if (result.error === undefined) delete e.run.error;
     else e.run.error = result.error;
-    e.agents = agents;
+    e.agents = structuredClone(agents);
   }
 
   return {
@@ -55,19 +63,28 @@ export function createMemoryRunStore(): RunStore {
         }),
         events: [],
         agents: null,
+        seqReserved: run.seqReserved ?? -1,
       });
     },
 
-    async appendEvents(runId, events) {
+    async reserveSeqs(runId, throughSeq) {
       const e = entry(runId);
-      e.events.push(...structuredClone(events));
-      e.events.sort((a, b) => a.seq - b.seq);
-      if (e.run.status === "pending" && events.some((ev) => ev.type === "run-started")) e.run.status = "running";
+      e.seqReserved = Math.max(e.seqReserved, throughSeq);
+    },
+
+    async appendEvents(runId, events) {
+      append(runId, events);
+    },
+
+    async appendEventBatches(batches) {
+      // All or none, as one statement would: check every run before writing any.
+      for (const { runId } of batches) entry(runId);
+      for (const { runId, events } of batches) append(runId, events);
     },
 
     async finishRun(runId, result) {
       const e = entry(runId);
-      end(e, result, summarizeAgents(foldRun(runId, e.run.config, e.run.messages, e.events)));
+      end(e, result, result.agents ?? summarizeAgents(foldRun(runId, e.run.config, e.run.messages, e.events)));
     },
 
     async getOwnerHash(runId) {
@@ -113,7 +130,7 @@ export function createMemoryRunStore(): RunStore {
       for (const [runId, e] of entries) {
         if (e.run.status !== "pending" && e.run.status !== "running") continue;
         const last = e.events.at(-1);
-        const interrupted: RunEvent = { type: "run-interrupted", runId, seq: (last?.seq ?? -1) + 1, t: last?.t ?? 0, reason };
+        const interrupted: RunEvent = { type: "run-interrupted", runId, seq: interruptedSeq(last?.seq, e.seqReserved), t: last?.t ?? 0, reason };
         e.events.push(interrupted);
         const state = foldRun(runId, e.run.config, e.run.messages, e.events);
         end(

@@ -1,3 +1,4 @@
+import { summarizeAgents } from "@/lib/db/agent-summary";
 import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
@@ -5,6 +6,7 @@ import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createModelResolver } from "@/lib/providers/registry";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { engineTimeoutsFromEnv } from "./engine-options";
+import { coalescingStore } from "./batch-writer";
 import { createEventBuffer } from "./event-buffer";
 import { announcingStore, CLUSTER_FLUSH_MS } from "./fanout/announce";
 import { requestCancel, watchCancels } from "./fanout/cancel";
@@ -13,14 +15,14 @@ import { isClustered, registry } from "./fanout/registry";
 import { assertAcceptingRuns } from "./fanout/shutdown";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import { keyScrubber } from "./key-scrubber";
+import { retireFinished } from "./finished-runs";
 import { LiveRun } from "./live-run";
 import { assertRankable, runRanker } from "./ranker-run";
+import { createSeqReservation, INITIAL_SEQ_RESERVED } from "./seq-reservation";
+import { afterCreated } from "./write-behind";
 import type { RunRequest } from "./run-request";
 import type { RunStore } from "./run-store";
 import { getRunStore } from "./store";
-
-/** How long a finished run stays in memory for viewers that join late, before they read the store. */
-const KEEP_FINISHED_MS = 60_000;
 
 /** How long a cancel from another instance waits for the executing instance to stop the run. */
 const REMOTE_CANCEL_WAIT_MS = 3_000;
@@ -44,17 +46,21 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   if (isClustered()) await watchCancels();
   const id = newRunId();
   const owner = request.owner ?? newOwnerSecret();
-  await store.createRun({
+  const created = store.createRun({
     id,
     ownerSecretHash: hashOwnerSecret(owner),
     config: request.config,
     messages: request.messages,
     preset: request.preset,
     createdAt: new Date(),
+    seqReserved: INITIAL_SEQ_RESERVED,
   });
+  // Other instances learn of the run from the table, so there the row comes first. In one process
+  // the run is served from memory until its row lands, and its writes wait for it (see write-behind.ts).
+  if (isClustered()) await created;
   const live = new LiveRun(id);
   liveRuns.set(id, live);
-  const execution = execute(live, request, store).finally(() => {
+  const execution = execute(live, request, store, created).finally(() => {
     registry.executions.delete(id);
     registry.interrupting.delete(id);
     options.onEnd?.();
@@ -63,19 +69,34 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   return { id, owner };
 }
 
-async function execute(live: LiveRun, request: RunRequest, store: RunStore): Promise<void> {
+async function execute(live: LiveRun, request: RunRequest, processStore: RunStore, created: Promise<void>): Promise<void> {
+  const store = afterCreated(processStore, created);
+  let unstorable = false;
+  created.catch((error) => {
+    console.error(`run ${live.id}: could not be stored`, error);
+    unstorable = true;
+    live.controller.abort("the run could not be stored");
+  });
   // Other instances' viewers read the table, so flush often and announce each batch.
   const clustered = isClustered();
-  const buffer = createEventBuffer(clustered ? announcingStore(store) : store, live.id, {
+  const buffer = createEventBuffer(afterCreated(clustered ? announcingStore(processStore) : coalescingStore(processStore), created), live.id, {
     ...(clustered && { flushIntervalMs: CLUSTER_FLUSH_MS }),
     onError: (error) => console.error(`run ${live.id}: could not store events`, error),
   });
-  const record = (engineEvent: RunEvent) => {
+  const reservation = createSeqReservation(store, live.id, { reserved: INITIAL_SEQ_RESERVED, stored: created });
+  const record = async (engineEvent: RunEvent) => {
     // A run stopped by shutdown did not stop by anyone's choice: record it as interrupted.
     const event: RunEvent =
-      engineEvent.type === "run-cancelled" && registry.interrupting.has(live.id)
-        ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
-        : engineEvent;
+      engineEvent.type !== "run-cancelled"
+        ? engineEvent
+        : registry.interrupting.has(live.id)
+          ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
+          : unstorable
+            ? { type: "run-failed", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, message: "The run could not be stored, so it was stopped." }
+            : engineEvent;
+    // No viewer may hold a seq that a crash could give to another event (see seq-reservation.ts).
+    const waiting = reservation.cover(event.seq);
+    if (waiting) await waiting;
     live.publish(event);
     buffer.push(event);
   };
@@ -93,17 +114,23 @@ async function execute(live: LiveRun, request: RunRequest, store: RunStore): Pro
     });
     // Upstream errors can repeat the run's key; it is cut out before anyone sees or stores an event.
     const withoutKeys = keyScrubber(request.keys);
-    for await (const event of events) record(withoutKeys(event));
+    for await (const event of events) await record(withoutKeys(event));
   } catch (error) {
     console.error(`run ${live.id}: engine error`, error);
     if (!live.ended) {
-      record({ type: "run-failed", runId: live.id, seq: live.events.length, t: live.state.t, message: "The run stopped because of an internal error." });
+      const message = unstorable ? "The run could not be stored, so it was stopped." : "The run stopped because of an internal error.";
+      const failed: RunEvent = { type: "run-failed", runId: live.id, seq: live.lastSeq + 1, t: live.state.t, message };
+      // A store that refuses the reservation will not take the event either; viewers still learn the run ended.
+      await record(failed).catch(() => {
+        live.publish(failed);
+        buffer.push(failed);
+      });
     }
   } finally {
     stepGates.delete(live.id);
     await buffer.close();
     await saveOutcome(store, live.state).catch((error) => console.error(`run ${live.id}: could not store outcome`, error));
-    setTimeout(() => liveRuns.delete(live.id), KEEP_FINISHED_MS).unref?.();
+    retireFinished(liveRuns, live.id);
   }
 }
 
@@ -115,6 +142,8 @@ async function saveOutcome(store: RunStore, state: RunState): Promise<void> {
     usage: state.usage,
     durationMs: state.durationMs ?? state.t,
     error: state.error,
+    // This process folded every event already: the store need not read the run back to summarize it.
+    agents: summarizeAgents(state),
   });
 }
 

@@ -18,6 +18,8 @@ export interface NewRun {
   /** Optional label, e.g. the preset the board came from. */
   preset?: string;
   createdAt: Date;
+  /** Viewers may be sent events up to this seq before the run stores a higher mark (see reserveSeqs). */
+  seqReserved?: number;
 }
 
 export interface RunSummary {
@@ -53,12 +55,21 @@ export interface RunEnd {
   usage: Usage;
   durationMs: number;
   error?: string;
+  /** The agents' outcome when the caller has it (the executing process does); otherwise folded from the stored events. */
+  agents?: AgentSummary[];
 }
 
 export interface RunStore {
   createRun(run: NewRun): Promise<void>;
+  /**
+   * Records that events up to `throughSeq` may reach viewers before they are stored. Never lowers
+   * the mark. A run closed after a crash numbers its run-interrupted event above it.
+   */
+  reserveSeqs(runId: string, throughSeq: number): Promise<void>;
   /** Appends events in order; callers batch them (never one call per token). */
   appendEvents(runId: string, events: RunEvent[]): Promise<void>;
+  /** Several runs' batches in one write (one statement); all are stored or none. */
+  appendEventBatches(batches: Array<{ runId: string; events: RunEvent[] }>): Promise<void>;
   finishRun(runId: string, end: RunEnd): Promise<void>;
   getRun(runId: string): Promise<StoredRun | null>;
   /** The owner secret's hash (to authorize changes), or null when there is no such run. */
@@ -68,7 +79,10 @@ export interface RunStore {
   listRuns(ownerSecretHashes: string[], page: { limit: number; before?: Date }): Promise<RunSummary[]>;
   /** True when the run existed and the hash matched. */
   deleteRun(runId: string, ownerSecretHash: string): Promise<boolean>;
-  /** Marks runs left `running` by a dead process as interrupted; returns how many. */
+  /**
+   * Marks runs left `running` by a dead process as interrupted, with a run-interrupted event
+   * numbered above both the stored events and the reserved seqs; returns how many.
+   */
   markInterrupted(reason: string): Promise<number>;
   /** Per-agent outcome written when the run ended; null while it runs or when unknown. */
   getAgentSummaries(runId: string): Promise<AgentSummary[] | null>;

@@ -45,7 +45,7 @@ export class RunMirror {
     this.queuedCatchUp ??= this.enqueue(async () => {
       this.queuedCatchUp = undefined;
       const store = await getRunStore();
-      this.applyInOrder(await store.getEvents(this.id, this.run.events.length - 1));
+      this.applyStored(await store.getEvents(this.id, this.run.lastSeq));
     });
     return this.queuedCatchUp;
   }
@@ -53,14 +53,14 @@ export class RunMirror {
   onNotice(notice: EventsNotice): void {
     this.lastNoticeAt = Date.now();
     void this.enqueue(async () => {
-      const have = this.run.events.length;
-      if (notice.l < have) return;
-      if (notice.e && notice.f <= have) {
-        this.applyInOrder(notice.e.map((e) => runEventSchema.parse(e)));
+      const next = this.run.lastSeq + 1;
+      if (notice.l < next) return;
+      if (notice.e && notice.f <= next) {
+        this.applyAnnounced(notice.e.map((e) => runEventSchema.parse(e)));
         return;
       }
       const store = await getRunStore();
-      this.applyInOrder(await store.getEvents(this.id, have - 1));
+      this.applyStored(await store.getEvents(this.id, next - 1));
     });
   }
 
@@ -88,10 +88,20 @@ export class RunMirror {
     this.onDrop();
   }
 
-  private applyInOrder(events: RunEvent[]): void {
+  /** Announced events apply only without a gap: a missed notice is filled from the table. */
+  private applyAnnounced(events: RunEvent[]): void {
     for (const event of events) {
       if (this.run.ended) break;
-      if (event.seq === this.run.events.length) this.run.publish(event);
+      if (event.seq === this.run.lastSeq + 1) this.run.publish(event);
+    }
+    if (this.run.ended) clearInterval(this.poll);
+  }
+
+  /** The table is complete and ordered; its one gap is before the run-interrupted marker of a crashed run. */
+  private applyStored(events: RunEvent[]): void {
+    for (const event of events) {
+      if (this.run.ended) break;
+      if (event.seq > this.run.lastSeq) this.run.publish(event);
     }
     if (this.run.ended) clearInterval(this.poll);
   }

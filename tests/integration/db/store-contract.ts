@@ -141,6 +141,55 @@ export function runStoreContract(context: ContractContext): void {
     expect(await store.getEvents(running.id)).toHaveLength(partial.length + 1);
   });
 
+  test("several runs' batches are written in one call, all or none", async () => {
+    const a = newRun();
+    const b = newRun();
+    for (const r of [a, b]) await store.createRun(r);
+    const eventsA = stamp(a.id, completeRunBodies(a.config, 3));
+    const eventsB = stamp(b.id, completeRunBodies(b.config, 3));
+    await store.appendEventBatches([
+      { runId: a.id, events: eventsA.slice(0, 10) },
+      { runId: b.id, events: eventsB.slice(0, 5) },
+    ]);
+    await store.appendEventBatches([
+      { runId: b.id, events: eventsB.slice(5) },
+      { runId: a.id, events: eventsA.slice(10) },
+    ]);
+    expect(await store.getEvents(a.id)).toEqual(eventsA);
+    expect(await store.getEvents(b.id)).toEqual(eventsB);
+    expect((await store.getRun(a.id))?.status).toBe("running");
+
+    const c = newRun();
+    await store.createRun(c);
+    const eventsC = stamp(c.id, completeRunBodies(c.config, 1));
+    await expect(store.appendEventBatches([{ runId: c.id, events: eventsC }, { runId: "no-such-run", events: eventsC }])).rejects.toThrow();
+    expect(await store.getEvents(c.id)).toEqual([]);
+  });
+
+  test("after a crash the run-interrupted event is numbered above every seq viewers may have been sent", async () => {
+    const run = newRun({ seqReserved: 40 });
+    await store.createRun(run);
+    const all = stamp(run.id, completeRunBodies(run.config, 6));
+    // Viewers saw seq 0..30; the process died before the buffer stored more than 0..19.
+    await store.appendEvents(run.id, all.slice(0, 20));
+    await store.reserveSeqs(run.id, 90);
+    // A late or repeated write of a lower mark never lowers it.
+    await store.reserveSeqs(run.id, 50);
+
+    expect(await store.markInterrupted("the server restarted")).toBe(1);
+
+    const viewerSaw = 30;
+    const resumed = await store.getEvents(run.id, viewerSaw);
+    expect(resumed).toEqual([{ type: "run-interrupted", runId: run.id, seq: 91, t: all[19].t, reason: "the server restarted" }]);
+    // The run ends with what its agents were paid for, and nothing is left running.
+    const state = (await store.getEvents(run.id)).reduce(reduceRun, initialRunState(run.id));
+    const finishedUsage = all.slice(0, 20).flatMap((e) => (e.type === "agent-finished" ? [e.usage] : []));
+    expect(state.status).toBe("interrupted");
+    expect(state.usage.outputTokens).toBe(finishedUsage.reduce((n, u) => n + u.outputTokens, 0));
+    expect(state.layers.map((l) => l.status)).not.toContain("running");
+    expect((await store.getRun(run.id))?.usage).toEqual(state.usage);
+  });
+
   test("listRuns pages one owner's runs newest first and hides other owners' runs", async () => {
     const me = ownerHash("me");
     const other = ownerHash("other");

@@ -1,0 +1,32 @@
+import { describe, expect, test } from "vitest";
+import type { RunEvent } from "@/lib/moa/events";
+import { LiveRun } from "@/lib/runs/live-run";
+
+const delta = (seq: number): RunEvent => ({ type: "agent-delta", runId: "r", seq, t: seq, layer: 0, agent: 0, text: `w${seq} ` });
+const interrupted = (seq: number): RunEvent => ({ type: "run-interrupted", runId: "r", seq, t: 9, reason: "the server restarted" });
+
+async function collect(run: LiveRun, afterSeq: number): Promise<number[]> {
+  const seqs: number[] = [];
+  for await (const event of run.subscribe(afterSeq)) seqs.push(event.seq);
+  return seqs;
+}
+
+describe("LiveRun", () => {
+  test("a viewer resuming inside the gap before a crash marker gets the marker, and nothing it already had", async () => {
+    const run = new LiveRun("r");
+    for (let seq = 0; seq < 5; seq++) run.publish(delta(seq));
+    run.publish(interrupted(1024));
+    expect(run.lastSeq).toBe(1024);
+    expect(await collect(run, 2)).toEqual([3, 4, 1024]);
+    expect(await collect(run, 700)).toEqual([1024]);
+    expect(await collect(run, -1)).toEqual([0, 1, 2, 3, 4, 1024]);
+    expect(run.state.status).toBe("interrupted");
+  });
+
+  test("a seq never goes backwards or repeats", () => {
+    const run = new LiveRun("r");
+    run.publish(delta(0));
+    run.publish(delta(1));
+    expect(() => run.publish(delta(1))).toThrow(/out of order/);
+  });
+});
