@@ -54,7 +54,7 @@ export function PaperDirectionsCard({ onStart, disabled }: { onStart(plan: Exper
         Proposers {models.proposers.map(short).join(", ")}; final aggregator {short(models.aggregator)}; temperature 0.7, max tokens 2048. On
         the {BUILTIN_PROMPTS.length} built-in prompts, each comparison judged in both orders: (a) MoA vs its best proposer, (b) 1, 2, 3,{" "}
         {models.proposers.length} proposers under the same aggregator, (c) diverse proposers vs samples of one, (d) {short(models.aggregator)} vs{" "}
-        {short(models.otherAggregator)} as aggregator, (e) 1 to 4 layers, (f) MoA vs LLM-Ranker, (g) ρ between similarity and quality of the
+        {short(models.otherAggregator)} as aggregator, (e) 1 to 4 layers, (f) MoA vs LLM-Ranker at 2 and 3 layers, (g) ρ between similarity and quality of the
         answers each aggregator received. Verdicts are stored for Insights.
       </p>
     </section>

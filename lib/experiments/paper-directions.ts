@@ -63,6 +63,8 @@ export function paperDirectionsPlan(options: {
     moa("other-final", `${n} diverse → ${shortName(otherAggregator)}`, layersOf(diverse, [agent(otherAggregator)])),
     moa("layers-3", `MoA 3 layers (${agg})`, layersOf(diverse, diverse, final)),
     moa("layers-4", `MoA 4 layers (${agg})`, layersOf(diverse, diverse, diverse, final)),
+    // Figure 4a compares at every depth: on the proposers' answers (2 layers) and on the refined ones (3 layers).
+    moa("ranker-2", `LLM-Ranker (${agg} picks, 2 layers)`, layersOf(diverse, final), "ranker"),
     moa("ranker", `LLM-Ranker (${agg} picks, 3 layers)`, layersOf(diverse, diverse, final), "ranker"),
   ];
   const vs = (id: string, label: string, a: string, b: string, claim: string): Comparison => ({ id, label, a, b, claim });
@@ -77,7 +79,8 @@ export function paperDirectionsPlan(options: {
     vs("e-2", "e. 2 layers vs 1", "layers-2", "layers-1", "layers help (Figure 4a)"),
     vs("e-3", "e. 3 layers vs 2", "layers-3", "layers-2", "layers help (Figure 4a)"),
     vs("e-4", "e. 4 layers vs 3", "layers-4", "layers-3", "the gain saturates"),
-    vs("f", "f. MoA vs LLM-Ranker", "layers-3", "ranker", "synthesis beats selection (Figure 4a)"),
+    vs("f-2", "f. MoA vs LLM-Ranker, 2 layers", "layers-2", "ranker-2", "synthesis beats selection (Figure 4a)"),
+    vs("f", "f. MoA vs LLM-Ranker, 3 layers", "layers-3", "ranker", "synthesis beats selection (Figure 4a)"),
   ];
   const now = options.now ?? new Date();
   return {

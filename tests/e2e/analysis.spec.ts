@@ -76,7 +76,7 @@ test.describe("analysis", () => {
     await expect(comparisons.getByRole("row", { name: /^a\. MoA vs its best proposer alone/ })).toContainText("orca alone");
     await expect(comparisons).toContainText("synthesis beats selection");
     await expect(page.getByRole("table", { name: "Experiment results" }).getByRole("row")).toHaveCount(12);
-    await expect(page.getByText(/Running: [1-9]\d* \/ 288 steps/)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/Running: [1-9]\d* \/ 312 steps/)).toBeVisible({ timeout: 60_000 });
     await page.getByRole("button", { name: "Stop" }).click();
     await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
   });

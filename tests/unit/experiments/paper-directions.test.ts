@@ -15,8 +15,8 @@ describe("paperDirectionsPlan", () => {
     for (const c of plan.comparisons!) expect([byId.has(c.a), byId.has(c.b)]).toEqual([true, true]);
     expect(new Set(plan.variants.map((v) => v.label)).size).toBe(plan.variants.length);
     expect(new Set(plan.comparisons!.map((c) => c.id)).size).toBe(plan.comparisons!.length);
-    // 11 variants, 10 comparisons, 3 analysed variants, on the 12 built-in prompts.
-    expect(totalSteps(plan)).toBe(12 * (11 + 10 + 3));
+    // 12 variants, 11 comparisons, 3 analysed variants, on the 12 built-in prompts.
+    expect(totalSteps(plan)).toBe(12 * (12 + 11 + 3));
   });
 
   it("changes one thing per ablation: b and c keep the aggregator, d keeps the proposers, f keeps the whole config", () => {
@@ -39,6 +39,10 @@ describe("paperDirectionsPlan", () => {
     const [moa, ranker] = arms("f");
     expect(ranker.config).toEqual(moa.config);
     expect([moa.variant, ranker.variant]).toEqual(["moa", "ranker"]);
+    // Selection and synthesis over the same proposers' answers, as at Figure 4a's first aggregation.
+    const [lite, picker] = arms("f-2");
+    expect(picker.config).toEqual(lite.config);
+    expect([lite.config.layers.length, picker.variant]).toEqual([2, "ranker"]);
     expect(arms("e-4").map((v) => v.config.layers.length)).toEqual([4, 3]);
     expect(arms("a")[1].config).toEqual({ layers: [{ agents: [{ model: "sim:orca", temperature: 0.7, maxTokens: 2048 }] }] });
   });
