@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { KEY_NAMES, useSettingsStore, type KeyName } from "@/lib/client/settings-store";
 
 const LABELS: Record<KeyName, { name: string; placeholder: string }> = {
@@ -14,34 +15,12 @@ const LABELS: Record<KeyName, { name: string; placeholder: string }> = {
   compat: { name: "OpenAI-compatible server", placeholder: "Key for the server below (if it needs one)" },
 };
 
-/**
- * Provider keys for this browser. A native modal <dialog> gives the focus trap, Escape to close
- * and an inert page behind it without extra code.
- */
+/** Provider keys for this browser. */
 export function SettingsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      onClick={(e) => {
-        // A click on the backdrop lands on the dialog element itself.
-        if (e.target === e.currentTarget) onClose();
-      }}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-2xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40 backdrop:backdrop-blur-[2px]"
-    >
-      {open && <SettingsForm titleId={titleId} onClose={onClose} />}
-    </dialog>
+    <ModalDialog open={open} onClose={onClose} className="w-[min(34rem,calc(100vw-2rem))]">
+      {(titleId) => <SettingsForm titleId={titleId} onClose={onClose} />}
+    </ModalDialog>
   );
 }
 
