@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite: unit + integration (Vitest, against PGlite and, when it can be
+// The whole test suite: the type checker (counted as one test), unit + integration (Vitest, against PGlite and, when it can be
 // started, a real PostgreSQL), then end-to-end (Playwright in Debian's Chromium against
 // the built app). Installs the browser and PostgreSQL with apt when running as root.
 // Ends with one line: "N passed, N failed, N skipped".
@@ -50,6 +50,12 @@ let exitCode = 0;
 const started = Date.now();
 startTestPostgres(env);
 try {
+  // The type checker first: `next build` checks only what the app imports, not tests, scripts or bench.
+  const typed = run("npx", ["tsc", "--noEmit"]);
+  exitCode |= typed;
+  if (typed === 0) totals.passed += 1;
+  else totals.failed += 1;
+
   // Built first: the multi-instance tests in Vitest start `next start` servers from it.
   const built = run("npx", ["next", "build"]);
   exitCode |= built;
