@@ -39,8 +39,15 @@ export async function listOwnerRuns(ownerHash: string, query: z.infer<typeof lis
 
 /** Only the browser that created a run may delete it (a 403 otherwise); a run in progress must be stopped first. */
 export async function deleteOwnedRun(id: string, ownerSecret: string | undefined): Promise<void> {
-  const run = await findRun(id);
+  let run = await findRun(id);
   await assertRunOwner(id, ownerSecret, "delete");
+  // Viewers see the terminal event before this process has stored the outcome: a run that has
+  // ended here is not "in progress", so wait the moment it takes to store its end.
+  const execution = registry.executions.get(id);
+  if (execution && registry.liveRuns.get(id)?.ended) {
+    await execution;
+    run = await findRun(id);
+  }
   if (run.status === "pending" || run.status === "running") {
     throw new AppError("conflict:run_active", "This run is still in progress; stop it before deleting it.");
   }

@@ -42,7 +42,8 @@ describe("CLI board overrides", () => {
   it("maps a preset onto the models it is given", async () => {
     const available = [{ id: "openai:gpt-4o-mini", provider: "openai", name: "x", available: true, simulated: false }];
     const board = await resolveBoard(parseCliArgs(["run", "q", "--preset", "single"]), async () => available);
-    expect(board.config.layers).toEqual([{ agents: [{ model: "openai:gpt-4o-mini" }] }]);
+    // Presets call every agent with the paper's sampling settings.
+    expect(board.config.layers).toEqual([{ agents: [{ model: "openai:gpt-4o-mini", temperature: 0.7, maxTokens: 2048 }] }]);
     expect(board.preset).toBe("single");
   });
 });
