@@ -7,7 +7,8 @@ import type { FailureKind, FinishReason, RunEvent, Usage } from "./events";
  * `GET /api/runs/{id}`; the browser's run store applies the same reducer.
  */
 export type AgentStatus = "waiting" | "thinking" | "streaming" | "done" | "failed" | "skipped" | "stopped";
-export type LayerStatus = "waiting" | "running" | "done";
+/** `stopped`: the run ended (stopped, failed, interrupted) before the layer finished or began. */
+export type LayerStatus = "waiting" | "running" | "done" | "stopped";
 export type RunStatus = "pending" | "running" | "finished" | "failed" | "cancelled" | "interrupted";
 
 export interface AgentState {
@@ -90,13 +91,20 @@ function updateLayer(state: RunState, layer: number, patch: Partial<LayerState>)
   return { ...state, layers };
 }
 
-/** Agents still in flight when the run ends are shown as stopped. */
-function stopOpenAgents(state: RunState): RunState {
-  const open = (a: AgentState) => a.status === "thinking" || a.status === "streaming";
-  if (!state.agents.some((row) => row.some(open))) return state;
+/**
+ * A run that ends early leaves nothing waiting or running: agents in flight and agents that
+ * never started are stopped (the latter keep no `startedAt`), and so are unfinished layers.
+ * Otherwise a stopped or failed run would still show later layers as "waiting" for ever.
+ */
+function endOpenWork(state: RunState): RunState {
+  const open = (a: AgentState) => a.status === "waiting" || a.status === "thinking" || a.status === "streaming";
+  const agentsOpen = state.agents.some((row) => row.some(open));
+  const layersOpen = state.layers.some((l) => l.status === "waiting" || l.status === "running");
+  if (!agentsOpen && !layersOpen) return state;
   return {
     ...state,
-    agents: state.agents.map((row) => row.map((a) => (open(a) ? { ...a, status: "stopped" as const } : a))),
+    agents: agentsOpen ? state.agents.map((row) => row.map((a) => (open(a) ? { ...a, status: "stopped" as const } : a))) : state.agents,
+    layers: layersOpen ? state.layers.map((l) => (l.status === "waiting" || l.status === "running" ? { ...l, status: "stopped" as const } : l)) : state.layers,
   };
 }
 
@@ -172,11 +180,11 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
     case "run-finished":
       return { ...state, status: "finished", finalText: event.text, usage: event.usage, durationMs: event.durationMs };
     case "run-failed":
-      return { ...stopOpenAgents(state), status: "failed", error: event.message, durationMs: event.t, pausedBefore: undefined };
+      return { ...endOpenWork(state), status: "failed", error: event.message, durationMs: event.t, pausedBefore: undefined };
     case "run-cancelled":
-      return { ...stopOpenAgents(state), status: "cancelled", error: event.reason, durationMs: event.t, pausedBefore: undefined };
+      return { ...endOpenWork(state), status: "cancelled", error: event.reason, durationMs: event.t, pausedBefore: undefined };
     case "run-interrupted":
-      return { ...stopOpenAgents(state), status: "interrupted", error: event.reason, durationMs: event.t, pausedBefore: undefined };
+      return { ...endOpenWork(state), status: "interrupted", error: event.reason, durationMs: event.t, pausedBefore: undefined };
   }
 }
 
