@@ -66,3 +66,13 @@ test("presenter mode on a share link: nodes apart, edges visible, bottom row ins
   }
   await page.screenshot({ path: "docs/presenter-graph.png" });
 });
+
+test("presenter mode in the playground keeps the live graph tidy", async ({ page }) => {
+  await seedBoard(page, [SIX.slice(0, 3), SIX.slice(0, 3), ["sim:owl"]]);
+  await page.goto("/?present=1");
+  await page.getByRole("textbox", { name: /prompt|follow-up/i }).fill("Why do tides happen?");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(finalText(page)).toHaveText(/\w+/, { timeout: 60_000 });
+  const boxes = await expectTidyGraph(page, 7);
+  expect(boxes[0].box.width).toBeGreaterThan(184);
+});
