@@ -2,12 +2,13 @@
 
 import { AlertIcon, CheckIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
-import { useBoardStore, validateBoard } from "@/lib/client/board-store";
+import { useBoardStore } from "@/lib/client/board-store";
+import { useBoardValidation } from "@/lib/client/use-board-validation";
 
 /** One line under the board: ready to run, or the first thing to fix (the Run button reads the same). */
 export function BoardStatus() {
   const layers = useBoardStore((s) => s.layers);
-  const { ok, summary, problems } = validateBoard({ layers });
+  const { ok, summary, problems } = useBoardValidation(layers);
   const agents = layers.reduce((n, l) => n + l.slots.length, 0);
   const calls = `${layers.length} ${layers.length === 1 ? "layer" : "layers"} · ${agents} model ${agents === 1 ? "call" : "calls"} per run`;
   return (

@@ -9,6 +9,7 @@ import { layerLabel, useBoardStore, type Board, type BoardProblem } from "@/lib/
 import { AddSlotTarget } from "./add-slot-target";
 import { ChevronIcon, TrashIcon } from "./board-icons";
 import { SlotCard, type SlotRole } from "./slot-card";
+import { StragglerSettings } from "./straggler-settings";
 import { SynthesisEditor } from "./synthesis-editor";
 
 const ROLE_DOT: Record<SlotRole, string> = {
@@ -24,6 +25,7 @@ export function LayerRow({ board, layer, problems }: { board: Board; layer: numb
   const addSlot = useBoardStore((s) => s.addSlot);
   const removeLayer = useBoardStore((s) => s.removeLayer);
   const setSynthesisPrompt = useBoardStore((s) => s.setSynthesisPrompt);
+  const setLayerPolicy = useBoardStore((s) => s.setLayerPolicy);
   const [editing, setEditing] = useState(false);
   const label = layerLabel(board, layer);
   const headingId = `${entry.layerId}-heading`;
@@ -41,6 +43,8 @@ export function LayerRow({ board, layer, problems }: { board: Board; layer: numb
           {entry.slots.length} {entry.slots.length === 1 ? "agent" : "agents"}
         </Badge>
         {layer > 0 && entry.synthesisPrompt && <Badge tone="accent">custom synthesis prompt</Badge>}
+        {entry.policy?.kind === "quorum" && <Badge tone="info">first {entry.policy.k} answers</Badge>}
+        {entry.policy?.kind === "deadline" && <Badge tone="info">deadline {entry.policy.ms} ms</Badge>}
         <span className="ml-auto flex items-center gap-1">
           {layer > 0 && (
             <button
@@ -81,6 +85,9 @@ export function LayerRow({ board, layer, problems }: { board: Board; layer: numb
           {!isFinal && <AddSlotTarget layerId={entry.layerId} layer={layer} full={full} onAdd={() => addSlot(layer)} />}
         </ul>
       </SortableContext>
+      {!isFinal && (
+        <StragglerSettings layer={layer} agents={entry.slots.length} policy={entry.policy} onChange={(p) => setLayerPolicy(layer, p)} />
+      )}
       {layerProblems.length > 0 && (
         <p className="mt-2 text-xs text-red-600 dark:text-red-400">{layerProblems.map((p) => p.message).join(" · ")}</p>
       )}

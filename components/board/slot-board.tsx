@@ -2,7 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/moa/limits";
-import { useBoardStore, validateBoard } from "@/lib/client/board-store";
+import { useBoardStore } from "@/lib/client/board-store";
+import { useBoardValidation } from "@/lib/client/use-board-validation";
 import { PlusIcon } from "./board-icons";
 import { LayerRow } from "./layer-row";
 
@@ -23,7 +24,7 @@ export function SlotBoard() {
   const presetName = useBoardStore((s) => s.presetName);
   const addLayer = useBoardStore((s) => s.addLayer);
   const board = { layers, presetName };
-  const { problems } = validateBoard(board);
+  const { problems } = useBoardValidation(layers);
 
   return (
     <div className="flex flex-col">

@@ -35,6 +35,7 @@ function LayerSection({ layer, role, children }: { layer: number; role: string; 
         </h2>
         {status === "running" && <Badge tone="accent">running</Badge>}
         {status === "done" && <Badge tone="success">done in {formatMs(duration)}</Badge>}
+        {status === "stopped" && <Badge tone="warning">stopped</Badge>}
       </div>
       <div className="grid gap-3 max-sm:-mx-4 max-sm:flex max-sm:snap-x max-sm:snap-mandatory max-sm:overflow-x-auto max-sm:scroll-px-4 max-sm:px-4 max-sm:pb-2 sm:grid-cols-[repeat(auto-fit,minmax(17rem,1fr))]">
         {children}

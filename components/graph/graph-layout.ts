@@ -10,9 +10,9 @@ export type AgentNodeData = { layer: number; agent: number; model: string; final
 export type AgentFlowNode = Node<AgentNodeData, "agent">;
 
 export const NODE_WIDTH = 184;
-export const NODE_HEIGHT = 64;
-const COLUMN_GAP = 72;
-const ROW_GAP = 14;
+export const NODE_HEIGHT = 56;
+export const COLUMN_GAP = 72;
+export const ROW_GAP = 10;
 
 export function nodeId(layer: number, agent: number): string {
   return `a-${layer}-${agent}`;
@@ -56,12 +56,18 @@ function statusAt(signature: string, layer: number, agent: number): string {
   return signature.split("|")[layer]?.[agent] ?? "";
 }
 
-export type EdgeState = "idle" | "live" | "done";
+export type EdgeState = "idle" | "live" | "done" | "failed" | "dropped";
 
-/** Data flows into layer l+1 while a source streams or a target reads (thinking/streaming). */
+/**
+ * What an edge says about its source's answer. A failed source sent nothing, and a skipped or
+ * stopped one was cut off: their edges must never look like delivered answers. Otherwise data
+ * flows into layer l+1 while a source streams or a target reads (thinking/streaming).
+ */
 export function edgeState(signature: string, from: [number, number], to: [number, number]): EdgeState {
   const source = statusAt(signature, from[0], from[1]);
   const target = statusAt(signature, to[0], to[1]);
+  if (source === "f") return "failed";
+  if (source === "k" || source === "x") return "dropped";
   if (source === "s" || target === "t" || target === "s") return "live";
   if (target === "d") return "done";
   return "idle";

@@ -1,21 +1,59 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { ReactFlow, ReactFlowProvider, type NodeTypes } from "@xyflow/react";
-import { useMemo } from "react";
+import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type Viewport } from "@xyflow/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTeachStore } from "@/components/teach/teach-store";
 import { useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { AgentNode } from "./agent-node";
 import { buildEdges, buildNodes, statusSignature } from "./graph-layout";
+import { contentSize, GRAPH_PAD, graphSize } from "./graph-size";
 
 const nodeTypes: NodeTypes = { agent: AgentNode };
-const GRAPH_HEIGHT = 232;
-const fitViewOptions = { padding: 0.12, maxZoom: 1.1 };
 
 export interface LayerGraphProps {
   /** The run's config, or the board's before any run. */
   config: MoAConfig;
   className?: string;
+}
+
+/** Width of the panel and height of the window, followed as they change. */
+function usePanelBox() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState({ width: 0, viewportHeight: 900 });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setBox({ width: Math.round(element.clientWidth), viewportHeight: window.innerHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, []);
+  return [ref, box] as const;
+}
+
+/** Centres the content in the panel at the computed zoom; a board wider than the panel starts at its proposers. */
+function placeViewport(config: MoAConfig, width: number, height: number, zoom: number): Viewport {
+  const content = contentSize(config);
+  const drawn = content.width * zoom;
+  const x = drawn + 2 * GRAPH_PAD <= width ? (width - drawn) / 2 : GRAPH_PAD;
+  // Layers are laid out centred on y = 0.
+  return { x, y: height / 2, zoom };
+}
+
+function FollowViewport({ viewport }: { viewport: Viewport }) {
+  const { setViewport } = useReactFlow();
+  const { x, y, zoom } = viewport;
+  useEffect(() => {
+    void setViewport({ x, y, zoom });
+  }, [setViewport, x, y, zoom]);
+  return null;
 }
 
 /** The MoA as a picture: one node per agent, every agent of layer i wired to every agent of i+1. */
@@ -28,19 +66,38 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
   const nodes = useMemo(() => buildNodes(stableConfig), [stableConfig]);
   const signature = useRunStore((s) => statusSignature(s.run.agents));
   const edges = useMemo(() => buildEdges(stableConfig, signature), [stableConfig, signature]);
-  // A new shape gets a fresh viewport fitted to it.
+  const presenter = useTeachStore((s) => s.presenter);
+  const [ref, box] = usePanelBox();
+  const { height, zoom } = graphSize(stableConfig, box.width, { presenter, viewportHeight: box.viewportHeight });
+  const viewport = placeViewport(stableConfig, box.width, height, zoom);
+  // The presenter's pinned graph grows with the board; headings scrolled to must clear it.
+  useEffect(() => {
+    if (!presenter) return;
+    const root = document.documentElement.style;
+    root.setProperty("--moa-graph-height", `${height}px`);
+    return () => {
+      root.removeProperty("--moa-graph-height");
+    };
+  }, [presenter, height]);
+  // A new shape gets a fresh flow.
   const shapeKey = config.layers.map((l) => l.agents.length).join("-");
 
   return (
     // Inline height: React Flow measures its parent before stylesheets may have loaded.
-    <div className={className} style={{ height: GRAPH_HEIGHT }} role="group" aria-label={`Layer graph: ${config.layers.map((l) => l.agents.length).join(" → ")} agents`}>
+    <div
+      ref={ref}
+      className={className}
+      style={{ height }}
+      data-zoom={zoom}
+      role="group"
+      aria-label={`Layer graph: ${config.layers.map((l) => l.agents.length).join(" → ")} agents`}
+    >
       <ReactFlowProvider key={shapeKey}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={fitViewOptions}
+          defaultViewport={viewport}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
@@ -48,6 +105,7 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
           edgesFocusable={false}
           zoomOnScroll={false}
           zoomOnDoubleClick={false}
+          zoomOnPinch={false}
           preventScrolling={false}
           panOnScroll={false}
           // A read-only graph needs no keys. React Flow's defaults listen on the window, and its
@@ -56,9 +114,13 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
           panActivationKeyCode={null}
           selectionKeyCode={null}
           deleteKeyCode={null}
+          zoomActivationKeyCode={null}
+          multiSelectionKeyCode={null}
           minZoom={0.3}
           maxZoom={1.5}
-        />
+        >
+          <FollowViewport viewport={viewport} />
+        </ReactFlow>
       </ReactFlowProvider>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { StepControls } from "@/components/teach/step-controls";
+import { STEP_TOGGLE_ATTR, StepControls } from "@/components/teach/step-controls";
 import type { Replay } from "@/lib/client/replay";
 import { useRunStore } from "@/lib/client/run-store";
 
@@ -11,13 +11,20 @@ function useSnapshot(replay: Replay) {
 
 /** Whether the replay stops before each layer. */
 export function ReplayStepToggle({ replay }: { replay: Replay }) {
-  const { stepping } = useSnapshot(replay);
+  const { stepping, playing } = useSnapshot(replay);
   return (
     <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-muted select-none">
       <input
         type="checkbox"
         checked={stepping}
         onChange={(e) => replay.setStepping(e.target.checked)}
+        onKeyDown={(e) => {
+          // Mid-layer, a clicker's Space has nothing to advance yet; it must not untick
+          // stepping and let the replay run through the next pause. (While a layer is held,
+          // the step controls take the key; paused or ended, Space toggles as usual.)
+          if (e.key === " " && stepping && playing) e.preventDefault();
+        }}
+        {...{ [STEP_TOGGLE_ATTR]: "" }}
         className="h-4 w-4 accent-[var(--color-accent,currentColor)]"
       />
       Step through layers

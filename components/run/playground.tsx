@@ -17,7 +17,8 @@ import { AlertIcon } from "@/components/ui/icons";
 import { LazyMarkdownText } from "@/components/ui/lazy-markdown";
 import { whenIdle } from "@/components/ui/when-idle";
 import type { MoAConfig } from "@/lib/moa/config";
-import { boardToConfig, useBoardHydrated, useBoardStore, validateBoard } from "@/lib/client/board-store";
+import { boardToConfig, useBoardHydrated, useBoardStore } from "@/lib/client/board-store";
+import { useBoardValidation } from "@/lib/client/use-board-validation";
 import { isActive, runStore, useRunStore } from "@/lib/client/run-store";
 import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
 import { Conversation } from "./conversation";
@@ -37,7 +38,7 @@ export function Playground({ board }: { board: ReactNode }) {
   const boardHydrated = useBoardHydrated();
   useSettingsHydrated();
   const layers = useBoardStore((s) => s.layers);
-  const validation = useMemo(() => validateBoard({ layers }), [layers]);
+  const validation = useBoardValidation(layers);
   const boardConfig = useMemo(() => (validation.ok ? boardToConfig({ layers }) : null), [layers, validation.ok]);
 
   const phase = useRunStore((s) => s.phase);

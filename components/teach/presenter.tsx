@@ -55,7 +55,7 @@ export function PresenterToggle({ className }: { className?: string }) {
 const PRESENTER_CSS = `html[data-presenter] { font-size: 125%; }
 html[data-presenter] [data-presenter-sticky] { position: sticky; top: 3.5rem; z-index: 25; }
 html[data-presenter] [data-presenter-hide] { display: none !important; }
-html[data-presenter] [id^="layer-heading-"] { scroll-margin-top: calc(3.5rem + 300px); }`;
+html[data-presenter] [id^="layer-heading-"] { scroll-margin-top: calc(3.5rem + var(--moa-graph-height, 232px) + 5rem); }`;
 
 /** Follows the run: when a layer starts, its columns are brought into view. */
 function useFollowCurrentLayer(enabled: boolean) {
@@ -63,7 +63,7 @@ function useFollowCurrentLayer(enabled: boolean) {
     if (!enabled) return;
     let shown = -1;
     return runStore.subscribe((state) => {
-      const current = state.run.layers.findLastIndex((l) => l.status !== "waiting");
+      const current = state.run.layers.findLastIndex((l) => l.startedAt !== undefined);
       if (current === shown || current < 0) return;
       shown = current;
       const heading = document.getElementById(`layer-heading-${current}`);

@@ -9,12 +9,19 @@ import type { MoAConfig } from "@/lib/moa/config";
 import { layerCaption } from "@/lib/teach/captions";
 import { useTeachStore } from "./teach-store";
 
+/** Marks the "Step through layers" toggle: a presenter's keys advance from it. */
+export const STEP_TOGGLE_ATTR = "data-step-toggle";
+
 /** Keys a presenter clicker sends, plus the obvious ones; never while someone types. */
 export function isAdvanceKey(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
   if (!(event.key === " " || event.key === "ArrowRight" || event.key === "PageDown")) return false;
   const target = event.target as HTMLElement | null;
   if (!target || target === document.body) return true;
+  // Ticking the toggle leaves focus on it, and the next press comes from a clicker: it must
+  // advance, and Space must not untick stepping (which let the replay run on). The toggle
+  // can still be unticked by click, or by Space while no layer is held.
+  if (target.hasAttribute(STEP_TOGGLE_ATTR)) return true;
   if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return false;
   // Space on a focused button presses that button; let it.
   return !(event.key === " " && /^(BUTTON|A|SUMMARY)$/.test(target.tagName));
@@ -100,7 +107,14 @@ export function StepThroughToggle({ disabled }: { disabled?: boolean }) {
   const set = useTeachStore((s) => s.setStepThrough);
   return (
     <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-muted select-none">
-      <input type="checkbox" checked={on} disabled={disabled} onChange={(e) => set(e.target.checked)} className="h-4 w-4 accent-[var(--color-accent,currentColor)]" />
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={disabled}
+        onChange={(e) => set(e.target.checked)}
+        {...{ [STEP_TOGGLE_ATTR]: "" }}
+        className="h-4 w-4 accent-[var(--color-accent,currentColor)]"
+      />
       Step through layers
     </label>
   );

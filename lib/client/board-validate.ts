@@ -27,7 +27,38 @@ export function boardToConfig(board: Board): MoAConfig {
   };
 }
 
-export function validateBoard(board: Board): BoardValidation {
+/**
+ * What this browser can run: the providers the server reaches with its own keys, and the keys
+ * pasted in Settings. Without it (model list not loaded yet) only the board's shape is checked.
+ */
+export interface Reachability {
+  providers: readonly { id: string; name: string; available: boolean }[];
+  /** Pasted keys by provider id (`compat` also needs `compatBaseUrl`). */
+  keys: Partial<Record<string, string>>;
+}
+
+/** Providers a user can unlock by pasting a key (the rest, like a local Ollama, are server-side only). */
+const KEYABLE = new Set(["openai", "anthropic", "together", "groq", "openrouter", "compat"]);
+
+function hasKey(provider: string, keys: Reachability["keys"]): boolean {
+  const filled = (value: string | undefined) => Boolean(value?.trim());
+  if (provider === "compat") return filled(keys.compatBaseUrl) && /^https?:\/\//i.test(keys.compatBaseUrl ?? "");
+  return filled(keys[provider]);
+}
+
+/** Why a model cannot run from here, or null when it can (or when we cannot tell). */
+export function unreachableReason(model: string, reach: Reachability): string | null {
+  const colon = model.indexOf(":");
+  if (colon <= 0) return null;
+  const provider = reach.providers.find((p) => p.id === model.slice(0, colon));
+  // An unknown provider is the schema's and the server's to reject, with their own words.
+  if (!provider || provider.available || hasKey(provider.id, reach.keys)) return null;
+  return KEYABLE.has(provider.id)
+    ? `No ${provider.name} key: add one in Settings or pick another model`
+    : `${provider.name} is not reachable from this server: pick another model`;
+}
+
+export function validateBoard(board: Board, reach?: Reachability): BoardValidation {
   const problems: BoardProblem[] = [];
   const finalIndex = board.layers.length - 1;
 
@@ -44,6 +75,14 @@ export function validateBoard(board: Board): BoardValidation {
     });
   });
   const emptyPositions = new Set(problems.map((p) => `${p.layer}/${p.slot}`));
+  if (reach) {
+    board.layers.forEach((layer, l) =>
+      layer.slots.forEach((slot, s) => {
+        const reason = slot.model === null ? null : unreachableReason(slot.model, reach);
+        if (reason) problems.push({ layer: l, slot: s, message: reason });
+      }),
+    );
+  }
 
   // The schema catches what the board rules do not: bad custom ids, ranges, quorum sizes.
   const parsed = moaConfigSchema.safeParse(boardToConfig(board));

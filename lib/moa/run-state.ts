@@ -7,6 +7,7 @@ import type { FailureKind, FinishReason, RunEvent, Usage } from "./events";
  * `GET /api/runs/{id}`; the browser's run store applies the same reducer.
  */
 export type AgentStatus = "waiting" | "thinking" | "streaming" | "done" | "failed" | "skipped" | "stopped";
+/** `stopped`: the run ended (stopped, failed, interrupted) before the layer finished or began. */
 export type LayerStatus = "waiting" | "running" | "done" | "stopped";
 export type RunStatus = "pending" | "running" | "finished" | "failed" | "cancelled" | "interrupted";
 
@@ -91,17 +92,23 @@ function updateLayer(state: RunState, layer: number, patch: Partial<LayerState>)
 }
 
 /**
- * A run that ends without run-finished: agents and layers still in flight are shown as stopped,
- * and the run's usage is what its agents reported (tokens paid for, though no total came).
+ * A run that ends early (stopped, failed, interrupted) leaves nothing waiting or running: agents
+ * in flight and agents that never started are stopped (the latter keep no `startedAt`), and so
+ * are unfinished layers; otherwise later layers would show "waiting" for ever. The run's usage is
+ * what its agents reported (tokens paid for, though no total came).
  */
-function stopOpen(state: RunState, t: number): RunState {
-  const open = (a: AgentState) => a.status === "thinking" || a.status === "streaming";
+function endOpenWork(state: RunState, t: number): RunState {
+  const open = (a: AgentState) => a.status === "waiting" || a.status === "thinking" || a.status === "streaming";
   const agents = state.agents.some((row) => row.some(open))
     ? state.agents.map((row) => row.map((a) => (open(a) ? { ...a, status: "stopped" as const } : a)))
     : state.agents;
-  const layers = state.layers.some((l) => l.status === "running")
+  const layers = state.layers.some((l) => l.status === "waiting" || l.status === "running")
     ? state.layers.map((l) =>
-        l.status === "running" ? { ...l, status: "stopped" as const, durationMs: Math.max(0, t - (l.startedAt ?? t)) } : l,
+        l.status === "running"
+          ? { ...l, status: "stopped" as const, durationMs: Math.max(0, t - (l.startedAt ?? t)) }
+          : l.status === "waiting"
+            ? { ...l, status: "stopped" as const }
+            : l,
       )
     : state.layers;
   const usage = agents.flat().reduce(
@@ -183,11 +190,11 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
     case "run-finished":
       return { ...state, status: "finished", finalText: event.text, usage: event.usage, durationMs: event.durationMs };
     case "run-failed":
-      return { ...stopOpen(state, event.t), status: "failed", error: event.message, durationMs: event.t };
+      return { ...endOpenWork(state, event.t), status: "failed", error: event.message, durationMs: event.t };
     case "run-cancelled":
-      return { ...stopOpen(state, event.t), status: "cancelled", error: event.reason, durationMs: event.t };
+      return { ...endOpenWork(state, event.t), status: "cancelled", error: event.reason, durationMs: event.t };
     case "run-interrupted":
-      return { ...stopOpen(state, event.t), status: "interrupted", error: event.reason, durationMs: event.t };
+      return { ...endOpenWork(state, event.t), status: "interrupted", error: event.reason, durationMs: event.t };
   }
 }
 

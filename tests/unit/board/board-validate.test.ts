@@ -52,3 +52,32 @@ describe("validateBoard", () => {
     expect(validateBoard(b).problems[0]).toMatchObject({ layer: 0 });
   });
 });
+
+describe("validateBoard with what this browser can reach", () => {
+  const providers = [
+    { id: "sim", name: "Simulated", available: true },
+    { id: "openai", name: "OpenAI", available: false },
+    { id: "ollama", name: "Ollama", available: false },
+  ];
+  const board = () => setSlotModel(base(), 0, 1, "openai:gpt-4o-mini");
+
+  it("refuses a model whose provider has no server key and no pasted key, at its slot", () => {
+    const result = validateBoard(board(), { providers, keys: {} });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([{ layer: 0, slot: 1, message: "No OpenAI key: add one in Settings or pick another model" }]);
+  });
+
+  it("accepts it once a key is pasted, or when the server has one", () => {
+    expect(validateBoard(board(), { providers, keys: { openai: "sk-test" } }).ok).toBe(true);
+    expect(validateBoard(board(), { providers: providers.map((p) => ({ ...p, available: true })), keys: {} }).ok).toBe(true);
+  });
+
+  it("does not offer a key for a server-side provider", () => {
+    const result = validateBoard(setSlotModel(base(), 0, 0, "ollama:llama3.2"), { providers, keys: {} });
+    expect(result.problems[0].message).toBe("Ollama is not reachable from this server: pick another model");
+  });
+
+  it("checks only the shape before the model list is known", () => {
+    expect(validateBoard(board()).ok).toBe(true);
+  });
+});

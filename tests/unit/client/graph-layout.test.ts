@@ -39,8 +39,17 @@ describe("layer graph layout", () => {
   it("tells streaming from skipped and stopped", () => {
     const sig = statusSignature(rows(["streaming", "skipped", "stopped"], ["waiting", "waiting"], ["waiting"]));
     expect(edgeState(sig, [0, 0], [1, 0])).toBe("live");
-    expect(edgeState(sig, [0, 1], [1, 0])).toBe("idle");
-    expect(edgeState(sig, [0, 2], [1, 0])).toBe("idle");
+    expect(edgeState(sig, [0, 1], [1, 0])).toBe("dropped");
+    expect(edgeState(sig, [0, 2], [1, 0])).toBe("dropped");
+  });
+
+  it("never draws a failed agent's edges as delivered, even once the next layer is done", () => {
+    const sig = statusSignature(rows(["done", "failed", "skipped"], ["done", "done"], ["done"]));
+    const edges = buildEdges(config, sig);
+    const from = (source: string) => edges.filter((e) => e.source === source).map((e) => e.className);
+    expect(from("a-0-0")).toEqual(["moa-edge-done", "moa-edge-done"]);
+    expect(from("a-0-1")).toEqual(["moa-edge-failed", "moa-edge-failed"]);
+    expect(from("a-0-2")).toEqual(["moa-edge-dropped", "moa-edge-dropped"]);
   });
 
   it("keeps node positions when only statuses change", () => {

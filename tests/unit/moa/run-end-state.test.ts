@@ -19,10 +19,11 @@ function endedBy(end: RunEvent["type"]) {
 }
 
 describe("a run that ends without run-finished", () => {
-  test.each(["run-interrupted", "run-cancelled", "run-failed"] as const)("%s keeps what its agents were paid for and leaves no layer running", (end) => {
+  test.each(["run-interrupted", "run-cancelled", "run-failed"] as const)("%s keeps what its agents were paid for and leaves no layer running or waiting", (end) => {
     const state = endedBy(end);
     expect(state.usage).toEqual({ inputTokens: 30, outputTokens: 12 });
-    expect(state.layers.map((l) => l.status)).toEqual(["stopped", "waiting"]);
+    // The layer that never began is stopped too: an ended run shows nothing "waiting" for ever.
+    expect(state.layers.map((l) => l.status)).toEqual(["stopped", "stopped"]);
     expect(state.layers[0].durationMs).toBe(500);
     expect(state.agents[0].map((a) => a.status)).toEqual(["done", "stopped"]);
   });
