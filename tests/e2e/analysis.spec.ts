@@ -71,11 +71,12 @@ test.describe("analysis", () => {
     await card.getByRole("button", { name: "Run the paper directions" }).click();
 
     const comparisons = page.getByRole("table", { name: "Comparisons" });
-    // A header and ten comparisons (a, b ×3, c, d, e ×3, f); g is the ρ table.
-    await expect(comparisons.getByRole("row")).toHaveCount(11);
+    // A header and eleven comparisons (a, b ×3, c, d, e ×3, f ×2); g is the ρ table.
+    await expect(comparisons.getByRole("row")).toHaveCount(12);
     await expect(comparisons.getByRole("row", { name: /^a\. MoA vs its best proposer alone/ })).toContainText("orca alone");
     await expect(comparisons).toContainText("synthesis beats selection");
-    await expect(page.getByRole("table", { name: "Experiment results" }).getByRole("row")).toHaveCount(12);
+    // A header and twelve variants.
+    await expect(page.getByRole("table", { name: "Experiment results" }).getByRole("row")).toHaveCount(13);
     await expect(page.getByText(/Running: [1-9]\d* \/ 312 steps/)).toBeVisible({ timeout: 60_000 });
     await page.getByRole("button", { name: "Stop" }).click();
     await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();

@@ -105,14 +105,16 @@ test.describe("simulation panel", () => {
 
   test("a simulated judge's noise and length bias go into its id, the bias clearly labelled", async ({ page }) => {
     await page.goto("/experiments");
-    const judge = page.getByLabel("Judge model");
+    // The page has two judges (the paper directions' and the setup's): take the setup's.
+    const setup = page.getByRole("region", { name: "Experiment setup" });
+    const judge = setup.getByLabel("Judge model");
     await expect(judge).toHaveValue("sim:owl");
-    await page.getByText("Simulated judge settings").click();
-    const bias = page.getByRole("slider", { name: "Length bias (demonstrates judge bias)" });
+    await setup.getByText("Simulated judge settings").click();
+    const bias = setup.getByRole("slider", { name: "Length bias (demonstrates judge bias)" });
     await bias.focus();
     await bias.press("End");
-    await expect(page.getByText("Length-biased judge: longer answers win more often, whatever they say")).toBeVisible();
-    await expect(page.getByText("length bias 2")).toBeVisible();
+    await expect(setup.getByText("Length-biased judge: longer answers win more often, whatever they say")).toBeVisible();
+    await expect(setup.getByText("length bias 2")).toBeVisible();
     await expect(judge).toHaveValue("sim:owl");
   });
 });
