@@ -19,7 +19,7 @@ export interface AppHeaderProps {
 
 export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProps) {
   return (
-    <header className="sticky top-0 z-40 border-b border-line bg-bg/80 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
+    <header className="sticky top-0 z-40 max-sm:static border-b border-line bg-bg/80 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
       {/* Wraps on a phone (nav on its own scrollable row) instead of widening the page. */}
       <div className="mx-auto flex min-h-14 max-w-[110rem] flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:flex-nowrap sm:py-0 sm:px-6">
         <a href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight whitespace-nowrap focus-visible:outline-2 focus-visible:outline-accent">
