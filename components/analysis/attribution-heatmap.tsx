@@ -46,7 +46,9 @@ function LayerGrid({ rows, metric }: { rows: AttributionRow[]; metric: Metric })
                 <div
                   role="cell"
                   key={i}
-                  className="rounded-sm px-2 py-1.5 text-center tabular-nums"
+                  // relative: the sr-only mark is placed against its cell, not the page, so a scrolled-off
+                  // cell does not widen the document on a phone.
+                  className="relative rounded-sm px-2 py-1.5 text-center tabular-nums"
                   style={cellStyle(value)}
                   title={`${shortModel(row.model)} vs answer #${row.inputs[i].agent + 1}: ${METRICS[metric].label} ${value.toFixed(3)}`}
                 >

@@ -18,6 +18,7 @@ import { PresetsMenu } from "./presets-menu";
 import { SlotBoard } from "./slot-board";
 import { SubstitutionNote } from "./substitution-note";
 import { useBoardDnd } from "./use-board-dnd";
+import { PaletteCarryContext, usePaletteCarry } from "./use-palette-carry";
 
 /** The whole configure side: model palette, slot board, presets and provider keys. */
 export function BoardPanel() {
@@ -29,6 +30,7 @@ export function BoardPanel() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [notice, setNotice] = useState("");
   const [applied, setApplied] = useState<{ name: string; substitutions: Substitution[] } | null>(null);
+  const carry = usePaletteCarry(setNotice);
 
   // Without dragging: fill the first empty slot, else append to the proposers.
   const pick = useCallback(
@@ -70,7 +72,9 @@ export function BoardPanel() {
           </button>
           <p className="mt-0.5 mb-3 hidden text-xs text-muted lg:block">Drag onto a slot, or click to add.</p>
           <div id="model-palette" className={cn("mt-3 lg:mt-0 lg:flex lg:max-h-[calc(100vh-7rem)] lg:flex-col", !paletteOpen && "hidden")}>
-            <ModelPalette onPick={pick} />
+            <PaletteCarryContext.Provider value={carry}>
+              <ModelPalette onPick={pick} />
+            </PaletteCarryContext.Provider>
           </div>
         </aside>
 

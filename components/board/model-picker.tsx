@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -26,6 +26,8 @@ export function ModelPicker({
   const [query, setQuery] = useState("");
   const [custom, setCustom] = useState("");
   const customValid = modelIdSchema.safeParse(custom.trim()).success;
+  const list = useRef<HTMLUListElement>(null);
+  const filter = useRef<HTMLInputElement>(null);
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -35,19 +37,38 @@ export function ModelPicker({
       .slice(0, 40);
   }, [models, query]);
 
+  // Arrow keys walk the filter and the options as one list; Enter in the filter takes the top match.
+  const onListKey = (event: KeyboardEvent) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const options = Array.from(list.current?.querySelectorAll<HTMLButtonElement>("button") ?? []);
+    const stops = [filter.current, ...options].filter((el): el is HTMLInputElement | HTMLButtonElement => el !== null);
+    const at = stops.indexOf(document.activeElement as HTMLButtonElement);
+    const next = stops[Math.min(stops.length - 1, Math.max(0, at + (event.key === "ArrowDown" ? 1 : -1)))];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  };
+
   return (
     <Popover label={title} onClose={onClose} returnFocusTo={anchor} className="w-80">
       <p className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">{title}</p>
       <input
+        ref={filter}
         data-autofocus
         type="search"
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && query.trim() !== "" && shown.length > 0) {
+            e.preventDefault();
+            onPick(shown[0].id);
+          } else onListKey(e);
+        }}
         aria-label="Filter models"
         placeholder="Filter models…"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         className="mb-2 h-8 w-full rounded-md border border-line bg-bg px-2 text-sm outline-none focus:border-accent"
       />
-      <ul role="listbox" aria-label="Models" className="max-h-60 overflow-y-auto rounded-md border border-line">
+      <ul ref={list} onKeyDown={onListKey} role="listbox" aria-label="Models" className="max-h-60 overflow-y-auto rounded-md border border-line">
         {status === "loading" && <li className="p-2 text-xs text-muted">Loading models…</li>}
         {status === "ready" && shown.length === 0 && <li className="p-2 text-xs text-muted">No model matches.</li>}
         {shown.map((m) => (

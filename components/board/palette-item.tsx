@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { formatPrice, formatSpeed, modelDisplayName, type ModelInfo } from "@/lib/client/models";
 import { GripIcon } from "./board-icons";
 import { paletteDragId, type DragData } from "./dnd-logic";
+import { usePaletteCarryContext } from "./use-palette-carry";
 
 /**
  * A model to drag onto the board. Clicking it (or Enter) drops it into the first empty slot,
@@ -34,6 +35,8 @@ export function PaletteItem({
   const price = formatPrice(model.pricePerMTokens);
   const speed = formatSpeed(model.speedHint);
   const reasonId = `${model.id}-reason`;
+  const carry = usePaletteCarryContext();
+  const carried = carry?.carrying === model.id;
 
   return (
     <li>
@@ -45,11 +48,16 @@ export function PaletteItem({
         aria-label={`Model ${name}`}
         aria-describedby={cn(attributes["aria-describedby"], !usable && reason && reasonId)}
         title={usable ? "Drag onto a slot, or click to add it to the board" : (reason ?? groupReason)}
+        aria-pressed={carried || undefined}
+        // Capture: the keyboard carry answers Space before dnd-kit's keyboard sensor would start.
+        onKeyDownCapture={(e) => carry?.onKeyDown(model.id, name, e)}
+        onBlur={() => carried && carry?.cancel()}
         onClick={() => onPick(model.id)}
         className={cn(
           "group flex w-full cursor-grab items-start gap-2 rounded-lg border border-transparent px-2 py-1.5 text-left transition-colors",
           "hover:border-line hover:bg-surface focus-visible:border-accent focus-visible:bg-surface focus-visible:outline-none active:cursor-grabbing",
           isDragging && "opacity-40",
+          carried && "border-accent bg-accent/10",
           !usable && "opacity-55 grayscale",
         )}
       >

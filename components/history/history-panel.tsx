@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
@@ -45,6 +46,20 @@ export function HistoryPanel({ onClose, refreshKey }: { onClose(): void; refresh
     void load();
   }, [load, refreshKey]);
 
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        onClose();
+      }
+    };
+    // Capture, so Escape closes the drawer before the page reads it as "stop the run".
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [onClose]);
+
   const remove = async (id: string) => {
     const owner = readOwner();
     if (!owner) return;
@@ -58,10 +73,14 @@ export function HistoryPanel({ onClose, refreshKey }: { onClose(): void; refresh
     }
   };
 
-  return (
+  // Portalled to <body>: inside the header, whose backdrop-filter makes it the containing block of
+  // `fixed` children, the drawer was clipped to the header's 56 px.
+  return createPortal(
     <aside
+      ref={panel}
+      tabIndex={-1}
       aria-label="History"
-      className="fixed inset-y-0 right-0 z-50 flex w-full max-w-sm flex-col border-l border-line bg-surface shadow-xl"
+      className="fixed inset-y-0 right-0 z-50 flex h-dvh w-full max-w-sm flex-col border-l border-line bg-surface shadow-xl outline-none"
     >
       <header className="flex items-center gap-2 border-b border-line px-4 py-3">
         <h2 className="text-sm font-semibold">Your runs</h2>
@@ -120,19 +139,25 @@ export function HistoryPanel({ onClose, refreshKey }: { onClose(): void; refresh
         )}
         {loading && <p className="py-2 text-center text-xs text-muted">Loading…</p>}
       </div>
-    </aside>
+    </aside>,
+    document.body,
   );
 }
 
 /** The header button that opens the history sidebar. */
 export function HistoryToggle({ refreshKey }: { refreshKey?: string }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
   return (
     <>
-      <Button size="sm" variant="ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <Button ref={button} size="sm" variant="ghost" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         History
       </Button>
-      {open && <HistoryPanel onClose={() => setOpen(false)} refreshKey={refreshKey} />}
+      {open && <HistoryPanel onClose={close} refreshKey={refreshKey} />}
     </>
   );
 }

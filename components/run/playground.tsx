@@ -22,8 +22,11 @@ import { useBoardValidation } from "@/lib/client/use-board-validation";
 import { isActive, runStore, useRunStore } from "@/lib/client/run-store";
 import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
 import { Conversation } from "./conversation";
+import { MethodSelect } from "./method-select";
 import { PROMPT_INPUT_ID, PromptBox } from "./prompt-box";
+import { configForMethod, type MethodRun, type RunMethod } from "./run-method";
 import { RunView } from "./run-view";
+import { useConversationUrl } from "./use-conversation-url";
 
 // Code-split: answers (and the markdown renderer they need) appear only once a run starts, so
 // they load while the page is idle, not before the board and prompt box can be used.
@@ -46,8 +49,10 @@ export function Playground({ board }: { board: ReactNode }) {
   const messages = useRunStore((s) => s.messages);
   const [prompt, setPrompt] = useState("");
   useFork({ ready: boardHydrated, onPrompt: setPrompt });
+  useConversationUrl(boardHydrated);
   const [helpOpen, setHelpOpen] = useState(false);
   const [boardOpen, setBoardOpen] = useState(true);
+  const [method, setMethod] = useState<RunMethod>("moa");
   const running = isActive(phase);
   const presenter = useTeachStore((s) => s.presenter);
   const runArea = useRef<HTMLElement>(null);
@@ -58,19 +63,25 @@ export function Playground({ board }: { board: ReactNode }) {
   const run = () => {
     const text = prompt.trim();
     if (!text || running || !validation.ok) return;
-    const config = useBoardStore.getState().getConfig();
+    const board = useBoardStore.getState().getConfig();
     const keys = useSettingsStore.getState().runKeys();
     const { stepThrough } = useTeachStore.getState();
     setPrompt("");
     showRun();
-    void runStore
-      .getState()
-      .start({ config, prompt: text, keys, stepThrough })
-      .then(() => {
-        // Rejected before it started: give the prompt back so nothing typed is lost.
-        const { run: current, error: startError } = runStore.getState();
-        if (startError && !current.runId) setPrompt((p) => p || text);
-      });
+    void (async () => {
+      let chosen: MethodRun;
+      try {
+        chosen = await configForMethod(method, board);
+      } catch (e) {
+        setPrompt((p) => p || text);
+        runStore.setState({ error: e instanceof Error ? e.message : "This method cannot run on this board." });
+        return;
+      }
+      await runStore.getState().start({ config: chosen.config, variant: chosen.variant, prompt: text, keys, stepThrough });
+      // Rejected before it started: give the prompt back so nothing typed is lost.
+      const { run: current, error: startError } = runStore.getState();
+      if (startError && !current.runId) setPrompt((p) => p || text);
+    })();
   };
   const stop = () => void runStore.getState().stop();
   // A classroom demo starts a fresh conversation with its own prompt.
@@ -128,27 +139,29 @@ export function Playground({ board }: { board: ReactNode }) {
           <Conversation messages={messages} markdown={LazyMarkdownText} />
           <DemoPanel onRun={runDemo} running={running} />
           <RunView fallbackConfig={boardConfig} output={RunOutput} />
-          <div className="bottom-0 z-30 max-sm:static sm:sticky -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
-            <LiveStepControls className="shadow-lg" />
-            {error && (
-              <p role="alert" className="flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
-                <AlertIcon className="mt-0.5 shrink-0" />
-                {error}
-              </p>
-            )}
-            <PromptBox
-              value={prompt}
-              onChange={setPrompt}
-              onRun={run}
-              onStop={stop}
-              running={running}
-              blockedReason={blockedReason}
-              followUp={followUp}
-              placeholder={followUp ? "Ask a follow-up: the conversation so far goes with it." : undefined}
-            />
-            <StepThroughToggle disabled={running} />
-          </div>
         </main>
+        {/* Outside <main>, so it sticks to the bottom of the viewport from the first load, board included. */}
+        <div className="bottom-0 z-30 max-sm:static sm:sticky -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">
+          <LiveStepControls className="shadow-lg" />
+          {error && (
+            <p role="alert" className="flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+              <AlertIcon className="mt-0.5 shrink-0" />
+              {error}
+            </p>
+          )}
+          <PromptBox
+            value={prompt}
+            onChange={setPrompt}
+            onRun={run}
+            onStop={stop}
+            running={running}
+            blockedReason={blockedReason}
+            followUp={followUp}
+            placeholder={followUp ? "Ask a follow-up: the conversation so far goes with it." : undefined}
+            extra={<MethodSelect value={method} onChange={setMethod} disabled={running} />}
+          />
+          <StepThroughToggle disabled={running} />
+        </div>
       </div>
       <InputsDialog />
     </PresenterShell>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { PlayIcon, SpinnerIcon, StopIcon } from "@/components/ui/icons";
 
@@ -14,13 +14,15 @@ export interface PromptBoxProps {
   blockedReason?: string | null;
   placeholder?: string;
   followUp?: boolean;
+  /** Controls beside Stop and Run (the method picker). */
+  extra?: ReactNode;
 }
 
 export const PROMPT_INPUT_ID = "moa-prompt";
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function PromptBox({ value, onChange, onRun, onStop, running, blockedReason, placeholder, followUp }: PromptBoxProps) {
+export function PromptBox({ value, onChange, onRun, onStop, running, blockedReason, placeholder, followUp, extra }: PromptBoxProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const canRun = !running && !blockedReason && value.trim() !== "";
 
@@ -59,8 +61,9 @@ export function PromptBox({ value, onChange, onRun, onStop, running, blockedReas
         placeholder={placeholder ?? "Ask something. Every proposer answers, the aggregators synthesize."}
         className="block max-h-72 min-h-16 w-full resize-none rounded-t-2xl bg-transparent px-4 pt-3.5 pb-2 text-[15px] leading-relaxed outline-none placeholder:text-muted/80"
       />
-      <div className="flex items-center gap-2 px-3 pb-3">
-        <p className="min-w-0 truncate text-xs text-muted" aria-live="polite">
+      <div className="flex flex-wrap items-center gap-2 px-3 pb-3">
+        {/* On a phone the reason wraps above the buttons rather than being cut off. */}
+        <p className="max-sm:basis-full min-w-0 text-xs text-muted sm:truncate" aria-live="polite">
           {blockedReason ? (
             <span className="text-amber-700 dark:text-amber-400">{blockedReason}</span>
           ) : (
@@ -71,6 +74,7 @@ export function PromptBox({ value, onChange, onRun, onStop, running, blockedReas
           )}
         </p>
         <div className="ml-auto flex gap-2">
+          {extra}
           <Button variant="danger" onClick={onStop} disabled={!running} aria-keyshortcuts="Escape">
             <StopIcon size={12} />
             Stop

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { RunColumns } from "@/components/columns/run-columns";
 import { SimRunSection } from "@/components/sim/sim-run-section";
+import { isActive, useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { FinalAnswer } from "./final-answer";
 
@@ -11,10 +12,14 @@ const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").t
 
 /** What a run produces: the final answer, one column per agent, and the analysis once it ends. */
 export function RunOutput({ config }: { config: MoAConfig }) {
+  // While proposers stream, their columns are what there is to watch, so they come right under
+  // the graph; once the run has ended the final answer leads.
+  const live = useRunStore((s) => isActive(s.phase));
   return (
     <>
-      <FinalAnswer />
+      {!live && <FinalAnswer />}
       <RunColumns config={config} />
+      {live && <FinalAnswer />}
       <RunAnalysis />
       <SimRunSection />
     </>

@@ -34,6 +34,8 @@ export interface StartRunBody {
   owner?: string;
   /** Pause before each later layer until `continueRun` (teaching). */
   stepThrough?: boolean;
+  /** "ranker": the last layer picks one answer of the layer before instead of writing a new one. */
+  variant?: "moa" | "ranker";
 }
 
 /** The error an API answer that is not ok carries, as a RunClientError with its code and safe message. */

@@ -23,6 +23,8 @@ export interface StartInput {
   keys?: RunKeys;
   /** Teaching: the server pauses before each later layer (see lib/teach). */
   stepThrough?: boolean;
+  /** The LLM-Ranker baseline runs the same board, but its last agent only picks. */
+  variant?: "moa" | "ranker";
 }
 
 export interface RunStoreState {
@@ -138,7 +140,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
       enqueueEvents: (events) => queue().push(...events),
       flush: () => batcher?.flush(),
 
-      async start({ config, prompt, keys, stepThrough }) {
+      async start({ config, prompt, keys, stepThrough, variant }) {
         if (isActive(get().phase)) return;
         const { run, messages: previous, phase: phaseBefore } = get();
         const messages = nextConversation(previous, run.finalText, prompt);
@@ -152,7 +154,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
         let started: { id: string; owner: string };
         try {
           const owner = get().owner ?? ownerStorage.get() ?? undefined;
-          started = await api.postRun({ config, messages, keys, owner, ...(stepThrough && { stepThrough }) });
+          started = await api.postRun({ config, messages, keys, owner, ...(stepThrough && { stepThrough }), ...(variant === "ranker" && { variant }) });
         } catch (error) {
           if (controller === abort) controller = null;
           set({ phase: phaseBefore === "idle" ? "idle" : "ended", error: errorMessage(error) });
