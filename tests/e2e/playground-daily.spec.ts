@@ -48,7 +48,8 @@ test("each conversation has its own URL: reload restores it, back and forward mo
   await expect(page).toHaveURL(/\/c\/[\w-]+$/);
   const conversationUrl = page.url();
   const answer = page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
-  const text = (await answer.innerText()).slice(0, 40);
+  // textContent, as toContainText reads it: innerText would put line breaks between paragraphs.
+  const text = ((await answer.textContent()) ?? "").slice(0, 40);
 
   await page.reload();
   const turns = page.getByRole("list", { name: "Conversation" });
