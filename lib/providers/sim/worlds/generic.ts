@@ -43,7 +43,7 @@ const CODE_WRONG = [
 
 /** Instruction verbs and vague words that make poor subjects for a sentence. */
 const SKIP = new Set(
-  "compare summarize summarise write draft discuss outline create build implement provide help find name short brief simple good best main important different difference example examples answer question detail details paragraph sentence sentences words".split(" "),
+  "compare summarize summarise write draft discuss outline create build implement provide help find name short brief simple good best main important different difference example examples answer question detail details paragraph sentence sentences words happen happens happened work works matter matters mean means exist exists occur occurs become becomes seem seems".split(" "),
 );
 
 const CODE = /\b(?:code|function|program|script|implement|typescript|javascript|python|java|rust|golang|sql|regex|class|snippet|algorithm|bash)\b/i;
