@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { finalText } from "./support/answers";
 import { seedBoard } from "./support/board";
 import { expectTidyGraph, graph, overlaps } from "./support/graph";
+import { finishedRun } from "./support/runs";
 
 /** The layer graph stays readable however many agents a board has, and in presenter mode. */
 
@@ -10,15 +11,6 @@ test.describe.configure({ timeout: 90_000 });
 
 const SIX = ["sim:falcon", "sim:heron", "sim:otter", "sim:lynx", "sim:badger", "sim:orca"];
 
-async function finishedRun(request: APIRequestContext, config: unknown): Promise<string> {
-  const created = await request.post("/api/runs", { data: { config, messages: [{ role: "user", content: "Why do tides happen?" }] } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  await expect
-    .poll(async () => ((await (await request.get(`/api/runs/${id}`)).json()) as { run: { status: string } }).run.status, { timeout: 45_000 })
-    .toBe("finished");
-  return id;
-}
 
 test("a 13-agent run draws every node at a readable size, none clipped or overlapping", async ({ page }) => {
   await seedBoard(page, [SIX, SIX, ["sim:owl"]]);
@@ -40,7 +32,7 @@ test("a 13-agent run draws every node at a readable size, none clipped or overla
 test("presenter mode on a share link: nodes apart, edges visible, bottom row inside, badges beside names", async ({ page, request }) => {
   const id = await finishedRun(request, {
     layers: [{ agents: SIX.slice(0, 3).map((model) => ({ model })) }, { agents: SIX.slice(0, 3).map((model) => ({ model })) }, { agents: [{ model: "sim:owl" }] }],
-  });
+  }, "Why do tides happen?");
   await page.goto(`/r/${id}?present=1`);
   await expect(page.getByRole("checkbox", { name: "Step through layers" })).toBeChecked();
   const boxes = await expectTidyGraph(page, 7);

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { finalText } from "./support/answers";
+import { finishedRun, layerTexts } from "./support/runs";
 
 /**
  * A presenter ticks "Step through layers" and then drives the replay with a clicker
@@ -16,18 +17,7 @@ const config = {
 
 test.describe.configure({ timeout: 90_000 });
 
-const layerTexts = (page: Page, layer: number) =>
-  page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent \\d+ · `) }).getByTestId("agent-text");
 
-async function finishedRun(request: APIRequestContext, prompt: string): Promise<string> {
-  const created = await request.post("/api/runs", { data: { config, messages: [{ role: "user", content: prompt }] } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  await expect
-    .poll(async () => ((await (await request.get(`/api/runs/${id}`)).json()) as { run: { status: string } }).run.status, { timeout: 45_000 })
-    .toBe("finished");
-  return id;
-}
 
 /**
  * Ticks stepping by clicking it once the replay has ended, replays from the start and puts
@@ -52,7 +42,7 @@ for (const [first, second] of [
   ["Space", "ArrowRight"],
 ] as const) {
   test(`clicker keys advance from the ticked checkbox: ${first}, then ${second}`, async ({ page, request }) => {
-    const id = await finishedRun(request, `Why do we dream? (${first})`);
+    const id = await finishedRun(request, config, `Why do we dream? (${first})`);
     const toggle = await tickDuringReplay(page, id);
     await expect(layerTexts(page, 2)).toHaveCount(0);
 

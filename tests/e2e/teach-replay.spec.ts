@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { finalText } from "./support/answers";
+import { finishedRun, layerTexts } from "./support/runs";
 
 /** A teacher walks a class through a stored run from its share link, one layer at a time. */
 
@@ -11,24 +12,13 @@ const config = {
   ],
 };
 
-const layerTexts = (page: Page, layer: number) =>
-  page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent \\d+ · `) }).getByTestId("agent-text");
 
-async function finishedRun(request: APIRequestContext, prompt: string): Promise<string> {
-  const created = await request.post("/api/runs", { data: { config, messages: [{ role: "user", content: prompt }] } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  await expect
-    .poll(async () => ((await (await request.get(`/api/runs/${id}`)).json()) as { run: { status: string } }).run.status, { timeout: 45_000 })
-    .toBe("finished");
-  return id;
-}
 
 // Each test runs a 3-layer simulated run to the end before replaying it.
 test.describe.configure({ timeout: 90_000 });
 
 test("a presenter link steps through a stored run layer by layer", async ({ page, request }) => {
-  const id = await finishedRun(request, "Why do leaves change colour?");
+  const id = await finishedRun(request, config, "Why do leaves change colour?");
   await page.goto(`/r/${id}?present=1`);
 
   await expect(page.getByRole("checkbox", { name: "Step through layers" })).toBeChecked();
@@ -54,7 +44,7 @@ test("a presenter link steps through a stored run layer by layer", async ({ page
 });
 
 test("a plain share link plays straight through; the toggle turns stepping on", async ({ page, request }) => {
-  const id = await finishedRun(request, "What makes a good proof?");
+  const id = await finishedRun(request, config, "What makes a good proof?");
   await page.goto(`/r/${id}`);
   const toggle = page.getByRole("checkbox", { name: "Step through layers" });
   await expect(toggle).not.toBeChecked();
@@ -73,7 +63,7 @@ test("a plain share link plays straight through; the toggle turns stepping on", 
 // lazily loaded graph registered before the step controls, the press was swallowed. Draw the
 // graph first on purpose, then hold, then press.
 test("Space advances a held replay even when the layer graph was drawn before the hold", async ({ page, request }) => {
-  const id = await finishedRun(request, "Why is the sea salty?");
+  const id = await finishedRun(request, config, "Why is the sea salty?");
   await page.goto(`/r/${id}`);
   await expect(page.getByRole("group", { name: /^Layer graph/ }).locator(".react-flow__node")).toHaveCount(5, { timeout: 30_000 });
   await expect(finalText(page)).toHaveText(/\w+/, { timeout: 30_000 });
