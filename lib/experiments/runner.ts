@@ -28,6 +28,11 @@ export interface RunnerOptions {
   signal: AbortSignal;
 }
 
+/** A request that got no answer at all: fetch rejects with a TypeError, or an AbortError when the page goes away. */
+function unreachable(error: unknown): boolean {
+  return error instanceof TypeError || (error instanceof Error && error.name === "AbortError");
+}
+
 /** A FIFO limit on how many async jobs run at once. */
 export function createLimiter(limit: number) {
   let active = 0;
@@ -102,7 +107,11 @@ export async function runExperiment(
     deps.onProgress(progress);
   };
 
-  /** Runs `job` under the limit; undefined when aborted. A judge step that fails is recorded through `onError`. */
+  /**
+   * Runs `job` under the limit; undefined when aborted. A judge step whose judge failed is recorded
+   * through `onError`; one that never reached a judge (offline, the page unloading) is not: it
+   * judged nothing, so it stops the experiment and a resume asks again.
+   */
   const step = <T>(job: () => Promise<T>, onError?: (message: string) => T) =>
     limit(async () => {
       if (signal.aborted) return undefined;
@@ -110,7 +119,7 @@ export async function runExperiment(
         const value = await job();
         return signal.aborted ? undefined : value;
       } catch (error) {
-        if (signal.aborted || !onError) {
+        if (signal.aborted || !onError || unreachable(error)) {
           if (signal.aborted) return undefined;
           throw error;
         }

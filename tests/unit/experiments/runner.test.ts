@@ -113,6 +113,21 @@ describe("runExperiment", () => {
     expect(moa.failedRuns).toBe(1);
   });
 
+  it("records nothing for a judge call that never reached the server (a reload aborts it), so a resume judges it", async () => {
+    const fake = fakeDeps();
+    const judge = fake.deps.judge;
+    let unloading = true;
+    fake.deps.judge = (input, signal) => (unloading && input.a.run.text.includes("two") ? Promise.reject(new TypeError("Failed to fetch")) : judge(input, signal));
+    await expect(runExperiment(plan, emptyProgress(), fake.deps, { concurrency: 1, signal: new AbortController().signal })).rejects.toThrow("Failed to fetch");
+    const saved = fake.saves.at(-1)!;
+    expect(saved.judgements[unitKey("p2", "moa")]).toBeUndefined();
+
+    unloading = false;
+    const progress = await runExperiment(plan, saved, fake.deps, { concurrency: 1, signal: new AbortController().signal });
+    expect(progress.judgements[unitKey("p2", "moa")]).toMatchObject({ winner: "a" });
+    expect(summarize(plan, progress).find((s) => s.variantId === "moa")!.unreadable).toBe(0);
+  });
+
   it("refuses a plan whose reference is not one of its variants", async () => {
     const fake = fakeDeps();
     await expect(runExperiment({ ...plan, reference: "nope" }, emptyProgress(), fake.deps, { concurrency: 1, signal: new AbortController().signal })).rejects.toThrow(/reference/);
