@@ -41,6 +41,18 @@ function nextFrameMs(page: Page): Promise<number> {
 
 const statusBar = (page: Page) => page.getByRole("status").filter({ hasText: /Starting|Running|Finished|Stopped|Interrupted|Failed/ });
 
+/** Opens a stored run's share page and shows its final state at once. */
+async function openFinalState(page: Page, id: string): Promise<void> {
+  await page.goto(`/r/${id}`);
+  const replay = page.getByRole("group", { name: "Replay" });
+  await expect(replay).toBeVisible({ timeout: 60_000 });
+  await replay
+    .getByRole("button", { name: "Show final state" })
+    .click({ timeout: 5_000 })
+    .catch(() => undefined); // disabled: the replay had already ended
+  await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+}
+
 test.describe.configure({ timeout: 180_000 });
 
 test("hostile model output is shown as text: nothing executes, nothing is fetched, the page stays responsive", async ({ page, request }) => {
@@ -78,15 +90,8 @@ test("hostile model output is shown as text: nothing executes, nothing is fetche
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
 
-    await page.goto(`/r/${id}`);
     // Skip the timed replay: rendering every answer at once is the harshest case anyway.
-    const replay = page.getByRole("group", { name: "Replay" });
-    await expect(replay).toBeVisible({ timeout: 60_000 });
-    await replay
-      .getByRole("button", { name: "Show final state" })
-      .click({ timeout: 5_000 })
-      .catch(() => undefined); // disabled: the replay had already ended
-    await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+    await openFinalState(page, id);
     const finalText = page.getByRole("region", { name: "Final answer", exact: true }).getByTestId("final-text");
     await expect(finalText).toContainText("FINAL-DONE", { timeout: 30_000 });
     const columns = page.getByRole("region", { name: /^Layer 1 · Agent \d · / });
@@ -178,14 +183,7 @@ test("a hostile proposer stays inside its fence: the aggregator reads it, and th
     const tag = /<\/(answer-[0-9a-f]{8})>\s*$/.exec(system)?.[1];
     expect(tag).toBeTruthy();
 
-    await page.goto(`/r/${id}`);
-    const replay = page.getByRole("group", { name: "Replay" });
-    await expect(replay).toBeVisible({ timeout: 60_000 });
-    await replay
-      .getByRole("button", { name: "Show final state" })
-      .click({ timeout: 5_000 })
-      .catch(() => undefined); // disabled: the replay had already ended
-    await expect(statusBar(page).getByText("Finished")).toBeVisible({ timeout: 45_000 });
+    await openFinalState(page, id);
     await page.getByRole("button", { name: "Inputs for Layer 2 · Agent 1" }).click();
     const dialog = page.getByRole("dialog", { name: "What Layer 2 · Agent 1 saw" });
     const quoted = dialog.getByTestId("quoted-answer");

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seedBoard } from "./support/board";
+import { runOnPlayground } from "./support/runs";
 
 /**
  * What a judge says about MoA, on simulated models: inside one run (the proposers ranked by a
@@ -11,14 +12,6 @@ import { seedBoard } from "./support/board";
 const FAST = "tps=400&ttft=20";
 const fast = (name: string) => `sim:${name}?${FAST}`;
 
-async function runOnPlayground(page: Page, prompt: string): Promise<string> {
-  const started = page.waitForResponse((r) => r.url().endsWith("/api/runs") && r.request().method() === "POST");
-  await page.getByRole("textbox", { name: /prompt|follow-up/i }).fill(prompt);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  const { id } = (await (await started).json()) as { id: string };
-  await expect(page.getByRole("status").getByText("Finished")).toBeVisible({ timeout: 60_000 });
-  return id;
-}
 
 const RHO = /Spearman ρ = [−-]?\d\.\d\d \(n = 4\)/;
 

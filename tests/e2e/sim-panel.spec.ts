@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedBoard } from "./support/board";
+import { runOnPlayground } from "./support/runs";
 
 /**
  * The "How the simulation works" panel: the rules, every simulated model's parameters, and
@@ -11,14 +12,6 @@ const FAST = "tps=400&ttft=20";
 const fast = (name: string) => `sim:${name}?${FAST}`;
 const CODE_PROMPT = "Write a TypeScript function that returns the longest common prefix of an array of strings, with two example calls.";
 
-async function run(page: Page, prompt: string): Promise<string> {
-  const started = page.waitForResponse((r) => r.url().endsWith("/api/runs") && r.request().method() === "POST");
-  await page.getByRole("textbox", { name: /prompt|follow-up/i }).fill(prompt);
-  await page.getByRole("button", { name: "Run", exact: true }).click();
-  const { id } = (await (await started).json()) as { id: string };
-  await expect(page.getByRole("status").getByText("Finished")).toBeVisible({ timeout: 60_000 });
-  return id;
-}
 
 /** A theme switch runs colour transitions: screenshots wait for them to end. */
 async function setTheme(page: Page, colorScheme: "light" | "dark") {
@@ -44,7 +37,7 @@ test.describe("simulation panel", () => {
     await page.emulateMedia({ colorScheme: "light" });
     await seedBoard(page, [[fast("falcon"), fast("heron"), fast("orca")], [fast("owl")]]);
     await page.goto("/");
-    const id = await run(page, CODE_PROMPT);
+    const id = await runOnPlayground(page, CODE_PROMPT);
 
     const matrix = await openPanel(page);
     const params = page.getByRole("table", { name: "Parameters of the simulated models" });
@@ -90,7 +83,7 @@ test.describe("simulation panel", () => {
     await settings.getByRole("button", { name: "Done" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: "keep 0 · catch 0" })).toBeVisible();
 
-    await run(page, "Why do leaves change colour in autumn?");
+    await runOnPlayground(page, "Why do leaves change colour in autumn?");
     const column = page.getByRole("region", { name: "Layer 2 · Agent 1 · Owl (simulated)" });
     await expect(column.getByRole("heading", { name: "Owl · keep 0 · catch 0" })).toBeVisible();
 

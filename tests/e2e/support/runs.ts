@@ -14,3 +14,13 @@ export async function finishedRun(request: APIRequestContext, config: unknown, p
 /** The answer texts of one layer's columns (1-based layer, as the column headings name it). */
 export const layerTexts = (page: Page, layer: number) =>
   page.getByRole("region", { name: new RegExp(`^Layer ${layer} · Agent \\d+ · `) }).getByTestId("agent-text");
+
+/** Types `prompt` into the playground, presses Run and waits for the run to finish; returns its id. */
+export async function runOnPlayground(page: Page, prompt: string): Promise<string> {
+  const started = page.waitForResponse((r) => r.url().endsWith("/api/runs") && r.request().method() === "POST");
+  await page.getByRole("textbox", { name: /prompt|follow-up/i }).fill(prompt);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  const { id } = (await (await started).json()) as { id: string };
+  await expect(page.getByRole("status").getByText("Finished")).toBeVisible({ timeout: 60_000 });
+  return id;
+}
