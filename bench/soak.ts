@@ -9,7 +9,7 @@ import type { Row } from "./lib/table";
  */
 const RUNS = Number(process.env.BENCH_SOAK_RUNS ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_SOAK_CONCURRENCY ?? 25);
-// Past the 10 s for which finished runs stay in memory (lib/runs/finished-runs.ts).
+// Past the 10 s for which finished runs stay in memory (lib/runs/process/finished-runs.ts).
 const IDLE_MS = Number(process.env.BENCH_SOAK_IDLE_MS ?? 20_000);
 const SIM_SPEED = "20";
 /** Growth over the warm-up server: a bound, not a function of how many runs it has served. */

@@ -1,3 +1,4 @@
+import { usesMemoryStore } from "./backend";
 const holder = globalThis as typeof globalThis & { __moaStores?: Map<string, Promise<unknown>> };
 const opened: Map<string, Promise<unknown>> = (holder.__moaStores ??= new Map());
 
@@ -10,7 +11,7 @@ export function processStore<T>(name: string, open: { memory(): Promise<T>; data
   return () => {
     let store = opened.get(name) as Promise<T> | undefined;
     if (!store) {
-      store = process.env.MOA_STORE === "memory" ? open.memory() : open.database();
+      store = usesMemoryStore() ? open.memory() : open.database();
       const opening = store;
       opened.set(name, opening);
       opening.catch(() => {

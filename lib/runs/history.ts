@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { isTerminal, type RunEvent } from "@/lib/moa/events";
 import type { RunStatus } from "@/lib/moa/run-state";
 import { stateOfExport, toRunExport, type RunExport } from "./export";
-import { registry } from "./fanout/registry";
+import { registry } from "./process/registry";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import type { RunSummary } from "./run-store";
 import { assertRunOwner } from "./run-access";

@@ -1,4 +1,4 @@
-import { registry } from "./fanout/registry";
+import { registry } from "./process/registry";
 import { isRunId } from "./ids";
 import { getRunStore } from "./store";
 

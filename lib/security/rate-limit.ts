@@ -1,3 +1,4 @@
+import { isClustered } from "@/lib/db/backend";
 import { PgRateLimiter } from "./rate-limit-pg";
 
 type Env = Record<string, string | undefined>;
@@ -139,7 +140,7 @@ const GLOBAL_KEY = Symbol.for("moa.rateLimiter");
 export function getRateLimiter(env: Env = process.env): RateLimiter {
   const store = globalThis as unknown as Record<symbol, RateLimiter | undefined>;
   // With PostgreSQL several instances serve the same clients: the limits must live there.
-  return (store[GLOBAL_KEY] ??= env.DATABASE_URL && env.MOA_STORE !== "memory"
+  return (store[GLOBAL_KEY] ??= isClustered(env)
     ? new PgRateLimiter(rateLimitConfigFromEnv(env))
     : new InMemoryRateLimiter(rateLimitConfigFromEnv(env)));
 }

@@ -1,5 +1,5 @@
 import { checkDbHealth } from "@/lib/db/health";
-import { isDraining } from "@/lib/runs/fanout/shutdown";
+import { isDraining } from "@/lib/runs/process/shutdown";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { CANCEL_CHANNEL } from "./notice";
 import { ensureListener, onChannel } from "./listener";
 import { cancelFlagged, flagCancel, notify } from "./pg";
-import { registry } from "./registry";
+import { registry } from "../process/registry";
 
 /** The stored flag is checked this often, in case the NOTIFY was missed (the issue allows 500 ms). */
 const POLL_MS = 250;

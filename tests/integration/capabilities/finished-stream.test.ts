@@ -15,7 +15,7 @@ vi.hoisted(() => {
 import { GET as eventsRoute } from "@/app/api/runs/[id]/events/route";
 import { POST as startRoute } from "@/app/api/runs/route";
 import { waitForRunEnd } from "@/lib/experiments/judge-server";
-import { registry } from "@/lib/runs/fanout/registry";
+import { registry } from "@/lib/runs/process/registry";
 import { openEventStream } from "@/lib/runs/run-manager";
 import { readSse } from "../hardening/sse-reader";
 

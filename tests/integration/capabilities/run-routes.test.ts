@@ -23,7 +23,7 @@ import { GET as listRoute, POST as startRoute } from "@/app/api/runs/route";
 import { POST as judgeAnswersRoute } from "@/app/api/judge/route";
 import { POST as completionsRoute } from "@/app/api/v1/chat/completions/route";
 import { waitForRunEnd } from "@/lib/experiments/judge-server";
-import { registry } from "@/lib/runs/fanout/registry";
+import { registry } from "@/lib/runs/process/registry";
 import { getRunState, openEventStream } from "@/lib/runs/run-manager";
 
 const OWNER = "the-teacher-".padEnd(43, "t");

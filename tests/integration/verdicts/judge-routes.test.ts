@@ -20,7 +20,7 @@ import { proposerQuality } from "@/lib/analysis/proposer-quality";
 import { similarityRow } from "@/lib/analysis/similarity";
 import { closeDb } from "@/lib/db/client";
 import { waitForRunEnd } from "@/lib/experiments/judge-server";
-import { registry } from "@/lib/runs/fanout/registry";
+import { registry } from "@/lib/runs/process/registry";
 import { cancelRun, getRunState, openEventStream } from "@/lib/runs/run-manager";
 
 const OWNER = "o".repeat(40);

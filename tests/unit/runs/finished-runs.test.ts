@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { retireFinished } from "@/lib/runs/finished-runs";
+import { retireFinished } from "@/lib/runs/process/finished-runs";
 import { LiveRun } from "@/lib/runs/live-run";
 
 test("finished runs kept for late viewers are bounded in number: the oldest goes first", () => {

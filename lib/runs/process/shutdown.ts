@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { dbGlobals } from "@/lib/db/globals";
-import { isClustered, registry } from "./registry";
+import { isClustered } from "@/lib/db/backend";
+import { registry } from "./registry";
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** After the grace period, how long stopped runs get to store their last events. */
@@ -57,7 +58,7 @@ export async function drainRuns(graceMs: number = shutdownGraceMs()): Promise<{ 
 /** Closes what holds the process open: the LISTEN connection, the heartbeat and the database. */
 export async function releaseResources(): Promise<void> {
   const [{ closeListener }, { stopHeartbeat, retireInstance, processInstanceId }, { getDbHandle, closeDb }] = await Promise.all([
-    import("./listener"),
+    import("../fanout/listener"),
     import("@/lib/db/instances"),
     import("@/lib/db/client"),
   ]);

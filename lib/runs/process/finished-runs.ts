@@ -1,4 +1,4 @@
-import type { LiveRun } from "./live-run";
+import type { LiveRun } from "../live-run";
 
 /**
  * How long, and how many, finished runs stay in memory for viewers that join right at the end.

@@ -23,8 +23,3 @@ export const registry: Registry = (holder.__moaRunRegistry ??= {
   draining: false,
   interrupting: new Set(),
 });
-
-/** PostgreSQL is shared with other instances: events and cancels must cross processes. */
-export function isClustered(env: Record<string, string | undefined> = process.env): boolean {
-  return Boolean(env.DATABASE_URL) && env.MOA_STORE !== "memory";
-}

@@ -1,4 +1,4 @@
-import { isClustered } from "./registry";
+import { isClustered } from "@/lib/db/backend";
 import { drainRuns, releaseResources, shutdownGraceMs } from "./shutdown";
 
 const holder = globalThis as typeof globalThis & { __moaShutdownInstalled?: boolean };
@@ -32,7 +32,7 @@ export function joinCluster(): void {
   if (!isClustered()) return;
   void (async () => {
     const { getRunStore } = await import("../store");
-    const { watchCancels } = await import("./cancel");
+    const { watchCancels } = await import("../fanout/cancel");
     await getRunStore();
     await watchCancels();
   })().catch((error) => console.error("could not join the cluster at startup; will retry on first use", error));
