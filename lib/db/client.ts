@@ -7,7 +7,8 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Pool } from "pg";
-import { dbGlobals } from "./globals";
+import { processGlobal } from "@/lib/process-global";
+import { forgetProcessStores } from "./process-store";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -80,16 +81,24 @@ function optionsFromEnv(): OpenOptions {
   };
 }
 
+/** The PGlite folder allows one opener: one database per process, even across dev reloads. */
+const opened = processGlobal("db", () => ({}) as { handle?: Promise<DbHandle> });
+
 export async function getDbHandle(): Promise<DbHandle> {
-  if (!dbGlobals.db) {
+  if (!opened.handle) {
     const opening = openDatabase(optionsFromEnv());
-    dbGlobals.db = opening;
+    opened.handle = opening;
     // A failed open must not poison the process: the next call tries again.
     opening.catch(() => {
-      if (dbGlobals.db === opening) dbGlobals.db = undefined;
+      if (opened.handle === opening) opened.handle = undefined;
     });
   }
-  return dbGlobals.db;
+  return opened.handle;
+}
+
+/** Whether this process has opened (or is opening) its database. */
+export function isDbOpen(): boolean {
+  return opened.handle !== undefined;
 }
 
 /** The process-wide database, opened and migrated on first use. */
@@ -97,9 +106,10 @@ export async function getDb(): Promise<Database> {
   return (await getDbHandle()).db;
 }
 
+/** Closes the process's database; the stores opened on it are forgotten with it. */
 export async function closeDb(): Promise<void> {
-  const pending = dbGlobals.db;
-  dbGlobals.db = undefined;
-  dbGlobals.runStore = undefined;
+  const pending = opened.handle;
+  opened.handle = undefined;
+  forgetProcessStores();
   if (pending) await (await pending.catch(() => null))?.close();
 }

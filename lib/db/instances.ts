@@ -1,3 +1,4 @@
+import { processGlobal } from "@/lib/process-global";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { lt, sql } from "drizzle-orm";
@@ -9,15 +10,15 @@ export const HEARTBEAT_MS = 5_000;
 /** An instance silent for this long is dead: its open runs are swept as interrupted. */
 export const STALE_AFTER_MS = 30_000;
 
-const holder = globalThis as typeof globalThis & { __moaInstanceId?: string };
+const instance = processGlobal("instance", () => ({} as { id?: string; heartbeat?: ReturnType<typeof setInterval> }));
 
 /**
  * This process's id. A random suffix keeps it unique even when a restarted container reuses
  * its hostname and pid 1: a fresh process must never inherit its predecessor's heartbeat.
  */
 export function processInstanceId(): string {
-  holder.__moaInstanceId ??= `${process.env.MOA_INSTANCE_ID ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString("hex")}`;
-  return holder.__moaInstanceId;
+  instance.id ??= `${process.env.MOA_INSTANCE_ID ?? `${hostname()}:${process.pid}`}:${randomBytes(3).toString("hex")}`;
+  return instance.id;
 }
 
 export async function beat(db: Database, id: string): Promise<void> {
@@ -43,26 +44,24 @@ export function runOfDeadInstance(staleAfterMs: number = STALE_AFTER_MS) {
     where i.id = runs.instance_id and i.heartbeat_at > now() - (${staleAfterMs} * interval '1 millisecond')))`;
 }
 
-const loop = globalThis as typeof globalThis & { __moaHeartbeat?: ReturnType<typeof setInterval> };
-
 /**
  * Keeps this instance's heartbeat fresh and, every third beat, sweeps the runs of instances
  * that died without closing them. Failures are logged and retried on the next tick.
  */
 export function startHeartbeat(db: Database, id: string, sweep: () => Promise<unknown>): void {
-  if (loop.__moaHeartbeat) return;
+  if (instance.heartbeat) return;
   let tick = 0;
-  loop.__moaHeartbeat = setInterval(() => {
+  instance.heartbeat = setInterval(() => {
     tick += 1;
     const work = tick % 3 === 0 ? beat(db, id).then(sweep).then(() => forgetLongDeadInstances(db)) : beat(db, id);
     work.catch((error) => console.error("instance heartbeat failed", error));
   }, HEARTBEAT_MS);
-  loop.__moaHeartbeat.unref?.();
+  instance.heartbeat.unref?.();
 }
 
 export function stopHeartbeat(): void {
-  clearInterval(loop.__moaHeartbeat);
-  loop.__moaHeartbeat = undefined;
+  clearInterval(instance.heartbeat);
+  instance.heartbeat = undefined;
 }
 
 /** A clean exit: frees this instance's concurrency slots and its heartbeat row. */

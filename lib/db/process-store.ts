@@ -1,11 +1,11 @@
+import { processGlobal } from "@/lib/process-global";
 import { usesMemoryStore } from "./backend";
-const holder = globalThis as typeof globalThis & { __moaStores?: Map<string, Promise<unknown>> };
-const opened: Map<string, Promise<unknown>> = (holder.__moaStores ??= new Map());
+const opened = processGlobal("stores", () => new Map<string, Promise<unknown>>());
 
 /**
  * One store of a kind per process: memory when MOA_STORE=memory (nothing survives a restart),
- * otherwise the database (PGlite, or PostgreSQL with DATABASE_URL). Kept on globalThis because
- * Next dev re-evaluates modules on every edit; a failed open is forgotten, so the next call retries.
+ * otherwise the database (PGlite, or PostgreSQL with DATABASE_URL). Opened once per process
+ * (see processGlobal); a failed open is forgotten, so the next call retries.
  */
 export function processStore<T>(name: string, open: { memory(): Promise<T>; database(): Promise<T> }): () => Promise<T> {
   return () => {
@@ -25,4 +25,9 @@ export function processStore<T>(name: string, open: { memory(): Promise<T>; data
 /** Forgets every store opened so far, so the next call opens it again (for tests that switch MOA_STORE). */
 export function forgetProcessStores(): void {
   opened.clear();
+}
+
+/** Makes `store` the process's store of this kind (for tests that need a store with hooks). */
+export function setProcessStore<T>(name: string, store: T): void {
+  opened.set(name, Promise.resolve(store));
 }

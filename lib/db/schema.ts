@@ -14,7 +14,6 @@ import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunStatus } from "@/lib/moa/run-state";
 import type { VerdictKind, VerdictWinner } from "@/lib/verdicts/verdict";
-import type { AgentSummary } from "./agent-summary";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -33,8 +32,8 @@ export const runs = pgTable(
     costUsd: doublePrecision("cost_usd"),
     durationMs: integer("duration_ms"),
     error: text("error"),
-    /** Per-agent outcome, derived from the events when the run ends. */
-    agents: jsonb("agents").$type<AgentSummary[]>(),
+    /** Per-agent outcome, derived from the events when the run ends; read back through lib/runs' agentSummarySchema. */
+    agents: jsonb("agents").$type<unknown[]>(),
     /** Which server process executed the run, for diagnosing interrupted runs. */
     instanceId: text("instance_id"),
     /** Set by a cancel on any instance; the executing instance polls it when a NOTIFY is missed. */

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { assertMayUseServerKeys } from "@/lib/security/access";
 import { clientIdFrom } from "@/lib/security/client-id";
 import { allowPrivateByDefault, assertPublicEndpoint } from "@/lib/security/endpoint-guard";
-import { getRateLimiter } from "@/lib/security/rate-limit";
+import { getRateLimiter } from "@/lib/security/rate-limiter";
 import type { RunRequest } from "./run-request";
 
 export class RateLimitedError extends AppError {

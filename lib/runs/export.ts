@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { foldRun } from "@/lib/db/agent-summary";
-import { runShape } from "@/lib/db/run-summary";
+import { foldRun } from "./agent-summary";
+import { runShape } from "./run-summary";
 import { moaConfigSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
 import { runEventSchema, usageSchema, type RunEvent } from "@/lib/moa/events";

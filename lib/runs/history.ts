@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promptExcerpt, runShape } from "@/lib/db/run-summary";
+import { promptExcerpt, runShape } from "./run-summary";
 import { AppError } from "@/lib/errors";
 import { isTerminal, type RunEvent } from "@/lib/moa/events";
 import type { RunStatus } from "@/lib/moa/run-state";

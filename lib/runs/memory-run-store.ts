@@ -1,5 +1,5 @@
-import { finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
-import { promptExcerpt, runShape } from "@/lib/db/run-summary";
+import { finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
+import { promptExcerpt, runShape } from "./run-summary";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/moa/events";
 import type { NewRun, RunEnd, RunStore, StoredRun } from "./run-store";

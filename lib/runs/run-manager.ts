@@ -1,5 +1,6 @@
-import { summarizeAgents } from "@/lib/db/agent-summary";
+import { summarizeAgents } from "./agent-summary";
 import { isClustered } from "@/lib/db/backend";
+import { processGlobal } from "@/lib/process-global";
 import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
@@ -31,7 +32,7 @@ const REMOTE_CANCEL_WAIT_MS = 3_000;
 const liveRuns = registry.liveRuns;
 
 /** Step-through runs waiting for a teacher, in the process that runs them (kept across dev reloads). */
-const stepGates: Map<string, StepGate> = ((globalThis as { __moaStepGates?: Map<string, StepGate> }).__moaStepGates ??= new Map());
+const stepGates = processGlobal("step-gates", () => new Map<string, StepGate>());
 
 export interface StartedRun {
   id: string;

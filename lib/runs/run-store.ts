@@ -1,4 +1,4 @@
-import type { AgentSummary } from "@/lib/db/agent-summary";
+import type { AgentSummary } from "./agent-summary";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent, Usage } from "@/lib/moa/events";

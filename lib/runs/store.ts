@@ -11,7 +11,7 @@ export const getRunStore = processStore<RunStore>("runs", {
     return createMemoryRunStore();
   },
   async database() {
-    const { getDbRunStore } = await import("@/lib/db/run-store-db");
-    return getDbRunStore();
+    const { openDbRunStore } = await import("./db-run-store");
+    return openDbRunStore();
   },
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { processGlobal } from "@/lib/process-global";
 import { concurrencyRejection, rateRejection, type ConcurrentResult, type RateLimitConfig, type RateLimiter, type TakeResult } from "./rate-limit";
 
 /** Slots of instances silent for this long no longer count (their runs were swept). */
 const STALE_SLOT_MS = 30_000;
 
-const holder = globalThis as typeof globalThis & { __moaSlotBeat?: Promise<void> };
+const slots = processGlobal("rate-limit-slot-beat", () => ({} as { beat?: Promise<void> }));
 
 async function database() {
   // Loaded on first use: importing this module must not open or bundle a database client.
@@ -13,11 +14,11 @@ async function database() {
   const db = await getDb();
   const instanceId = processInstanceId();
   // Slots count only for instances with a heartbeat row; make sure ours exists before the first one.
-  holder.__moaSlotBeat ??= beat(db, instanceId).catch((error) => {
-    holder.__moaSlotBeat = undefined;
+  slots.beat ??= beat(db, instanceId).catch((error) => {
+    slots.beat = undefined;
     throw error;
   });
-  await holder.__moaSlotBeat;
+  await slots.beat;
   return { db, instanceId };
 }
 

@@ -1,6 +1,3 @@
-import { isClustered } from "@/lib/db/backend";
-import { PgRateLimiter } from "./rate-limit-pg";
-
 type Env = Record<string, string | undefined>;
 
 export interface Rejection {
@@ -132,15 +129,4 @@ export class InMemoryRateLimiter implements RateLimiter {
       if (this.refill(bucket, now).tokens >= this.capacity) this.buckets.delete(id);
     }
   }
-}
-
-const GLOBAL_KEY = Symbol.for("moa.rateLimiter");
-
-/** One limiter per process, surviving dev-mode module reloads, configured from the env. */
-export function getRateLimiter(env: Env = process.env): RateLimiter {
-  const store = globalThis as unknown as Record<symbol, RateLimiter | undefined>;
-  // With PostgreSQL several instances serve the same clients: the limits must live there.
-  return (store[GLOBAL_KEY] ??= isClustered(env)
-    ? new PgRateLimiter(rateLimitConfigFromEnv(env))
-    : new InMemoryRateLimiter(rateLimitConfigFromEnv(env)));
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { runFigures } from "@/lib/analysis/cost";
 import { setupQuality, type JudgedRunFacts, type SetupQuality } from "@/lib/analysis/setup-quality";
-import { agentStatesOf } from "@/lib/db/agent-summary";
-import { runShape } from "@/lib/db/run-summary";
+import { agentStatesOf } from "@/lib/runs/agent-summary";
+import { runShape } from "@/lib/runs/run-summary";
 import type { MoAConfig } from "@/lib/moa/config";
 import { initialRunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from "node-llama-cpp";
+import { processGlobal } from "@/lib/process-global";
 import { createSequencePool, type SequencePool } from "./sequence-pool";
 
 export interface LocalRuntimeOptions {
@@ -29,12 +30,8 @@ export const DEFAULT_CONTEXT_SIZE = 4096;
 
 // One cache per process, not per module instance: Next dev reloads and every agent of every
 // run must share the loaded weights instead of mapping the file again.
-const CACHE_KEY = Symbol.for("moa-playground.local-llama-runtime");
-
 function cache(): RuntimeCache {
-  const holder = globalThis as typeof globalThis & { [CACHE_KEY]?: RuntimeCache };
-  holder[CACHE_KEY] ??= { models: new Map() };
-  return holder[CACHE_KEY];
+  return processGlobal<RuntimeCache>("local-llama-runtime", () => ({ models: new Map() }));
 }
 
 export function cpuThreads(): number {

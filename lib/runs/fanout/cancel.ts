@@ -1,3 +1,4 @@
+import { processGlobal } from "@/lib/process-global";
 import { CANCEL_CHANNEL } from "./notice";
 import { ensureListener, onChannel } from "./listener";
 import { cancelFlagged, flagCancel, notify } from "./pg";
@@ -6,7 +7,7 @@ import { registry } from "../process/registry";
 /** The stored flag is checked this often, in case the NOTIFY was missed (the issue allows 500 ms). */
 const POLL_MS = 250;
 
-const holder = globalThis as typeof globalThis & { __moaCancelWatch?: ReturnType<typeof setInterval> };
+const watch = processGlobal("cancel-watch", () => ({} as { poll?: ReturnType<typeof setInterval> }));
 
 function abortLocal(runId: string, reason: string): void {
   const live = registry.liveRuns.get(runId);
@@ -18,21 +19,21 @@ function abortLocal(runId: string, reason: string): void {
  * NOTIFY at once, or from the stored flag within POLL_MS. Idempotent.
  */
 export async function watchCancels(): Promise<void> {
-  if (!holder.__moaCancelWatch) startPolling();
+  if (!watch.poll) startPolling();
   // Without the LISTEN connection the poll still catches every cancel, only later.
   await ensureListener().catch((error) => console.error("cancel listener unavailable; polling only", error));
 }
 
 function startPolling(): void {
   onChannel(CANCEL_CHANNEL, (payload) => payload && abortLocal(payload, "cancelled by user"));
-  holder.__moaCancelWatch = setInterval(() => {
+  watch.poll = setInterval(() => {
     const open = [...registry.liveRuns.values()].filter((run) => !run.ended).map((run) => run.id);
     if (open.length === 0) return;
     cancelFlagged(open)
       .then((ids) => ids.forEach((id) => abortLocal(id, "cancelled by user")))
       .catch((error) => console.error("cancel poll failed", error));
   }, POLL_MS);
-  holder.__moaCancelWatch.unref?.();
+  watch.poll.unref?.();
 }
 
 /** From any instance: records the request and tells the executing instance. False if the run is not open. */

@@ -1,4 +1,5 @@
 import { Client, type Notification } from "pg";
+import { processGlobal } from "@/lib/process-global";
 import { CANCEL_CHANNEL, EVENTS_CHANNEL } from "./notice";
 
 type Handler = (payload: string | undefined) => void;
@@ -12,8 +13,7 @@ interface ListenerState {
   closed: boolean;
 }
 
-const holder = globalThis as typeof globalThis & { __moaListener?: ListenerState };
-const state: ListenerState = (holder.__moaListener ??= { handlers: new Map(), onReconnect: new Set(), closed: false });
+const state = processGlobal<ListenerState>("fanout-listener", () => ({ handlers: new Map(), onReconnect: new Set(), closed: false }));
 
 const RECONNECT_MS = 1_000;
 

@@ -1,4 +1,5 @@
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
+import { processGlobal } from "@/lib/process-global";
 import { LiveRun } from "../live-run";
 import { getRunStore } from "../store";
 import { ensureListener, onChannel, onListenerReconnect } from "./listener";
@@ -112,12 +113,12 @@ export class RunMirror {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __moaMirrors?: Map<string, RunMirror>; __moaMirrorWiring?: boolean };
-const mirrors: Map<string, RunMirror> = (holder.__moaMirrors ??= new Map());
+const mirrors = processGlobal("fanout-mirrors", () => new Map<string, RunMirror>());
+const wiring = processGlobal("fanout-mirror-wiring", () => ({ wired: false }));
 
 function wireOnce(): void {
-  if (holder.__moaMirrorWiring) return;
-  holder.__moaMirrorWiring = true;
+  if (wiring.wired) return;
+  wiring.wired = true;
   onChannel(EVENTS_CHANNEL, (payload) => {
     const notice = decodeEventsNotice(payload);
     if (notice) mirrors.get(notice.r)?.onNotice(notice);

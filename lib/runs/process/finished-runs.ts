@@ -1,3 +1,4 @@
+import { processGlobal } from "@/lib/process-global";
 import type { LiveRun } from "../live-run";
 
 /**
@@ -9,9 +10,8 @@ import type { LiveRun } from "../live-run";
 export const KEEP_FINISHED_MS = 10_000;
 export const MAX_FINISHED_KEPT = 64;
 
-const holder = globalThis as typeof globalThis & { __moaFinishedRuns?: Set<string> };
 /** Ids of finished runs still in memory, oldest first. */
-const kept: Set<string> = (holder.__moaFinishedRuns ??= new Set());
+const kept = processGlobal("finished-runs", () => new Set<string>());
 
 /** Keeps a finished run for late viewers, within the time and count bounds; the oldest goes first. */
 export function retireFinished(liveRuns: Map<string, LiveRun>, id: string, bounds = { ms: KEEP_FINISHED_MS, max: MAX_FINISHED_KEPT }): void {

@@ -1,7 +1,8 @@
+import { processGlobal } from "@/lib/process-global";
 import { isClustered } from "@/lib/db/backend";
 import { drainRuns, releaseResources, shutdownGraceMs } from "./shutdown";
 
-const holder = globalThis as typeof globalThis & { __moaShutdownInstalled?: boolean };
+const shutdown = processGlobal("shutdown-handler", () => ({ installed: false }));
 
 /**
  * SIGTERM: stop taking runs, drain (MOA_SHUTDOWN_GRACE_MS), store what is left, exit 0.
@@ -10,8 +11,8 @@ const holder = globalThis as typeof globalThis & { __moaShutdownInstalled?: bool
  * a closed server could neither answer 503 to new runs nor keep streaming the draining ones.
  */
 export function installShutdownHandler(): void {
-  if (holder.__moaShutdownInstalled) return;
-  holder.__moaShutdownInstalled = true;
+  if (shutdown.installed) return;
+  shutdown.installed = true;
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
     for (const listener of process.listeners("SIGTERM")) process.removeListener("SIGTERM", listener);
   }

@@ -1,3 +1,4 @@
+import { processGlobal } from "@/lib/process-global";
 import type { LiveRun } from "../live-run";
 
 interface Registry {
@@ -11,15 +12,10 @@ interface Registry {
   interrupting: Set<string>;
 }
 
-const holder = globalThis as typeof globalThis & { __moaLiveRuns?: Map<string, LiveRun>; __moaRunRegistry?: Registry };
-
-/**
- * Process-wide state on globalThis: Next bundles instrumentation.ts apart from the route
- * handlers, so module-level variables would not be shared between the SIGTERM hook and them.
- */
-export const registry: Registry = (holder.__moaRunRegistry ??= {
-  liveRuns: (holder.__moaLiveRuns ??= new Map()),
+/** Shared by the SIGTERM hook (instrumentation.ts) and the route handlers: see processGlobal. */
+export const registry = processGlobal<Registry>("run-registry", () => ({
+  liveRuns: new Map(),
   executions: new Map(),
   draining: false,
   interrupting: new Set(),
-});
+}));

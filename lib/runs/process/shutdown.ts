@@ -1,5 +1,4 @@
 import { AppError } from "@/lib/errors";
-import { dbGlobals } from "@/lib/db/globals";
 import { isClustered } from "@/lib/db/backend";
 import { registry } from "./registry";
 
@@ -57,7 +56,7 @@ export async function drainRuns(graceMs: number = shutdownGraceMs()): Promise<{ 
 
 /** Closes what holds the process open: the LISTEN connection, the heartbeat and the database. */
 export async function releaseResources(): Promise<void> {
-  const [{ closeListener }, { stopHeartbeat, retireInstance, processInstanceId }, { getDbHandle, closeDb }] = await Promise.all([
+  const [{ closeListener }, { stopHeartbeat, retireInstance, processInstanceId }, { getDbHandle, closeDb, isDbOpen }] = await Promise.all([
     import("../fanout/listener"),
     import("@/lib/db/instances"),
     import("@/lib/db/client"),
@@ -65,7 +64,7 @@ export async function releaseResources(): Promise<void> {
   stopHeartbeat();
   await closeListener();
   // Only a database this process opened: opening one now would just run migrations to exit.
-  if (isClustered() && dbGlobals.db) {
+  if (isClustered() && isDbOpen()) {
     await getDbHandle()
       .then(({ db }) => retireInstance(db, processInstanceId()))
       .catch((error) => console.error("could not retire this instance", error));

@@ -4,7 +4,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { closeDb, getDb, openDatabase, type Database } from "@/lib/db/client";
-import { createDbRunStore, getDbRunStore } from "@/lib/db/run-store-db";
+import { createDbRunStore } from "@/lib/runs/db-run-store";
+import { getRunStore } from "@/lib/runs/store";
 import { backends } from "./backends";
 import { completeRunBodies, newRun, stamp } from "./fixtures";
 
@@ -59,10 +60,16 @@ describe("a PGlite data folder", () => {
         const [a, b] = await Promise.all([getDb(), getDb()]);
         expect(a).toBe(b);
 
-        const store = await getDbRunStore();
-        expect(await getDbRunStore()).toBe(store);
+        const store = await getRunStore();
+        expect(await getRunStore()).toBe(store);
         expect((await store.getRun(run.id))?.status).toBe("interrupted");
         expect((await store.getEvents(run.id)).at(-1)).toMatchObject({ type: "run-interrupted", seq: events.length });
+
+        // A closed database takes its run store with it: the next one is opened on the reopened database.
+        await closeDb();
+        const reopened = await getRunStore();
+        expect(reopened).not.toBe(store);
+        expect((await reopened.getRun(run.id))?.status).toBe("interrupted");
       } finally {
         await closeDb();
         delete process.env.MOA_DATA_DIR;

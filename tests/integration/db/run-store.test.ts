@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createDbRunStore, type DbRunStore } from "@/lib/db/run-store-db";
+import { createDbRunStore, type DbRunStore } from "@/lib/runs/db-run-store";
 import { createMemoryRunStore } from "@/lib/runs/memory-run-store";
 import { describeEachBackend } from "./backends";
 import { completeRunBodies, config3x6, newRun, stamp } from "./fixtures";

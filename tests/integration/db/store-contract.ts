@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from "vitest";
-import type { AgentSummary } from "@/lib/db/agent-summary";
+import type { AgentSummary } from "@/lib/runs/agent-summary";
 import type { RunEventBody } from "@/lib/moa/events";
 import { initialRunState, reduceRun } from "@/lib/moa/run-state";
 import { createEventBuffer } from "@/lib/runs/event-buffer";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createDbRunStore } from "@/lib/db/run-store-db";
+import { createDbRunStore } from "@/lib/runs/db-run-store";
 import { createDbVerdictRepository } from "@/lib/verdicts/db-verdict-repository";
 import { createMemoryVerdictRepository } from "@/lib/verdicts/memory-verdict-repository";
 import type { NewProposerVerdict, NewRunsVerdict, VerdictRepository } from "@/lib/verdicts/verdict";

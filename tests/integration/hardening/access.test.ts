@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fixtures/fake-openai-server";
 import { waitFor } from "./moa-harness";
+import { forgetProcessGlobal } from "@/lib/process-global";
 
 let fake: FakeOpenAI;
 let POST: (request: Request) => Promise<Response>;
@@ -39,7 +40,7 @@ afterEach(() => resetLimiter());
 
 /** The limiter is a per-process singleton configured from the env on first use. */
 function resetLimiter(): void {
-  delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("moa.rateLimiter")];
+  forgetProcessGlobal("rate-limiter");
 }
 
 async function start(body: object, headers: Record<string, string> = {}) {

@@ -4,11 +4,11 @@
  * the run streams from memory, and its writes follow the row. A row that cannot be stored stops the run.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { forgetProcessStores, setProcessStore } from "@/lib/db/process-store";
 import type { RunEvent } from "@/lib/moa/events";
 import { createMemoryRunStore } from "@/lib/runs/memory-run-store";
 import type { RunStore } from "@/lib/runs/run-store";
 
-const holder = globalThis as typeof globalThis & { __moaStores?: Map<string, Promise<unknown>> };
 
 /** A memory store whose createRun waits for the test; every call is logged in order. */
 function gatedStore() {
@@ -41,10 +41,9 @@ function gatedStore() {
 
 const CONFIG = { layers: [{ agents: [{ model: "sim:falcon?ttft=0&tps=5000&tokens=40" }, { model: "sim:heron?ttft=0&tps=5000&tokens=40" }] }, { agents: [{ model: "sim:owl?ttft=0&tps=5000&tokens=40" }] }] };
 
-/** The process's run store becomes `store` (the map exists once the store module is loaded). */
+/** The process's run store becomes `store`. */
 async function useStore(store: RunStore): Promise<void> {
-  await import("@/lib/runs/store");
-  holder.__moaStores!.set("runs", Promise.resolve(store));
+  setProcessStore("runs", store);
 }
 
 async function startWith(store: RunStore) {
@@ -65,7 +64,7 @@ beforeAll(() => {
   vi.stubEnv("MOA_STORE", "memory");
   vi.stubEnv("DATABASE_URL", "");
 });
-afterEach(() => holder.__moaStores?.delete("runs"));
+afterEach(() => forgetProcessStores());
 afterAll(() => vi.unstubAllEnvs());
 
 describe("starting a run", () => {

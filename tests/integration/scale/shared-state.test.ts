@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closeDb, getDb } from "@/lib/db/client";
 import { checkDbHealth } from "@/lib/db/health";
 import { beat } from "@/lib/db/instances";
-import { createDbRunStore } from "@/lib/db/run-store-db";
+import { createDbRunStore } from "@/lib/runs/db-run-store";
 import { PgRateLimiter } from "@/lib/security/rate-limit-pg";
 import { newRun, stamp } from "../db/fixtures";
 import { createDatabase } from "./cluster";

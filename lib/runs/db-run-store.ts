@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
-import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "@/lib/runs/run-store";
+import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "./run-store";
 import { agentSummarySchema, finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
-import { getDbHandle, type Database } from "./client";
+import { getDbHandle, type Database } from "@/lib/db/client";
 import { promptExcerpt, runShape } from "./run-summary";
-import { runEventBatches, runs, type RunRow } from "./schema";
-import { dbGlobals } from "./globals";
-import { beat, processInstanceId, runOfDeadInstance, startHeartbeat } from "./instances";
+import { runEventBatches, runs, type RunRow } from "@/lib/db/schema";
+import { beat, processInstanceId, runOfDeadInstance, startHeartbeat } from "@/lib/db/instances";
 
 /** The Drizzle run store. */
 export type DbRunStore = RunStore;
@@ -262,32 +261,24 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
 
 
 /**
- * The process-wide run store. On first use it closes out runs that a previous process left
- * open, so their pages and replays end instead of waiting forever.
+ * The run store on the process's database (getRunStore keeps the one per process). Opening it
+ * closes out runs that a previous process left open, so their pages and replays end instead of
+ * waiting forever.
  */
-export function getDbRunStore(): Promise<DbRunStore> {
-  if (!dbGlobals.runStore) {
-    const opening = (async () => {
-      const { db, kind } = await getDbHandle();
-      if (kind === "pglite") {
-        const runStore = createDbRunStore(db);
-        await runStore.markInterrupted("the server restarted while this run was in progress");
-        return runStore;
-      }
-      // Several instances share PostgreSQL: only runs of instances that stopped beating are dead.
-      const id = processInstanceId();
-      const runStore = createDbRunStore(db, { instanceId: id, sweep: "dead-instances" });
-      await beat(db, id);
-      const sweep = () => runStore.markInterrupted("the server running this run stopped while it was in progress");
-      await sweep();
-      startHeartbeat(db, id, sweep);
-      return runStore;
-    })();
-    dbGlobals.runStore = opening;
-    opening.catch(() => {
-      if (dbGlobals.runStore === opening) dbGlobals.runStore = undefined;
-    });
+export async function openDbRunStore(): Promise<DbRunStore> {
+  const { db, kind } = await getDbHandle();
+  if (kind === "pglite") {
+    const runStore = createDbRunStore(db);
+    await runStore.markInterrupted("the server restarted while this run was in progress");
+    return runStore;
   }
-  return dbGlobals.runStore;
+  // Several instances share PostgreSQL: only runs of instances that stopped beating are dead.
+  const id = processInstanceId();
+  const runStore = createDbRunStore(db, { instanceId: id, sweep: "dead-instances" });
+  await beat(db, id);
+  const sweep = () => runStore.markInterrupted("the server running this run stopped while it was in progress");
+  await sweep();
+  startHeartbeat(db, id, sweep);
+  return runStore;
 }
 
