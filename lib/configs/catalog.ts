@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { MoAConfig } from "@/lib/moa/config";
 import { buildPreset, PRESETS, type PresetId, type Substitution } from "@/lib/presets";
 import { listModels } from "@/lib/providers/list-models";
-import { getConfigRepository } from "./repository";
+import { getConfigStore } from "./store";
 import type { ConfigSettings, SavedConfig } from "./saved-config";
 
 /** One entry of the configurations menu: a built-in preset or a saved board. */
@@ -54,7 +54,7 @@ export async function findConfig(slug: string): Promise<ConfigEntry> {
     const entry = (await builtInConfigs()).find((c) => c.slug === (slug as PresetId));
     if (entry) return entry;
   }
-  const saved = await (await getConfigRepository()).getBySlug(slug);
+  const saved = await (await getConfigStore()).getBySlug(slug);
   if (!saved) throw new AppError("not_found:config", `No configuration has the slug "${slug}".`);
   return savedEntry(saved);
 }
@@ -63,6 +63,6 @@ const MAX_LISTED_SAVED = 200;
 
 /** Every configuration /api/v1 can run: the presets and the newest saved boards of anyone. */
 export async function listAllConfigs(): Promise<ConfigEntry[]> {
-  const [builtIns, saved] = await Promise.all([builtInConfigs(), getConfigRepository().then((r) => r.listAll(MAX_LISTED_SAVED))]);
+  const [builtIns, saved] = await Promise.all([builtInConfigs(), getConfigStore().then((r) => r.listAll(MAX_LISTED_SAVED))]);
   return [...builtIns, ...saved.map(savedEntry)];
 }

@@ -46,7 +46,7 @@ export interface NewSavedConfig {
 }
 
 /** Storage seam for saved configurations: the database, or memory when MOA_STORE=memory. */
-export interface ConfigRepository {
+export interface ConfigStore {
   /** This owner's configurations, newest first. */
   list(ownerSecretHash: string): Promise<SavedConfig[]>;
   /** Everyone's, newest first: /api/v1/models lists them, since slugs are global anyway. */

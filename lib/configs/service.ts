@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { MoAConfig } from "@/lib/moa/config";
 import { builtInConfigs, savedEntry, type ConfigEntry } from "./catalog";
-import { getConfigRepository } from "./repository";
+import { getConfigStore } from "./store";
 import type { ConfigSettings } from "./saved-config";
 import { RESERVED_SLUGS } from "./slug";
 
@@ -9,7 +9,7 @@ import { RESERVED_SLUGS } from "./slug";
 export async function listOwnerConfigs(ownerSecretHash: string | undefined): Promise<ConfigEntry[]> {
   const builtIns = await builtInConfigs();
   if (!ownerSecretHash) return builtIns;
-  const saved = await (await getConfigRepository()).list(ownerSecretHash);
+  const saved = await (await getConfigStore()).list(ownerSecretHash);
   return [...builtIns, ...saved.map(savedEntry)];
 }
 
@@ -17,8 +17,8 @@ export async function saveConfig(
   ownerSecretHash: string,
   input: { name: string; config: MoAConfig; settings?: ConfigSettings },
 ): Promise<ConfigEntry> {
-  const repository = await getConfigRepository();
-  const saved = await repository.create({ ownerSecretHash, name: input.name, config: input.config, settings: input.settings ?? {} });
+  const store = await getConfigStore();
+  const saved = await store.create({ ownerSecretHash, name: input.name, config: input.config, settings: input.settings ?? {} });
   return savedEntry(saved);
 }
 
@@ -30,11 +30,11 @@ function notYours(slug: string): AppError {
 
 /** Renames it; the slug stays, so links and API clients that use it keep working. */
 export async function renameConfig(ownerSecretHash: string, slug: string, name: string): Promise<ConfigEntry> {
-  const renamed = await (await getConfigRepository()).rename(ownerSecretHash, slug, name);
+  const renamed = await (await getConfigStore()).rename(ownerSecretHash, slug, name);
   if (!renamed) throw notYours(slug);
   return savedEntry(renamed);
 }
 
 export async function deleteConfig(ownerSecretHash: string, slug: string): Promise<void> {
-  if (!(await (await getConfigRepository()).remove(ownerSecretHash, slug))) throw notYours(slug);
+  if (!(await (await getConfigStore()).remove(ownerSecretHash, slug))) throw notYours(slug);
 }

@@ -8,7 +8,7 @@ import { initialRunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
 import type { RunStore } from "@/lib/runs/run-store";
 import { getRunStore } from "@/lib/runs/store";
-import { getVerdictRepository } from "./repository";
+import { getVerdictStore } from "./store";
 
 /** The newest whole-run verdicts an owner asked for that the chart reads. */
 const MAX_VERDICTS = 500;
@@ -53,7 +53,7 @@ async function judgedRunFacts(store: RunStore, runId: string, label: string): Pr
 
 /** Quality against cost for every setup of runs this owner had judged against each other (in /compare). */
 export async function ownerInsights(ownerSecretHash: string): Promise<Insights> {
-  const verdicts = await (await getVerdictRepository()).listRunsVerdicts(ownerSecretHash, MAX_VERDICTS);
+  const verdicts = await (await getVerdictStore()).listRunsVerdicts(ownerSecretHash, MAX_VERDICTS);
   const labels = new Map<string, string>();
   for (const { a, b } of verdicts) for (const side of [a, b]) if (!labels.has(side.runId)) labels.set(side.runId, side.label);
   const store = await getRunStore();

@@ -4,7 +4,7 @@ import { MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgeDeps } from "@/lib/exper
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { findRun } from "@/lib/runs/history";
 import { getRunState } from "@/lib/runs/run-manager";
-import { getVerdictRepository } from "./repository";
+import { getVerdictStore } from "./store";
 import { judgeBallot } from "./judge-ballot";
 import type { JudgedProposer, ProposerVerdict } from "./verdict";
 
@@ -41,11 +41,11 @@ export async function judgeProposers(ballot: ProposerBallot, choice: JudgeChoice
   const judged = await judgeBallot(ballot.conversation, ballot.proposers, choice, deps);
   const proposer = ({ agent, label }: JudgedProposer): JudgedProposer => ({ agent, label });
   const verdicts = judged.map(({ a, b, verdict }) => ({ ...verdict, runId: ballot.runId, a: proposer(a), b: proposer(b) }));
-  return (await getVerdictRepository()).replaceProposerVerdicts(ballot.runId, choice.judge, verdicts);
+  return (await getVerdictStore()).replaceProposerVerdicts(ballot.runId, choice.judge, verdicts);
 }
 
 /** Every judge's stored verdicts on the run's proposers; 404 when the run does not exist. */
 export async function storedProposerVerdicts(runId: string): Promise<ProposerVerdict[]> {
   await findRun(runId);
-  return (await getVerdictRepository()).listProposerVerdicts(runId);
+  return (await getVerdictStore()).listProposerVerdicts(runId);
 }

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { judgeChoiceSchema, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { getRunState } from "@/lib/runs/run-manager";
-import { getVerdictRepository } from "./repository";
+import { getVerdictStore } from "./store";
 import { judgeBallot } from "./judge-ballot";
 import type { JudgedRun } from "./verdict";
 
@@ -47,6 +47,6 @@ export async function runsToJudge(runs: JudgeRunsRequest["runs"]): Promise<RunsB
 export async function judgeRuns(ballot: RunsBallot, choice: JudgeChoice, deps: JudgeDeps): Promise<JudgedPair[]> {
   const judged = await judgeBallot(ballot.conversation, ballot.runs, choice, deps);
   const run = ({ runId, label }: JudgedRun): JudgedRun => ({ runId, label });
-  await (await getVerdictRepository()).addRunsVerdicts(judged.map(({ a, b, verdict }) => ({ ...verdict, a: run(a), b: run(b) })));
+  await (await getVerdictStore()).addRunsVerdicts(judged.map(({ a, b, verdict }) => ({ ...verdict, a: run(a), b: run(b) })));
   return judged.map((j) => j.pair);
 }

@@ -48,7 +48,7 @@ export type NewRunsVerdict = New<RunsVerdict>;
 /** As the JSON API sends them. */
 export type ProposerVerdictJson = Omit<ProposerVerdict, "createdAt"> & { createdAt: string };
 
-export interface VerdictRepository {
+export interface VerdictStore {
   /** Stores a fresh judgement of a run's proposers by `judge`, replacing that judge's earlier one. */
   replaceProposerVerdicts(runId: string, judge: string, verdicts: NewProposerVerdict[]): Promise<ProposerVerdict[]>;
   /** Every judge's verdicts on the run's proposers, oldest first. */

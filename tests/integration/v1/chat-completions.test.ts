@@ -8,7 +8,7 @@ vi.hoisted(() => {
 
 import { POST } from "@/app/api/v1/chat/completions/route";
 import { getRunState } from "@/lib/runs/run-manager";
-import { getConfigRepository } from "@/lib/configs/repository";
+import { getConfigStore } from "@/lib/configs/store";
 import { contentOf, readChunks } from "./chunks";
 
 const prompt = [{ role: "user", content: "Why is the sky blue?" }];
@@ -109,8 +109,8 @@ describe("POST /api/v1/chat/completions, streamed", () => {
   });
 
   it("reports a run that fails mid-stream as an error event", async () => {
-    const repository = await getConfigRepository();
-    const saved = await repository.create({
+    const store = await getConfigStore();
+    const saved = await store.create({
       ownerSecretHash: "test-owner",
       name: "Broken board",
       config: { layers: [{ agents: [{ model: "nope:missing" }] }] },
@@ -155,8 +155,8 @@ describe("POST /api/v1/chat/completions errors", () => {
   });
 
   it("answers a run that fails with 502 and still links the stored run", async () => {
-    const repository = await getConfigRepository();
-    const saved = await repository.create({
+    const store = await getConfigStore();
+    const saved = await store.create({
       ownerSecretHash: "test-owner",
       name: "Broken board",
       config: { layers: [{ agents: [{ model: "nope:missing" }] }] },

@@ -10,7 +10,7 @@ vi.hoisted(() => {
 import { POST } from "@/app/api/v1/chat/completions/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
 import { GET as retrieveModel } from "@/app/api/v1/models/[...model]/route";
-import { getConfigRepository } from "@/lib/configs/repository";
+import { getConfigStore } from "@/lib/configs/store";
 import { getRunState } from "@/lib/runs/run-manager";
 import { serveRoutes } from "./route-server";
 
@@ -97,7 +97,7 @@ describe("the official openai client against /api/v1", () => {
   });
 
   it("raises an APIError from the stream when the run fails after streaming began", async () => {
-    const saved = await (await getConfigRepository()).create({
+    const saved = await (await getConfigStore()).create({
       ownerSecretHash: "someone",
       name: "Unreachable",
       config: { layers: [{ agents: [{ model: "sim:owl" }] }, { agents: [{ model: "nope:gone" }] }] },

@@ -1,5 +1,5 @@
 import { slugCandidates } from "./slug";
-import type { ConfigRepository, NewSavedConfig, SavedConfig } from "./saved-config";
+import type { ConfigStore, NewSavedConfig, SavedConfig } from "./saved-config";
 
 type Entry = SavedConfig & { ownerSecretHash: string };
 
@@ -8,7 +8,7 @@ function publicView({ ownerSecretHash: _owner, ...config }: Entry): SavedConfig 
 }
 
 /** Saved configurations in memory, for MOA_STORE=memory and tests; nothing survives a restart. */
-export function createMemoryConfigRepository(): ConfigRepository {
+export function createMemoryConfigStore(): ConfigStore {
   const bySlug = new Map<string, Entry>();
 
   return {

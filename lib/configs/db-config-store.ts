@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { savedConfigs, type SavedConfigRow } from "@/lib/db/schema";
 import { moaConfigSchema } from "@/lib/moa/config";
 import { slugCandidates, slugify } from "./slug";
-import { configSettingsSchema, type ConfigRepository, type NewSavedConfig, type SavedConfig } from "./saved-config";
+import { configSettingsSchema, type ConfigStore, type NewSavedConfig, type SavedConfig } from "./saved-config";
 
 /** A slug race lost this many times in a row means something else is wrong. */
 const MAX_INSERT_ATTEMPTS = 5;
@@ -21,7 +21,7 @@ function toSavedConfig(row: SavedConfigRow): SavedConfig {
   };
 }
 
-export function createDbConfigRepository(db: Database): ConfigRepository {
+export function createDbConfigStore(db: Database): ConfigStore {
   async function takenSlugs(base: string): Promise<Set<string>> {
     const rows = await db
       .select({ slug: savedConfigs.slug })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createDbRunStore } from "@/lib/runs/db-run-store";
-import { createDbVerdictRepository } from "@/lib/verdicts/db-verdict-repository";
-import { createMemoryVerdictRepository } from "@/lib/verdicts/memory-verdict-repository";
-import type { NewProposerVerdict, NewRunsVerdict, VerdictRepository } from "@/lib/verdicts/verdict";
+import { createDbVerdictStore } from "@/lib/verdicts/db-verdict-store";
+import { createMemoryVerdictStore } from "@/lib/verdicts/memory-verdict-store";
+import type { NewProposerVerdict, NewRunsVerdict, VerdictStore } from "@/lib/verdicts/verdict";
 import { describeEachBackend } from "./backends";
 import { newRun } from "./fixtures";
 
@@ -29,17 +29,17 @@ const runsVerdict = (a: string, b: string, ownerSecretHash: string): NewRunsVerd
   ownerSecretHash,
 });
 
-/** The same behaviour from the memory and the database repositories. */
-function verdictContract(open: () => Promise<{ repository: VerdictRepository; runIds: string[] }>) {
+/** The same behaviour from the memory and the database stores. */
+function verdictContract(open: () => Promise<{ store: VerdictStore; runIds: string[] }>) {
   it("replaces a judge's verdicts on a run's proposers, keeps other judges', and never returns the owner", async () => {
-    const { repository, runIds } = await open();
+    const { store, runIds } = await open();
     const [run, other] = runIds;
-    await repository.replaceProposerVerdicts(run, "sim:owl", [proposerVerdict(run, "sim:owl", 0, 1), proposerVerdict(run, "sim:owl", 0, 2)]);
-    await repository.replaceProposerVerdicts(run, "sim:heron", [proposerVerdict(run, "sim:heron", 1, 2)]);
-    await repository.replaceProposerVerdicts(other, "sim:owl", [proposerVerdict(other, "sim:owl", 0, 1)]);
-    const fresh = await repository.replaceProposerVerdicts(run, "sim:owl", [proposerVerdict(run, "sim:owl", 2, 1)]);
+    await store.replaceProposerVerdicts(run, "sim:owl", [proposerVerdict(run, "sim:owl", 0, 1), proposerVerdict(run, "sim:owl", 0, 2)]);
+    await store.replaceProposerVerdicts(run, "sim:heron", [proposerVerdict(run, "sim:heron", 1, 2)]);
+    await store.replaceProposerVerdicts(other, "sim:owl", [proposerVerdict(other, "sim:owl", 0, 1)]);
+    const fresh = await store.replaceProposerVerdicts(run, "sim:owl", [proposerVerdict(run, "sim:owl", 2, 1)]);
 
-    const listed = await repository.listProposerVerdicts(run);
+    const listed = await store.listProposerVerdicts(run);
     expect(listed.map((v) => [v.judge, v.a.agent, v.b.agent])).toEqual([
       ["sim:heron", 1, 2],
       ["sim:owl", 2, 1],
@@ -51,28 +51,28 @@ function verdictContract(open: () => Promise<{ repository: VerdictRepository; ru
   });
 
   it("lists whole-run verdicts per owner, newest first, up to a limit", async () => {
-    const { repository, runIds } = await open();
+    const { store, runIds } = await open();
     const [a, b, c] = runIds;
-    await repository.addRunsVerdicts([runsVerdict(a, b, "alice")]);
-    await repository.addRunsVerdicts([runsVerdict(a, c, "alice"), runsVerdict(b, c, "bob")]);
-    const alices = await repository.listRunsVerdicts("alice", 10);
+    await store.addRunsVerdicts([runsVerdict(a, b, "alice")]);
+    await store.addRunsVerdicts([runsVerdict(a, c, "alice"), runsVerdict(b, c, "bob")]);
+    const alices = await store.listRunsVerdicts("alice", 10);
     expect(alices.map((v) => [v.a.runId, v.b.runId])).toEqual([
       [a, c],
       [a, b],
     ]);
     expect(alices[0]).toMatchObject({ winner: "tie", consistent: false, error: "the judge's reply names no winner", a: { label: "MoA" } });
-    expect(await repository.listRunsVerdicts("alice", 1)).toHaveLength(1);
-    expect(await repository.listRunsVerdicts("carol", 10)).toEqual([]);
+    expect(await store.listRunsVerdicts("alice", 1)).toHaveLength(1);
+    expect(await store.listRunsVerdicts("carol", 10)).toEqual([]);
   });
 }
 
-describe("memory verdict repository", () => {
-  verdictContract(async () => ({ repository: createMemoryVerdictRepository(), runIds: ["r1", "r2", "r3"] }));
+describe("memory verdict store", () => {
+  verdictContract(async () => ({ store: createMemoryVerdictStore(), runIds: ["r1", "r2", "r3"] }));
 });
 
 const RUN_OWNER = "run-owner";
 
-describeEachBackend("db verdict repository", (backend) => {
+describeEachBackend("db verdict store", (backend) => {
   let handle: DbHandle;
   let dispose: () => Promise<void>;
 
@@ -87,15 +87,15 @@ describeEachBackend("db verdict repository", (backend) => {
     return runs.map((r) => r.id);
   }
 
-  verdictContract(async () => ({ repository: createDbVerdictRepository(handle.db), runIds: await storedRuns(3) }));
+  verdictContract(async () => ({ store: createDbVerdictStore(handle.db), runIds: await storedRuns(3) }));
 
   it("drops a run's verdicts with the run", async () => {
-    const repository = createDbVerdictRepository(handle.db);
+    const store = createDbVerdictStore(handle.db);
     const [a, b] = await storedRuns(2);
-    await repository.replaceProposerVerdicts(a, "sim:owl", [proposerVerdict(a, "sim:owl", 0, 1)]);
-    await repository.addRunsVerdicts([runsVerdict(a, b, "dave")]);
+    await store.replaceProposerVerdicts(a, "sim:owl", [proposerVerdict(a, "sim:owl", 0, 1)]);
+    await store.addRunsVerdicts([runsVerdict(a, b, "dave")]);
     expect(await createDbRunStore(handle.db).deleteRun(a, RUN_OWNER)).toBe(true);
-    expect(await repository.listProposerVerdicts(a)).toEqual([]);
-    expect(await repository.listRunsVerdicts("dave", 10)).toEqual([]);
+    expect(await store.listProposerVerdicts(a)).toEqual([]);
+    expect(await store.listRunsVerdicts("dave", 10)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { judgeVerdicts, type JudgeVerdictRow } from "@/lib/db/schema";
-import type { NewProposerVerdict, NewRunsVerdict, ProposerVerdict, RunsVerdict, VerdictCore, VerdictRepository } from "./verdict";
+import type { NewProposerVerdict, NewRunsVerdict, ProposerVerdict, RunsVerdict, VerdictCore, VerdictStore } from "./verdict";
 
 const reasonsSchema = z.array(z.string());
 
@@ -69,7 +69,7 @@ function runsRow(v: NewRunsVerdict): NewRow {
   return { ...coreRow(v), kind: "runs", aRunId: v.a.runId, bRunId: v.b.runId, aLabel: v.a.label, bLabel: v.b.label };
 }
 
-export function createDbVerdictRepository(db: Database): VerdictRepository {
+export function createDbVerdictStore(db: Database): VerdictStore {
   return {
     async replaceProposerVerdicts(runId, judge, verdicts) {
       // One transaction: a viewer never sees a judge's old and new verdicts mixed.

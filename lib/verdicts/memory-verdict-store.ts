@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ProposerVerdict, RunsVerdict, VerdictCore, VerdictRepository } from "./verdict";
+import type { ProposerVerdict, RunsVerdict, VerdictCore, VerdictStore } from "./verdict";
 
 type Owned<V> = V & { ownerSecretHash: string };
 
@@ -13,7 +13,7 @@ function publicView<V>({ ownerSecretHash: _owner, ...verdict }: Owned<V>): V {
 }
 
 /** Verdicts in memory, for MOA_STORE=memory and tests; nothing survives a restart. */
-export function createMemoryVerdictRepository(): VerdictRepository {
+export function createMemoryVerdictStore(): VerdictStore {
   let proposers: Array<Owned<ProposerVerdict>> = [];
   const runs: Array<Owned<RunsVerdict>> = [];
 
