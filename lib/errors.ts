@@ -1,3 +1,5 @@
+import { MoAConfigError } from "@/lib/moa/errors";
+
 /**
  * One error type for everything the app reports to a client. `code` is `area:detail`,
  * the message is safe to show; internal details stay in `cause` and the server log.
@@ -39,9 +41,15 @@ export class AppError extends Error {
   }
 }
 
+/** Any thrown value as the error a client may see: the engine's own errors get their HTTP meaning here. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof MoAConfigError) return new AppError("bad_request:config", error.message, { cause: error });
+  return new AppError("internal", "Something went wrong on our side.", { cause: error });
+}
+
 export function toResponse(error: unknown): Response {
-  const appError =
-    error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.", { cause: error });
+  const appError = toAppError(error);
   if (appError.status >= 500) console.error(appError.cause ?? appError);
   const retryAfterS = (appError as AppError & { retryAfterS?: number }).retryAfterS;
   const headers: Record<string, string> = retryAfterS === undefined ? {} : { "Retry-After": String(retryAfterS) };

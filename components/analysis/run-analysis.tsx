@@ -4,11 +4,12 @@ import { useRunStore } from "@/lib/client/run-store";
 import { AttributionHeatmap } from "./attribution-heatmap";
 import { JudgedQuality } from "./judged-quality";
 import { RunFigures } from "./run-figures";
+import { hasEnded } from "@/lib/moa/run-state";
 
 /** Shown under a run once it has ended: what the aggregators used, how good that was, and what the run cost. */
 export function RunAnalysis() {
   const run = useRunStore((s) => s.run);
-  const ended = run.status !== "running" && run.status !== "pending";
+  const ended = hasEnded(run.status);
   if (!ended || run.agents.length === 0) return null;
   return (
     <details className="group rounded-2xl border border-line bg-surface p-4 shadow-xs" open>

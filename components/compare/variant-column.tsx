@@ -11,6 +11,7 @@ import { runFigures } from "@/lib/analysis/cost";
 import type { RunStore } from "@/lib/client/run-store";
 import type { VariantSpec } from "@/lib/experiments/types";
 import { lookupModel } from "@/lib/providers/catalog";
+import { hasEnded } from "@/lib/moa/run-state";
 
 /** One variant of a comparison: its answer as it streams, its status and its figures. */
 export function VariantColumn({ variant, store }: { variant: VariantSpec; store: RunStore }) {
@@ -19,7 +20,7 @@ export function VariantColumn({ variant, store }: { variant: VariantSpec; store:
   const error = useStore(store, (s) => s.error);
   const { label, tone } = runStatusLabel(run.status, phase);
   const busy = phase === "starting" || run.status === "running";
-  const ended = run.status !== "running" && run.status !== "pending";
+  const ended = hasEnded(run.status);
   // While the final agent streams, show its text; a ranker's answer appears when it has picked.
   const text = run.finalText || (variant.variant === "ranker" ? "" : (run.agents.at(-1)?.[0]?.text ?? ""));
   const figures = useMemo(() => (ended ? runFigures(run, lookupModel).total : undefined), [ended, run]);

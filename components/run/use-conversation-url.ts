@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { readOwner } from "@/lib/client/owner";
 import { fetchRunView, streamRunEvents } from "@/lib/client/run-client";
 import { isActive, runStore } from "@/lib/client/run-store";
+import { hasEnded } from "@/lib/moa/run-state";
 
 /**
  * A conversation's address is its latest run: `/c/<run id>`. That run holds every earlier
@@ -21,7 +22,7 @@ async function openConversation(id: string, signal: AbortSignal): Promise<void> 
   try {
     const { run } = await fetchRunView(id);
     if (signal.aborted) return;
-    const live = run.status === "pending" || run.status === "running";
+    const live = !hasEnded(run.status);
     runStore.getState().reset(id);
     runStore.setState({ run, messages: run.messages, config: run.config ?? null, owner: readOwner(), phase: live ? "streaming" : "ended" });
     if (!live) return;

@@ -3,7 +3,7 @@
 import { useId, useMemo } from "react";
 import { buildCarriedMatrix, questionOf, simAnswersOf } from "@/lib/analysis/carried-points";
 import { useRunStore } from "@/lib/client/run-store";
-import type { RunState } from "@/lib/moa/run-state";
+import { hasEnded, type RunState } from "@/lib/moa/run-state";
 import { SIM_WORLD_RULES } from "@/lib/providers/sim/rules";
 import { carriedBy, worldOf } from "@/lib/providers/sim/world";
 import { CarriedMatrixTable } from "./carried-matrix";
@@ -11,7 +11,7 @@ import { SimParamsTable } from "./sim-params-table";
 
 /** The matrix of the run in the store, once it has ended; null before, or without simulated answers. */
 function useRunMatrix(run: RunState) {
-  const ended = run.status !== "running" && run.status !== "pending";
+  const ended = hasEnded(run.status);
   const question = questionOf(run);
   return useMemo(() => {
     if (!ended || !question) return null;
@@ -32,7 +32,7 @@ export function SimGuide() {
   const run = useRunStore((s) => s.run);
   const usedIds = useMemo(() => run.agents.flat().map((a) => a.model).filter((m) => m.startsWith("sim:")), [run.agents]);
   const result = useRunMatrix(run);
-  const running = run.runId !== "" && (run.status === "running" || run.status === "pending");
+  const running = run.runId !== "" && !hasEnded(run.status);
 
   return (
     <div className="flex flex-col gap-5 text-sm">

@@ -1,12 +1,12 @@
 import { runFigures } from "@/lib/analysis/cost";
-import type { RunState } from "@/lib/moa/run-state";
+import { hasEnded, type RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
 import type { RunResult } from "./types";
 
 /** The figures an experiment keeps of a run that has ended. */
 export function runResultOf(state: RunState): RunResult {
   const figures = runFigures(state, lookupModel).total;
-  const status = state.status === "pending" || state.status === "running" ? "interrupted" : state.status;
+  const status = hasEnded(state.status) ? state.status : "interrupted";
   return {
     runId: state.runId,
     status,

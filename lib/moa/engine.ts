@@ -3,7 +3,7 @@ import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import { createEventChannel } from "./event-channel";
-import type { RunEvent, RunEventBody, Usage } from "./events";
+import { stampEvent, type RunEvent, type RunEventBody, type Usage } from "./events";
 import { runLayer, type LayerResult } from "./layer-runner";
 import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
 import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
@@ -74,7 +74,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
     if (ended) return;
     // Clamped so t never runs backwards even if the clock does.
     lastT = Math.max(lastT, Math.round(now() - startedAt));
-    channel.push({ ...body, runId: deps.runId, seq: seq++, t: lastT } as RunEvent);
+    channel.push(stampEvent(body, { runId: deps.runId, seq: seq++, t: lastT }));
   };
   const end = (body: RunEventBody) => {
     emit(body);

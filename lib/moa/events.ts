@@ -130,8 +130,27 @@ export type FailureKind = z.infer<typeof failureKindSchema>;
 export type FinishReason = z.infer<typeof finishReasonSchema>;
 export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 
+export interface EventEnvelope {
+  runId: string;
+  seq: number;
+  t: number;
+}
+
+/** An event (or each event of a union) without its envelope. */
+export type BodyOf<E extends RunEvent> = E extends RunEvent ? Omit<E, keyof EventEnvelope> : never;
 /** Events without the envelope the engine stamps on (runId, seq, t). */
-export type RunEventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, "runId" | "seq" | "t"> : never) : never;
+export type RunEventBody = BodyOf<RunEvent>;
+
+/** The one place a body gets its envelope (TypeScript cannot see that a body plus an envelope is an event). */
+export function stampEvent(body: RunEventBody, envelope: EventEnvelope): RunEvent {
+  return { ...body, ...envelope } as RunEvent;
+}
+
+/** The event without its envelope, to stamp it again in another stream. */
+export function eventBody<E extends RunEvent>(event: E): BodyOf<E> {
+  const { runId: _runId, seq: _seq, t: _t, ...body } = event;
+  return body as BodyOf<E>;
+}
 
 export const TERMINAL_EVENT_TYPES = ["run-finished", "run-failed", "run-cancelled", "run-interrupted"] as const;
 export type TerminalEvent = EventOf<(typeof TERMINAL_EVENT_TYPES)[number]>;

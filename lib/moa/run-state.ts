@@ -6,10 +6,19 @@ import type { FailureKind, FinishReason, RunEvent, Usage } from "./events";
  * The state of a run as a pure fold over its events. The server uses it to answer
  * `GET /api/runs/{id}`; the browser's run store applies the same reducer.
  */
-export type AgentStatus = "waiting" | "thinking" | "streaming" | "done" | "failed" | "skipped" | "stopped";
+export const AGENT_STATUSES = ["waiting", "thinking", "streaming", "done", "failed", "skipped", "stopped"] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
 /** `stopped`: the run ended (stopped, failed, interrupted) before the layer finished or began. */
 export type LayerStatus = "waiting" | "running" | "done" | "stopped";
-export type RunStatus = "pending" | "running" | "finished" | "failed" | "cancelled" | "interrupted";
+export const RUN_STATUSES = ["pending", "running", "finished", "failed", "cancelled", "interrupted"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+/** How a run ended; it never changes again. */
+export type EndedRunStatus = Exclude<RunStatus, "pending" | "running">;
+
+/** The one test for "this run has ended" (pending and running runs have not). */
+export function hasEnded(status: RunStatus): status is EndedRunStatus {
+  return status !== "pending" && status !== "running";
+}
 
 export interface AgentState {
   layer: number;

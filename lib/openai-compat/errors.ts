@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { toAppError, type AppError } from "@/lib/errors";
 import { REQUEST_PARAMS } from "./request-schema";
 
 /** The error body OpenAI clients parse: `{ error: { message, type, param, code } }`. */
@@ -34,7 +34,7 @@ export function toOpenAIErrorBody(error: AppError): OpenAIErrorBody {
 
 /** Any thrown value as an OpenAI-style error response; details of unexpected ones stay in the log. */
 export function toOpenAIErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
-  const appError = error instanceof AppError ? error : new AppError("internal", "Something went wrong on our side.", { cause: error });
+  const appError = toAppError(error);
   // A failed run is the run's story (stored with it), not a server fault worth a stack trace.
   if (appError.status >= 500 && !appError.code.startsWith("upstream:")) console.error(appError.cause ?? appError);
   const retryAfterS = (appError as AppError & { retryAfterS?: number }).retryAfterS;

@@ -2,14 +2,14 @@ import { z } from "zod";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { failureKindSchema, usageSchema, type RunEvent, type Usage } from "@/lib/moa/events";
-import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
+import { AGENT_STATUSES, initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
 
 /** What is kept of each agent once a run has ended (the `runs.agents` column). */
 export const agentSummarySchema = z.object({
   layer: z.number().int().nonnegative(),
   agent: z.number().int().nonnegative(),
   model: z.string(),
-  status: z.enum(["waiting", "thinking", "streaming", "done", "failed", "skipped", "stopped"]),
+  status: z.enum(AGENT_STATUSES),
   text: z.string(),
   usage: usageSchema.optional(),
   ttftMs: z.number().nonnegative().optional(),
@@ -51,28 +51,4 @@ export function agentStatesOf(summaries: AgentSummary[]): AgentState[][] {
   const layers: AgentState[][] = [];
   for (const summary of summaries) (layers[summary.layer] ??= [])[summary.agent] = { ...summary, retries: 0 };
   return layers;
-}
-
-/** Tokens paid for so far: what finished agents reported (used when a run never finished). */
-export function sumAgentUsage(state: RunState): Usage {
-  return state.agents.flat().reduce(
-    (sum, a) => ({
-      inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0),
-      outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0),
-    }),
-    { inputTokens: 0, outputTokens: 0 },
-  );
-}
-
-/** Text of the final aggregator, complete or partial. */
-export function finalAgentText(state: RunState): string {
-  return state.agents.at(-1)?.[0]?.text ?? "";
-}
-
-/**
- * The seq of the run-interrupted event that closes a run a dead process left open: above every
- * stored event and every seq it may have sent to viewers without storing it first.
- */
-export function interruptedSeq(lastStoredSeq: number | undefined, seqReserved: number | null | undefined): number {
-  return Math.max(lastStoredSeq ?? -1, seqReserved ?? -1) + 1;
 }

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
+import { hasEnded, RUN_STATUSES } from "@/lib/moa/run-state";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "./run-store";
-import { agentSummarySchema, finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
+import { agentSummarySchema, foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";
+import { interruptedEnd } from "./interrupted";
 import { getDbHandle, type Database } from "@/lib/db/client";
 import { promptExcerpt, runShape } from "./run-summary";
 import { runEventBatches, runs, type RunRow } from "@/lib/db/schema";
@@ -21,7 +23,7 @@ export interface DbRunStoreOptions {
   sweep?: "all" | "dead-instances";
 }
 
-const OPEN_STATUSES = ["pending", "running"] as const;
+const OPEN_STATUSES = RUN_STATUSES.filter((status) => !hasEnded(status));
 
 function toStoredRun(row: RunRow): StoredRun {
   return {
@@ -106,7 +108,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         updatedAt: now,
         finishedAt: now,
       })
-      .where(and(eq(runs.id, runId), onlyIfOpen ? inArray(runs.status, [...OPEN_STATUSES]) : undefined))
+      .where(and(eq(runs.id, runId), onlyIfOpen ? inArray(runs.status, OPEN_STATUSES) : undefined))
       .returning({ id: runs.id });
     return written.length > 0;
   }
@@ -219,7 +221,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
       const open = await db
         .select()
         .from(runs)
-        .where(and(inArray(runs.status, [...OPEN_STATUSES]), sweepDeadOnly ? runOfDeadInstance() : undefined));
+        .where(and(inArray(runs.status, OPEN_STATUSES), sweepDeadOnly ? runOfDeadInstance() : undefined));
       let count = 0;
       for (const row of open) {
         // One transaction per run: the status and the closing event land together, and a
@@ -227,24 +229,9 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         const closed = await db.transaction(async (tx) => {
           const exec: Database = tx;
           const events = await readEvents(row.id, -1, exec);
-          const last = events.at(-1);
-          const interrupted: RunEvent = {
-            type: "run-interrupted",
-            runId: row.id,
-            seq: interruptedSeq(last?.seq, row.seqReserved),
-            t: last?.t ?? 0,
-            reason,
-          };
-          const state = foldRun(row.id, row.config, row.messages, [...events, interrupted]);
-          const end: RunEnd = {
-            status: "interrupted",
-            finalText: finalAgentText(state),
-            usage: sumAgentUsage(state),
-            durationMs: interrupted.t,
-            error: reason,
-          };
-          if (!(await writeEnd(row.id, end, summarizeAgents(state), exec, true))) return false;
-          await insertBatch(row.id, [interrupted], exec);
+          const { event, end } = interruptedEnd(row, events, reason, row.seqReserved);
+          if (!(await writeEnd(row.id, end, end.agents, exec, true))) return false;
+          await insertBatch(row.id, [event], exec);
           return true;
         });
         if (closed) count += 1;

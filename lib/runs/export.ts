@@ -5,7 +5,7 @@ import { moaConfigSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
 import { runEventSchema, usageSchema, type RunEvent } from "@/lib/moa/events";
 import { METHOD_NOTE_KINDS, methodNotes } from "@/lib/moa/method-notes";
-import type { AgentState, RunState } from "@/lib/moa/run-state";
+import { RUN_STATUSES, type AgentState, type RunState } from "@/lib/moa/run-state";
 import type { StoredRun } from "./run-store";
 
 /**
@@ -25,11 +25,9 @@ const methodNoteSchema = z.object({
   text: z.string().max(5_000),
 });
 
-const runStatusSchema = z.enum(["pending", "running", "finished", "failed", "cancelled", "interrupted"]);
-
 export const exportedRunSchema = z.object({
   id: z.string(),
-  status: runStatusSchema,
+  status: z.enum(RUN_STATUSES),
   config: moaConfigSchema,
   messages: conversationSchema,
   preset: z.string().max(80).optional(),

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { promptExcerpt, runShape } from "./run-summary";
 import { AppError } from "@/lib/errors";
 import { isTerminal, type RunEvent } from "@/lib/moa/events";
-import type { RunStatus } from "@/lib/moa/run-state";
+import { hasEnded } from "@/lib/moa/run-state";
 import { stateOfExport, toRunExport, type RunExport } from "./export";
+import { interruptedEvent } from "./interrupted";
 import { registry } from "./process/registry";
 import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
 import type { RunSummary } from "./run-store";
@@ -48,7 +49,7 @@ export async function deleteOwnedRun(id: string, ownerSecret: string | undefined
     await execution;
     run = await findRun(id);
   }
-  if (run.status === "pending" || run.status === "running") {
+  if (!hasEnded(run.status)) {
     throw new AppError("conflict:run_active", "This run is still in progress; stop it before deleting it.");
   }
   const store = await getRunStore();
@@ -83,9 +84,7 @@ export async function importRunExport(record: RunExport, owner?: string): Promis
   const events: RunEvent[] = record.events.map((e) => ({ ...e, runId: id }));
   // A run exported while it was still going never ends by itself: close it as a restart would.
   const last = events.at(-1);
-  if (!last || !isTerminal(last)) {
-    events.push({ type: "run-interrupted", runId: id, seq: (last?.seq ?? -1) + 1, t: last?.t ?? 0, reason: "exported before the run ended" });
-  }
+  if (!last || !isTerminal(last)) events.push(interruptedEvent(id, events, "exported before the run ended"));
   await store.createRun({
     id,
     ownerSecretHash: hashOwnerSecret(secret),
@@ -97,17 +96,13 @@ export async function importRunExport(record: RunExport, owner?: string): Promis
   for (let i = 0; i < events.length; i += IMPORT_CHUNK) await store.appendEvents(id, events.slice(i, i + IMPORT_CHUNK));
   const state = stateOfExport({ ...record, run: { ...record.run, id }, events });
   await store.finishRun(id, {
-    status: isEnded(state.status) ? state.status : "interrupted",
+    status: hasEnded(state.status) ? state.status : "interrupted",
     finalText: state.finalText || record.run.finalText,
     usage: state.status === "finished" ? state.usage : record.run.usage,
     durationMs: state.durationMs ?? state.t,
     ...(state.error !== undefined && { error: state.error }),
   });
   return { id, owner: secret };
-}
-
-function isEnded(status: RunStatus): status is Exclude<RunStatus, "pending" | "running"> {
-  return status !== "pending" && status !== "running";
 }
 
 export interface ShareMeta {

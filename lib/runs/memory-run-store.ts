@@ -1,7 +1,9 @@
-import { finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
+import { foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";
+import { interruptedEnd } from "./interrupted";
 import { promptExcerpt, runShape } from "./run-summary";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/moa/events";
+import { hasEnded } from "@/lib/moa/run-state";
 import type { NewRun, RunEnd, RunStore, StoredRun } from "./run-store";
 
 interface Entry {
@@ -128,16 +130,10 @@ export function createMemoryRunStore(): RunStore {
     async markInterrupted(reason) {
       let count = 0;
       for (const [runId, e] of entries) {
-        if (e.run.status !== "pending" && e.run.status !== "running") continue;
-        const last = e.events.at(-1);
-        const interrupted: RunEvent = { type: "run-interrupted", runId, seq: interruptedSeq(last?.seq, e.seqReserved), t: last?.t ?? 0, reason };
-        e.events.push(interrupted);
-        const state = foldRun(runId, e.run.config, e.run.messages, e.events);
-        end(
-          e,
-          { status: "interrupted", finalText: finalAgentText(state), usage: sumAgentUsage(state), durationMs: interrupted.t, error: reason },
-          summarizeAgents(state),
-        );
+        if (hasEnded(e.run.status)) continue;
+        const closed = interruptedEnd(e.run, e.events, reason, e.seqReserved);
+        e.events.push(closed.event);
+        end(e, closed.end, closed.end.agents);
         count += 1;
       }
       return count;

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { runMoA, type EngineDeps } from "@/lib/moa/engine";
-import type { RunEvent, RunEventBody, Usage } from "@/lib/moa/events";
+import { eventBody, stampEvent, type RunEvent, type RunEventBody, type Usage } from "@/lib/moa/events";
 import { initialRunState, reduceRun } from "@/lib/moa/run-state";
 import { buildRankerMessages, parseRankerChoice } from "@/lib/moa/variants";
 
@@ -16,15 +16,6 @@ export function assertRankable(config: MoAConfig): void {
 /** Shown in the ranker's column when its reply names no usable candidate. */
 export function fallbackNote(reason: string): string {
   return `\n\n— Could not read a choice (${reason}); the run answers with candidate 1.`;
-}
-
-function stamp(body: RunEventBody, runId: string, seq: number, t: number): RunEvent {
-  return { ...body, runId, seq, t } as RunEvent;
-}
-
-function bodyOf(event: RunEvent): RunEventBody {
-  const { runId: _r, seq: _s, t: _t, ...body } = event;
-  return body as RunEventBody;
 }
 
 /**
@@ -42,7 +33,7 @@ export async function* runRanker(config: MoAConfig, messages: ChatMessage[], dep
   let lastT = 0;
   const out = (body: RunEventBody, innerT?: number): RunEvent => {
     lastT = Math.max(lastT, innerT ?? Math.round(now() - startedAt));
-    return stamp(body, deps.runId, seq++, lastT);
+    return stampEvent(body, { runId: deps.runId, seq: seq++, t: lastT });
   };
 
   // Stage 1: the candidates. The engine does not validate, so a config whose last layer has
@@ -57,7 +48,7 @@ export async function* runRanker(config: MoAConfig, messages: ChatMessage[], dep
     } else if (event.type === "run-finished") {
       usage = event.usage;
     } else {
-      yield out(bodyOf(event), event.t);
+      yield out(eventBody(event), event.t);
       if (event.type === "run-failed" || event.type === "run-cancelled") return;
     }
   }
@@ -78,7 +69,7 @@ export async function* runRanker(config: MoAConfig, messages: ChatMessage[], dep
       yield out({ type: "run-finished", text: text ?? "", usage: total, durationMs: Math.max(0, Math.round(now() - startedAt)) });
       return;
     }
-    const body = bodyOf(event);
+    const body = eventBody(event);
     if (event.type === "run-failed") {
       yield out({ type: "run-failed", message: event.message.replace(/^Layer 1:/, `Layer ${finalLayer + 1}:`) });
       return;
@@ -89,11 +80,11 @@ export async function* runRanker(config: MoAConfig, messages: ChatMessage[], dep
         // The note is part of the column's text, never of the run's answer.
         const note = fallbackNote(choice.error);
         yield out({ type: "agent-delta", layer: finalLayer, agent: 0, text: note });
-        yield out({ ...body, layer: finalLayer, text: event.text + note } as RunEventBody);
+        yield out({ ...eventBody(event), layer: finalLayer, text: event.text + note });
         continue;
       }
     }
-    yield out("layer" in body ? ({ ...body, layer: finalLayer } as RunEventBody) : body);
+    yield out("layer" in body ? { ...body, layer: finalLayer } : body);
     if (event.type === "run-cancelled") return;
   }
 }

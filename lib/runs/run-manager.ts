@@ -4,7 +4,7 @@ import { processGlobal } from "@/lib/process-global";
 import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
-import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
+import { hasEnded, initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createModelResolver } from "@/lib/providers/registry";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { engineTimeoutsFromEnv } from "./engine-options";
@@ -92,7 +92,7 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
       engineEvent.type !== "run-cancelled"
         ? engineEvent
         : registry.interrupting.has(live.id)
-          ? { type: "run-interrupted", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, reason: engineEvent.reason }
+          ? { ...engineEvent, type: "run-interrupted" }
           : unstorable
             ? { type: "run-failed", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, message: "The run could not be stored, so it was stopped." }
             : engineEvent;
@@ -137,7 +137,7 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
 }
 
 async function saveOutcome(store: RunStore, state: RunState): Promise<void> {
-  const status = state.status === "pending" || state.status === "running" ? "failed" : state.status;
+  const status = hasEnded(state.status) ? state.status : "failed";
   await store.finishRun(state.runId, {
     status,
     finalText: state.finalText,
@@ -170,7 +170,7 @@ export async function openEventStream(id: string, afterSeq: number, signal: Abor
   const run = await store.getRun(id);
   if (!run) throw runNotFound();
   // Executing on another instance: follow it through this instance's mirror of it.
-  if (isClustered() && isOpen(run.status)) return (await getMirror(id)).subscribe(afterSeq, signal);
+  if (isClustered() && !hasEnded(run.status)) return (await getMirror(id)).subscribe(afterSeq, signal);
   const stored = await store.getEvents(id, afterSeq);
   return (async function* () {
     yield* stored;
@@ -214,17 +214,13 @@ export async function continueRun(id: string): Promise<{ layer: number }> {
   return { layer };
 }
 
-function isOpen(status: RunState["status"]): boolean {
-  return status === "pending" || status === "running";
-}
-
 /** The executing instance stores the run's end once it has stopped it; wait for that. */
 async function waitForRemoteEnd(id: string): Promise<RunState> {
   const store = await getRunStore();
   const deadline = Date.now() + REMOTE_CANCEL_WAIT_MS;
   while (Date.now() < deadline) {
     const run = await store.getRun(id);
-    if (!run || !isOpen(run.status)) break;
+    if (!run || hasEnded(run.status)) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return storedState(store, id);

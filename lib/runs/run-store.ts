@@ -2,7 +2,7 @@ import type { AgentSummary } from "./agent-summary";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent, Usage } from "@/lib/moa/events";
-import type { RunStatus } from "@/lib/moa/run-state";
+import type { EndedRunStatus, RunStatus } from "@/lib/moa/run-state";
 
 /**
  * The storage seam of the run lifecycle. `lib/runs` talks to this interface only;
@@ -50,7 +50,7 @@ export interface StoredRun {
 }
 
 export interface RunEnd {
-  status: Exclude<RunStatus, "pending" | "running">;
+  status: EndedRunStatus;
   finalText: string;
   usage: Usage;
   durationMs: number;

@@ -1,3 +1,4 @@
+import { hasEnded } from "@/lib/moa/run-state";
 import { registry } from "./process/registry";
 import { isRunId } from "./ids";
 import { getRunStore } from "./store";
@@ -13,6 +14,6 @@ export async function endAlreadyDelivered(id: string, afterSeq: number): Promise
   if (live) return live.ended && live.events.length - 1 <= afterSeq;
   const store = await getRunStore();
   const run = await store.getRun(id);
-  if (!run || run.status === "pending" || run.status === "running") return false;
+  if (!run || !hasEnded(run.status)) return false;
   return (await store.getEvents(id, afterSeq)).length === 0;
 }

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
 import { moaConfigSchema, type AgentConfig, type MoAConfig } from "../config";
+import { MoAConfigError } from "../errors";
 
 /** Warm enough that repeated samples of one model differ, which is what Self-MoA feeds on. */
 export const SELF_MOA_TEMPERATURE = 0.7;
@@ -8,7 +8,7 @@ function validated(config: MoAConfig, variant: string): MoAConfig {
   const parsed = moaConfigSchema.safeParse(config);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "invalid configuration";
-    throw new AppError("bad_request:config", `${variant}: ${message}`, { cause: parsed.error });
+    throw new MoAConfigError(`${variant}: ${message}`, { cause: parsed.error });
   }
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { toResponse } from "@/lib/errors";
+import { MoAConfigError } from "@/lib/moa/errors";
 import type { MoAConfig } from "@/lib/moa/config";
 import { moaAsGiven, moaLite, selfMoA, singleModel, variantConfigs, SELF_MOA_TEMPERATURE } from "@/lib/moa/variants/variant-configs";
 
@@ -46,9 +47,18 @@ describe("variant configurations", () => {
     expect(variantConfigs.single).toBe(singleModel);
   });
 
-  it("rejects what the engine would reject, with a bad_request:config error naming the variant", () => {
+  it("rejects what the engine would reject, with the engine's config error naming the variant; a route answers it as 400 bad_request:config", async () => {
     expect(() => selfMoA({ proposer: { model: "sim:a" }, samples: 17 })).toThrow(/Self-MoA: a layer holds at most 16 agents/);
-    expect(() => selfMoA({ proposer: { model: "sim:a" }, samples: 0 })).toThrow(AppError);
-    expect(() => singleModel({ model: "no-colon" })).toThrow(expect.objectContaining({ code: "bad_request:config" }));
+    expect(() => selfMoA({ proposer: { model: "sim:a" }, samples: 0 })).toThrow(MoAConfigError);
+    let thrown: unknown;
+    try {
+      singleModel({ model: "no-colon" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MoAConfigError);
+    const response = toResponse(thrown);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "bad_request:config", message: expect.stringMatching(/^Single model: /) } });
   });
 });

@@ -1,0 +1,56 @@
+import type { MoAConfig } from "@/lib/moa/config";
+import type { ChatMessage } from "@/lib/moa/conversation";
+import type { EventOf, RunEvent, Usage } from "@/lib/moa/events";
+import type { RunState } from "@/lib/moa/run-state";
+import { foldRun, summarizeAgents } from "./agent-summary";
+import type { RunEnd } from "./run-store";
+
+type Interrupted = EventOf<"run-interrupted">;
+
+/**
+ * The run-interrupted event that closes a run which will never end by itself (its process died,
+ * or it was exported mid-run): after the last stored event, and above every seq the run may have
+ * sent to viewers without storing it first (`seqReserved`).
+ */
+export function interruptedEvent(runId: string, events: RunEvent[], reason: string, seqReserved?: number | null): Interrupted {
+  const last = events.at(-1);
+  return { type: "run-interrupted", runId, seq: Math.max(last?.seq ?? -1, seqReserved ?? -1) + 1, t: last?.t ?? 0, reason };
+}
+
+/** A run left open, closed: its run-interrupted event and the outcome folded from everything before it. */
+export function interruptedEnd(
+  run: { id: string; config: MoAConfig; messages: ChatMessage[] },
+  events: RunEvent[],
+  reason: string,
+  seqReserved?: number | null,
+): { event: Interrupted; end: RunEnd & Required<Pick<RunEnd, "agents">> } {
+  const event = interruptedEvent(run.id, events, reason, seqReserved);
+  const state = foldRun(run.id, run.config, run.messages, [...events, event]);
+  return {
+    event,
+    end: {
+      status: "interrupted",
+      finalText: finalAgentText(state),
+      usage: sumAgentUsage(state),
+      durationMs: event.t,
+      error: reason,
+      agents: summarizeAgents(state),
+    },
+  };
+}
+
+/** Tokens paid for so far: what finished agents reported (used when a run never finished). */
+function sumAgentUsage(state: RunState): Usage {
+  return state.agents.flat().reduce(
+    (sum, a) => ({
+      inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0),
+      outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0),
+    }),
+    { inputTokens: 0, outputTokens: 0 },
+  );
+}
+
+/** Text of the final aggregator, complete or partial. */
+function finalAgentText(state: RunState): string {
+  return state.agents.at(-1)?.[0]?.text ?? "";
+}
