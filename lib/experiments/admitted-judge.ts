@@ -1,14 +1,17 @@
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { singleModel } from "@/lib/moa/variants";
 import { admitRun } from "@/lib/runs/admission";
-import { openEventStream, startRun } from "@/lib/runs/run-manager";
-import { waitForRunEnd, type JudgeChoice, type JudgeDeps } from "./judge-server";
+import { followRun } from "@/lib/runs/follow";
+import { startRun } from "@/lib/runs/run-manager";
+import type { JudgeChoice, JudgeDeps } from "./judge-server";
 
-/** Judge runs started and followed in this server process. */
-const serverJudgeDeps: JudgeDeps = {
-  startRun: (request) => startRun(request),
-  waitForRun: (id) => waitForRunEnd(openEventStream, id),
-};
+/** Judge runs started in this server process, followed until they end or the request goes away. */
+function serverJudgeDeps(signal: AbortSignal): JudgeDeps {
+  return {
+    startRun: (request) => startRun(request),
+    waitForRun: async (id) => (await followRun(id, signal)).state,
+  };
+}
 
 /**
  * Runs a judging for an HTTP request under one admission for the whole request: the same key
@@ -22,7 +25,7 @@ export async function judgeAdmitted<T>(
 ): Promise<T> {
   const release = await admitRun(request, { config: singleModel({ model: choice.judge }), messages: conversation, keys: choice.keys });
   try {
-    return await judging(serverJudgeDeps);
+    return await judging(serverJudgeDeps(request.signal));
   } finally {
     release();
   }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { modelIdSchema } from "@/lib/moa/config";
 import { conversationSchema, type ChatMessage } from "@/lib/moa/conversation";
-import { isTerminal } from "@/lib/moa/events";
 import { LIMITS } from "@/lib/moa/limits";
-import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
+import type { RunState } from "@/lib/moa/run-state";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict, singleModel, type JudgeVerdict } from "@/lib/moa/variants";
 import { runKeysSchema } from "@/lib/providers/keys";
 import type { RunRequest } from "@/lib/runs/run-request";
@@ -56,19 +55,6 @@ export interface JudgeDeps {
   startRun(request: RunRequest): Promise<{ id: string }>;
   /** Resolves with the run's state once it has ended. */
   waitForRun(id: string): Promise<RunState>;
-}
-
-/** Follows a run's events to its end; works for runs of this instance and stored ones alike. */
-export async function waitForRunEnd(
-  openEventStream: (id: string, afterSeq: number, signal: AbortSignal) => Promise<AsyncIterable<import("@/lib/moa/events").RunEvent>>,
-  id: string,
-): Promise<RunState> {
-  let state = initialRunState(id);
-  for await (const event of await openEventStream(id, -1, new AbortController().signal)) {
-    state = reduceRun(state, event);
-    if (isTerminal(event)) break;
-  }
-  return state;
 }
 
 function verdictOf(state: RunState): JudgeVerdict | { error: string } {

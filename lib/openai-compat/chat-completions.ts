@@ -1,8 +1,9 @@
 import { findConfig } from "@/lib/configs/catalog";
 import { ownerSecretFrom } from "@/lib/security/owner";
-import { admitRun } from "@/lib/runs/admission";
-import { openEventStream, startRun, type StartedRun } from "@/lib/runs/run-manager";
+import { startAdmittedRun } from "@/lib/runs/admitted-run";
+import { openEventStream, type StartedRun } from "@/lib/runs/run-manager";
 import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/runs/run-request";
+import { SSE_HEADERS } from "@/lib/runs/sse";
 import { readJsonBody } from "@/lib/validation";
 import { assertV1Access, runUrl } from "./access";
 import { completion, completionMeta } from "./chunks";
@@ -10,13 +11,6 @@ import { toOpenAIErrorResponse } from "./errors";
 import { awaitOutcome } from "./run-outcome";
 import { toRunInput } from "./request-schema";
 import { chunkStream } from "./stream";
-
-const SSE_HEADERS = {
-  "Content-Type": "text/event-stream; charset=utf-8",
-  "Cache-Control": "no-cache, no-transform",
-  Connection: "keep-alive",
-  "X-Accel-Buffering": "no",
-};
 
 /**
  * `POST /api/v1/chat/completions`: runs the board named by `model` as a stored, shareable run
@@ -43,18 +37,14 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
       preset: entry.builtIn ? entry.slug : entry.settings?.preset,
       ...(owner && { owner }),
     };
-    const release = await admitRun(request, runRequest);
-    started = await startRun(runRequest, { onEnd: release }).catch((error) => {
-      release();
-      throw error;
-    });
+    started = await startAdmittedRun(request, runRequest);
     const events = await openEventStream(started.id, -1, request.signal);
     const meta = completionMeta(started.id, input.model);
     if (input.stream) {
       const body = chunkStream(events, meta, { includeUsage: input.includeUsage, intermediate: input.intermediate });
       return new Response(body, { headers: { ...SSE_HEADERS, ...runHeaders() } });
     }
-    const outcome = await awaitOutcome(events);
+    const outcome = await awaitOutcome(started.id, events);
     return Response.json(completion(meta, outcome.text, outcome.usage, started.id, outcome.finishReason), { headers: runHeaders() });
   } catch (error) {
     // Nobody is left to read an answer; the run itself goes on (see docs/api.md).

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { RunEvent, TerminalEvent, Usage } from "@/lib/moa/events";
+import { foldToEnd } from "@/lib/runs/follow";
 import type { OpenAIFinishReason } from "./chunks";
 
 /** How a run that did not finish is reported to an OpenAI client. */
@@ -31,13 +32,11 @@ export function createFinishTracker() {
 }
 
 /** Waits for the run's end: its final text, the usage of all its agents and why the answer ended, or a typed failure. */
-export async function awaitOutcome(events: AsyncIterable<RunEvent>): Promise<{ text: string; usage: Usage; finishReason: OpenAIFinishReason }> {
-  const finish = createFinishTracker();
-  for await (const event of events) {
-    finish.observe(event);
-    if (event.type === "run-finished") return { text: event.text, usage: event.usage, finishReason: finish.reason() };
-    if (event.type === "run-failed" || event.type === "run-cancelled" || event.type === "run-interrupted") throw failureOf(event);
-  }
+export async function awaitOutcome(runId: string, events: AsyncIterable<RunEvent>): Promise<{ text: string; usage: Usage; finishReason: OpenAIFinishReason }> {
+  const { state, end } = await foldToEnd(runId, events);
   // The stream ends without a terminal event only when the caller went away.
-  throw new AppError("internal", "The run's event stream ended before the run did.");
+  if (!end) throw new AppError("internal", "The run's event stream ended before the run did.");
+  if (end.type !== "run-finished") throw failureOf(end);
+  const cut = state.agents.at(-1)?.[0]?.finishReason === "length";
+  return { text: end.text, usage: end.usage, finishReason: cut ? "length" : "stop" };
 }

@@ -1,12 +1,10 @@
 import type { RunEvent } from "@/lib/moa/events";
+import { sseStream } from "@/lib/runs/sse";
 import { contentChunk, finishChunk, progressChunk, roleChunk, toOpenAIUsage, usageChunk, type CompletionMeta, type MoAProgress } from "./chunks";
 import { toOpenAIErrorBody } from "./errors";
 import { createFinishTracker, failureOf } from "./run-outcome";
 
-const HEARTBEAT_MS = 15_000;
-const encoder = new TextEncoder();
-
-export interface StreamOptions {
+export interface ChunkStreamOptions {
   includeUsage: boolean;
   /** Also send the other agents' progress as `choices: []` chunks with a `moa` field. */
   intermediate: boolean;
@@ -20,7 +18,7 @@ function data(value: unknown): string {
  * Maps run events to what one chunk stream shows. Only the last layer's single agent writes
  * the answer's content; the earlier layers are invisible unless `intermediate` is set.
  */
-export function createChunkMapper(meta: CompletionMeta, options: StreamOptions) {
+export function createChunkMapper(meta: CompletionMeta, options: ChunkStreamOptions) {
   let finalLayer = Number.POSITIVE_INFINITY;
   const models = new Map<string, string>();
   const progress = (p: MoAProgress) => (options.intermediate ? [data(progressChunk(meta, p))] : []);
@@ -72,41 +70,14 @@ export function createChunkMapper(meta: CompletionMeta, options: StreamOptions) 
  * The run as a `chat.completion.chunk` SSE stream. A client that disconnects only stops its
  * own stream: the run goes on and stays readable at its share link.
  */
-export function chunkStream(events: AsyncIterable<RunEvent>, meta: CompletionMeta, options: StreamOptions): ReadableStream<Uint8Array> {
-  const iterator = events[Symbol.asyncIterator]();
+export function chunkStream(events: AsyncIterable<RunEvent>, meta: CompletionMeta, options: ChunkStreamOptions): ReadableStream<Uint8Array> {
   const map = createChunkMapper(meta, options);
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  const stop = () => clearInterval(heartbeat);
-
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(data(roleChunk(meta))));
-      // Proposer layers can take minutes before the first content token; comments keep proxies patient.
-      heartbeat = setInterval(() => controller.enqueue(encoder.encode(": ping\n\n")), HEARTBEAT_MS);
+  return sseStream(
+    events,
+    (event) => {
+      const { frames, done } = map(event);
+      return { bytes: frames.join(""), end: done };
     },
-    async pull(controller) {
-      for (;;) {
-        const { value, done } = await iterator.next();
-        if (done) {
-          stop();
-          controller.close();
-          return;
-        }
-        const { frames, done: finished } = map(value);
-        if (frames.length) controller.enqueue(encoder.encode(frames.join("")));
-        if (finished) {
-          stop();
-          controller.close();
-          await iterator.return?.(undefined);
-          return;
-        }
-        if (frames.length) return;
-      }
-    },
-    cancel() {
-      stop();
-      // Not awaited: a generator parked on its next event would only finish after that event.
-      void Promise.resolve(iterator.return?.(undefined)).catch(() => {});
-    },
-  });
+    { preamble: data(roleChunk(meta)) },
+  );
 }

@@ -1,7 +1,6 @@
 import { toResponse } from "@/lib/errors";
-import { admitRun } from "@/lib/runs/admission";
+import { startAdmittedRun } from "@/lib/runs/admitted-run";
 import { listOwnerRuns, listQuerySchema } from "@/lib/runs/history";
-import { startRun } from "@/lib/runs/run-manager";
 import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/runs/run-request";
 import { ownerHashFrom } from "@/lib/security/owner";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
@@ -13,11 +12,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const body = await readJsonBody(request, MAX_RUN_REQUEST_BYTES);
     const runRequest = parseOrThrow(runRequestSchema, body);
-    const release = await admitRun(request, runRequest);
-    const started = await startRun(runRequest, { onEnd: release }).catch((error) => {
-      release();
-      throw error;
-    });
+    const started = await startAdmittedRun(request, runRequest);
     return Response.json(started, { status: 201, headers: { Location: `/api/runs/${started.id}` } });
   } catch (error) {
     return toResponse(error);

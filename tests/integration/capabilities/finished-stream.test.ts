@@ -14,9 +14,8 @@ vi.hoisted(() => {
 
 import { GET as eventsRoute } from "@/app/api/runs/[id]/events/route";
 import { POST as startRoute } from "@/app/api/runs/route";
-import { waitForRunEnd } from "@/lib/experiments/judge-server";
+import { followRun } from "@/lib/runs/follow";
 import { registry } from "@/lib/runs/process/registry";
-import { openEventStream } from "@/lib/runs/run-manager";
 import { readSse } from "../hardening/sse-reader";
 
 const PROMPT = [{ role: "user", content: "Why is the sky blue?" }];
@@ -42,7 +41,7 @@ function events(id: string, lastEventId?: number): Promise<Response> {
 describe("GET /api/runs/{id}/events of a finished run", () => {
   it("answers 204 to a viewer that has the terminal event, in memory and from the store", async () => {
     const id = await start("sim:falcon?tps=2000&ttft=5");
-    await waitForRunEnd(openEventStream, id);
+    await followRun(id, new AbortController().signal);
     await Promise.all(registry.executions.values());
     const all = await readSse(await events(id));
     const terminal = all.events.at(-1)!;

@@ -22,9 +22,9 @@ import { POST as importRoute } from "@/app/api/runs/import/route";
 import { GET as listRoute, POST as startRoute } from "@/app/api/runs/route";
 import { POST as judgeAnswersRoute } from "@/app/api/judge/route";
 import { POST as completionsRoute } from "@/app/api/v1/chat/completions/route";
-import { waitForRunEnd } from "@/lib/experiments/judge-server";
+import { followRun } from "@/lib/runs/follow";
 import { registry } from "@/lib/runs/process/registry";
-import { getRunState, openEventStream } from "@/lib/runs/run-manager";
+import { getRunState } from "@/lib/runs/run-manager";
 
 const OWNER = "the-teacher-".padEnd(43, "t");
 const STUDENT = "a-student-with-a-secret-of-her-own-".padEnd(43, "s");
@@ -54,7 +54,7 @@ async function start(layers: unknown[], extra: Record<string, unknown> = {}): Pr
 
 async function finished(layers: unknown[]): Promise<string> {
   const id = await start(layers);
-  expect((await waitForRunEnd(openEventStream, id)).status).toBe("finished");
+  expect((await followRun(id, new AbortController().signal)).state.status).toBe("finished");
   return id;
 }
 
@@ -143,7 +143,7 @@ describe("only the owner changes a run", () => {
     const byOwner = await continueRoute(call("POST", `/api/runs/${id}/continue`, OWNER), params(id));
     expect(byOwner.status).toBe(200);
     expect(await byOwner.json()).toEqual({ layer: 1 });
-    expect((await waitForRunEnd(openEventStream, id)).status).toBe("finished");
+    expect((await followRun(id, new AbortController().signal)).state.status).toBe("finished");
   });
 
   it("POST /api/runs/{id}/judge: 403 for a viewer (even naming itself owner in the body), 200 for the owner", async () => {

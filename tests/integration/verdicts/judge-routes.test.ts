@@ -19,9 +19,9 @@ import { POST as startRunRoute } from "@/app/api/runs/route";
 import { proposerQuality } from "@/lib/analysis/proposer-quality";
 import { similarityRow } from "@/lib/analysis/similarity";
 import { closeDb } from "@/lib/db/client";
-import { waitForRunEnd } from "@/lib/experiments/judge-server";
+import { followRun } from "@/lib/runs/follow";
 import { registry } from "@/lib/runs/process/registry";
-import { cancelRun, getRunState, openEventStream } from "@/lib/runs/run-manager";
+import { cancelRun, getRunState } from "@/lib/runs/run-manager";
 
 const OWNER = "o".repeat(40);
 const FAST = "tps=2000&ttft=5";
@@ -45,7 +45,7 @@ async function finishedRun(proposers: string[], aggregator = "owl"): Promise<str
     post("/api/runs", { config: { layers: [{ agents: proposers.map(fast) }, { agents: [fast(aggregator)] }] }, messages: PROMPT, owner: OWNER }),
   );
   const { id } = await response.json();
-  const state = await waitForRunEnd(openEventStream, id);
+  const { state } = await followRun(id, new AbortController().signal);
   expect(state.status).toBe("finished");
   return id;
 }
@@ -109,7 +109,7 @@ describe("POST /api/judge/runs and GET /api/insights", () => {
   it("stores whole-run verdicts under the run ids and turns them into one point per setup", async () => {
     const moa = await finishedRun(["falcon", "heron", "otter"]);
     const single = await (await startRunRoute(post("/api/runs", { config: { layers: [{ agents: [fast("falcon")] }] }, messages: PROMPT, owner: OWNER }))).json();
-    await waitForRunEnd(openEventStream, single.id);
+    await followRun(single.id, new AbortController().signal);
 
     const judged = await judgeRunsRoute(post("/api/judge/runs", { runs: [{ id: moa, label: "MoA" }, { id: single.id, label: "Falcon alone" }], judge: "sim:owl", owner: OWNER }));
     expect(judged.status).toBe(200);
@@ -133,7 +133,7 @@ describe("POST /api/judge/runs and GET /api/insights", () => {
   it("refuses runs of different prompts", async () => {
     const a = await finishedRun(["falcon", "heron", "otter"]);
     const other = await (await startRunRoute(post("/api/runs", { config: { layers: [{ agents: [fast("falcon")] }] }, messages: [{ role: "user", content: "Something else" }] }))).json();
-    await waitForRunEnd(openEventStream, other.id);
+    await followRun(other.id, new AbortController().signal);
     const response = await judgeRunsRoute(post("/api/judge/runs", { runs: [{ id: a, label: "A" }, { id: other.id, label: "B" }], judge: "sim:owl" }));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/same prompt/);

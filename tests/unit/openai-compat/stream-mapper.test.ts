@@ -50,8 +50,8 @@ describe("a final answer cut by its token limit", () => {
   });
 
   it("is reported by the non-streaming outcome too", async () => {
-    expect((await awaitOutcome(iterate(cutAt(1)))).finishReason).toBe("length");
-    expect((await awaitOutcome(iterate(cutAt(0)))).finishReason).toBe("stop");
+    expect((await awaitOutcome("run", iterate(cutAt(1)))).finishReason).toBe("length");
+    expect((await awaitOutcome("run", iterate(cutAt(0)))).finishReason).toBe("stop");
   });
 });
 
