@@ -48,6 +48,17 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "Something went wrong on our side.", { cause: error });
 }
 
+/** A route handler whose thrown errors become the app's error response: no handler repeats the try/catch. */
+export function withErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return toResponse(error);
+    }
+  };
+}
+
 export function toResponse(error: unknown): Response {
   const appError = toAppError(error);
   if (appError.status >= 500) console.error(appError.cause ?? appError);

@@ -32,6 +32,17 @@ export function toOpenAIErrorBody(error: AppError): OpenAIErrorBody {
   return { error: { message: error.message, ...describe(error) } };
 }
 
+/** A /api/v1 handler whose thrown errors become OpenAI-style error responses. */
+export function withOpenAIErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response> | Response): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return toOpenAIErrorResponse(error);
+    }
+  };
+}
+
 /** Any thrown value as an OpenAI-style error response; details of unexpected ones stay in the log. */
 export function toOpenAIErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
   const appError = toAppError(error);

@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { ownerHashFrom, requireOwnerHash } from "@/lib/security/owner";
 import { createConfigSchema } from "@/lib/configs/saved-config";
 import { listOwnerConfigs, saveConfig } from "@/lib/configs/service";
@@ -8,23 +8,15 @@ import { parseOrThrow, readJsonBody } from "@/lib/validation";
 export const dynamic = "force-dynamic";
 
 /** The presets (mapped to reachable models) and the saved boards of the `x-moa-owner` owner. */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const configs = await listOwnerConfigs(ownerHashFrom(request));
-    return Response.json({ configs }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = withErrors(async (request: Request) => {
+  const configs = await listOwnerConfigs(ownerHashFrom(request));
+  return Response.json({ configs }, { headers: { "cache-control": "no-store" } });
+});
 
 /** Saves a board: `{ name, config, settings? }` → `201 { slug, config: ConfigEntry }`. */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const owner = requireOwnerHash(request);
-    const input = parseOrThrow(createConfigSchema, await readJsonBody(request, MAX_RUN_REQUEST_BYTES));
-    const saved = await saveConfig(owner, input);
-    return Response.json({ slug: saved.slug, config: saved }, { status: 201, headers: { Location: `/api/configs/${saved.slug}` } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request) => {
+  const owner = requireOwnerHash(request);
+  const input = parseOrThrow(createConfigSchema, await readJsonBody(request, MAX_RUN_REQUEST_BYTES));
+  const saved = await saveConfig(owner, input);
+  return Response.json({ slug: saved.slug, config: saved }, { status: 201, headers: { Location: `/api/configs/${saved.slug}` } });
+});

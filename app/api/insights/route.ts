@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { ownerHashFrom } from "@/lib/security/owner";
 import { ownerInsights } from "@/lib/verdicts/insights";
 
@@ -8,12 +8,8 @@ export const dynamic = "force-dynamic";
  * Quality against cost, latency and compute of this browser's judged runs, one point per setup
  * (header `x-moa-owner`, as for the history; without it there is nothing to show).
  */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const ownerHash = ownerHashFrom(request);
-    const insights = ownerHash ? await ownerInsights(ownerHash) : { setups: [], verdicts: 0 };
-    return Response.json(insights, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = withErrors(async (request: Request) => {
+  const ownerHash = ownerHashFrom(request);
+  const insights = ownerHash ? await ownerInsights(ownerHash) : { setups: [], verdicts: 0 };
+  return Response.json(insights, { headers: { "Cache-Control": "no-store" } });
+});

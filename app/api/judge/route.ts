@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
 import { judgeAnswers, judgeRequestSchema } from "@/lib/experiments/judge-server";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
@@ -11,12 +11,8 @@ const MAX_JUDGE_REQUEST_BYTES = 2_000_000;
  * Pairwise LLM judge: `{ conversation, answers: [{label, text}], judge, keys?, pairs? }` →
  * `{ pairs: [{ a, b, verdict, runIds }] }`. Every judgement is a stored run of its own.
  */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const body = parseOrThrow(judgeRequestSchema, await readJsonBody(request, MAX_JUDGE_REQUEST_BYTES));
-    const pairs = await judgeAdmitted(request, body, body.conversation, (deps) => judgeAnswers(body, deps));
-    return Response.json({ pairs });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request) => {
+  const body = parseOrThrow(judgeRequestSchema, await readJsonBody(request, MAX_JUDGE_REQUEST_BYTES));
+  const pairs = await judgeAdmitted(request, body, body.conversation, (deps) => judgeAnswers(body, deps));
+  return Response.json({ pairs });
+});

@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { startAdmittedRun } from "@/lib/runs/admitted-run";
 import { listOwnerRuns, listQuerySchema } from "@/lib/runs/history";
 import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/runs/run-request";
@@ -8,26 +8,18 @@ import { parseOrThrow, readJsonBody } from "@/lib/validation";
 export const dynamic = "force-dynamic";
 
 /** Starts a run: `{ config, messages, keys?, owner? }` → `201 { id, owner }`. */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const body = await readJsonBody(request, MAX_RUN_REQUEST_BYTES);
-    const runRequest = parseOrThrow(runRequestSchema, body);
-    const started = await startAdmittedRun(request, runRequest);
-    return Response.json(started, { status: 201, headers: { Location: `/api/runs/${started.id}` } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request) => {
+  const body = await readJsonBody(request, MAX_RUN_REQUEST_BYTES);
+  const runRequest = parseOrThrow(runRequestSchema, body);
+  const started = await startAdmittedRun(request, runRequest);
+  return Response.json(started, { status: 201, headers: { Location: `/api/runs/${started.id}` } });
+});
 
 /** This browser's runs, newest first: `?limit=20&before=<iso>` with header `x-moa-owner`. */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const ownerHash = ownerHashFrom(request);
-    if (!ownerHash) return Response.json({ runs: [], nextBefore: null });
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const query = parseOrThrow(listQuerySchema, params);
-    return Response.json(await listOwnerRuns(ownerHash, query), { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = withErrors(async (request: Request) => {
+  const ownerHash = ownerHashFrom(request);
+  if (!ownerHash) return Response.json({ runs: [], nextBefore: null });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = parseOrThrow(listQuerySchema, params);
+  return Response.json(await listOwnerRuns(ownerHash, query), { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 import { judgeRuns, judgeRunsRequestSchema, runsToJudge } from "@/lib/verdicts/judge-runs";
@@ -12,13 +12,9 @@ const MAX_BODY_BYTES = 100_000;
  * stores each verdict under the two run ids: `{ runs: [{ id, label }], judge, keys?, owner? }` →
  * `{ pairs }` (as `POST /api/judge` answers).
  */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const body = parseOrThrow(judgeRunsRequestSchema, await readJsonBody(request, MAX_BODY_BYTES));
-    const ballot = await runsToJudge(body.runs);
-    const pairs = await judgeAdmitted(request, body, ballot.conversation, (deps) => judgeRuns(ballot, body, deps));
-    return Response.json({ pairs });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request) => {
+  const body = parseOrThrow(judgeRunsRequestSchema, await readJsonBody(request, MAX_BODY_BYTES));
+  const ballot = await runsToJudge(body.runs);
+  const pairs = await judgeAdmitted(request, body, ballot.conversation, (deps) => judgeRuns(ballot, body, deps));
+  return Response.json({ pairs });
+});

@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { methodNotes } from "@/lib/moa/method-notes";
 import { deleteOwnedRun } from "@/lib/runs/history";
 import { runAccess } from "@/lib/runs/run-access";
@@ -14,23 +14,15 @@ type Context = { params: Promise<{ id: string }> };
  * stragglers, early aggregation); and what the caller may do with it: `access: "owner"` with its
  * owner secret (`x-moa-owner`), `"read"` with only the link.
  */
-export async function GET(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const { id } = await params;
-    const [access, run] = await Promise.all([runAccess(id, ownerSecretIfValid(request)), getRunState(id)]);
-    return Response.json({ run, notes: methodNotes(run), access }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const GET = withErrors(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  const [access, run] = await Promise.all([runAccess(id, ownerSecretIfValid(request)), getRunState(id)]);
+  return Response.json({ run, notes: methodNotes(run), access }, { headers: { "Cache-Control": "no-store" } });
+});
 
 /** Deletes a run; only its owner (header `x-moa-owner`) may: 403 `forbidden:owner` otherwise. */
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  try {
-    const { id } = await params;
-    await deleteOwnedRun(id, ownerSecretFrom(request));
-    return new Response(null, { status: 204 });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const DELETE = withErrors(async (request: Request, { params }: Context) => {
+  const { id } = await params;
+  await deleteOwnedRun(id, ownerSecretFrom(request));
+  return new Response(null, { status: 204 });
+});

@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { runExportSchema } from "@/lib/runs/export";
 import { importRunExport } from "@/lib/runs/history";
 import { ownerSecretFrom } from "@/lib/security/owner";
@@ -9,13 +9,9 @@ export const dynamic = "force-dynamic";
 const MAX_IMPORT_BYTES = 20_000_000;
 
 /** Stores an exported run (JSON) as a new run owned by the caller (`x-moa-owner`, or a fresh owner): `201 { id, owner }`. */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const owner = ownerSecretFrom(request);
-    const record = parseOrThrow(runExportSchema, await readJsonBody(request, MAX_IMPORT_BYTES));
-    const started = await importRunExport(record, owner);
-    return Response.json(started, { status: 201, headers: { Location: `/api/runs/${started.id}` } });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request) => {
+  const owner = ownerSecretFrom(request);
+  const record = parseOrThrow(runExportSchema, await readJsonBody(request, MAX_IMPORT_BYTES));
+  const started = await importRunExport(record, owner);
+  return Response.json(started, { status: 201, headers: { Location: `/api/runs/${started.id}` } });
+});

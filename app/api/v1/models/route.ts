@@ -1,15 +1,11 @@
 import { assertV1Access } from "@/lib/openai-compat/access";
-import { toOpenAIErrorResponse } from "@/lib/openai-compat/errors";
+import { withOpenAIErrors } from "@/lib/openai-compat/errors";
 import { listV1Models } from "@/lib/openai-compat/models";
 
 export const dynamic = "force-dynamic";
 
 /** The presets and saved configurations as OpenAI models named `moa/<slug>`. */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    assertV1Access(request);
-    return Response.json(await listV1Models(), { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return toOpenAIErrorResponse(error);
-  }
-}
+export const GET = withOpenAIErrors(async (request: Request) => {
+  assertV1Access(request);
+  return Response.json(await listV1Models(), { headers: { "cache-control": "no-store" } });
+});

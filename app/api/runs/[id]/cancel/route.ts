@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { assertRunOwner } from "@/lib/runs/run-access";
 import { cancelRun } from "@/lib/runs/run-manager";
 import { ownerSecretFrom } from "@/lib/security/owner";
@@ -6,13 +6,9 @@ import { ownerSecretFrom } from "@/lib/security/owner";
 export const dynamic = "force-dynamic";
 
 /** Stops the run and every upstream request it has open; only its owner (header `x-moa-owner`) may. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { id } = await params;
-    await assertRunOwner(id, ownerSecretFrom(request), "stop");
-    const run = await cancelRun(id);
-    return Response.json({ status: run.status });
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  await assertRunOwner(id, ownerSecretFrom(request), "stop");
+  const run = await cancelRun(id);
+  return Response.json({ status: run.status });
+});

@@ -1,4 +1,4 @@
-import { toResponse } from "@/lib/errors";
+import { withErrors } from "@/lib/errors";
 import { assertRunOwner } from "@/lib/runs/run-access";
 import { continueRun } from "@/lib/runs/run-manager";
 import { ownerSecretFrom } from "@/lib/security/owner";
@@ -9,12 +9,8 @@ export const dynamic = "force-dynamic";
  * Step-through runs: starts the layer the run is paused before. `200 { layer }` (0-based) or 409
  * when not paused; only the owner (header `x-moa-owner`) may advance it, not a viewer of the link.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { id } = await params;
-    await assertRunOwner(id, ownerSecretFrom(request), "advance");
-    return Response.json(await continueRun(id));
-  } catch (error) {
-    return toResponse(error);
-  }
-}
+export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  await assertRunOwner(id, ownerSecretFrom(request), "advance");
+  return Response.json(await continueRun(id));
+});
