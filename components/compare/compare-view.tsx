@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Button } from "@/components/ui/button";
 import { postRun, type StartRunBody } from "@/lib/client/run-client";
-import { createRunStore, type RunStore } from "@/lib/client/run-store";
+import { createRunStore, type RunStoreApi } from "@/lib/client/run-store";
 import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
 import type { VariantSpec } from "@/lib/experiments/types";
 import { JudgePanel } from "./judge-panel";
@@ -14,7 +14,7 @@ import { VariantColumn } from "./variant-column";
 import { useCompareEnded } from "./use-compare-ended";
 
 /** One store per variant: the ranker's store posts with `variant: "ranker"`. */
-function storeFor(variant: VariantSpec): RunStore {
+function storeFor(variant: VariantSpec): RunStoreApi {
   return createRunStore({
     postRun: (body, fetchImpl) => {
       const withVariant: StartRunBody & { variant: string } = { ...body, variant: variant.variant };
@@ -30,8 +30,8 @@ export function CompareView() {
   const [selected, setSelected] = useState<string[]>(DEFAULT_COMPARE);
   const [prompt, setPrompt] = useState("");
   const [helpOpen, setHelpOpen] = useState(false);
-  const [columns, setColumns] = useState<Array<{ variant: VariantSpec; store: RunStore }>>([]);
-  const stores = useRef(new Map<string, RunStore>());
+  const [columns, setColumns] = useState<Array<{ variant: VariantSpec; store: RunStoreApi }>>([]);
+  const stores = useRef(new Map<string, RunStoreApi>());
   const { running, answers } = useCompareEnded(columns);
 
   const chosen = variants.filter((v) => selected.includes(v.id));

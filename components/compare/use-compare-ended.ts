@@ -1,10 +1,10 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { isActive, type RunStore } from "@/lib/client/run-store";
+import { isActive, type RunStoreApi } from "@/lib/client/run-store";
 import type { VariantSpec } from "@/lib/experiments/types";
 
-type Column = { variant: VariantSpec; store: RunStore };
+type Column = { variant: VariantSpec; store: RunStoreApi };
 
 /** A run's finished answer, under the label of its column. */
 export interface ComparedAnswer {

@@ -8,13 +8,13 @@ import { Badge } from "@/components/ui/badge";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { MarkdownText } from "@/components/ui/markdown";
 import { runFigures } from "@/lib/analysis/cost";
-import type { RunStore } from "@/lib/client/run-store";
+import type { RunStoreApi } from "@/lib/client/run-store";
 import type { VariantSpec } from "@/lib/experiments/types";
 import { lookupModel } from "@/lib/providers/catalog";
 import { hasEnded } from "@/lib/moa/run-state";
 
 /** One variant of a comparison: its answer as it streams, its status and its figures. */
-export function VariantColumn({ variant, store }: { variant: VariantSpec; store: RunStore }) {
+export function VariantColumn({ variant, store }: { variant: VariantSpec; store: RunStoreApi }) {
   const run = useStore(store, (s) => s.run);
   const phase = useStore(store, (s) => s.phase);
   const error = useStore(store, (s) => s.error);

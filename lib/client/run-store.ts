@@ -55,7 +55,7 @@ export interface RunStoreState {
   newConversation(): void;
 }
 
-export type RunStore = StoreApi<RunStoreState>;
+export type RunStoreApi = StoreApi<RunStoreState>;
 
 export interface RunStoreDeps {
   scheduler?: FrameScheduler;
@@ -91,7 +91,7 @@ export function isActive(phase: RunPhase): boolean {
   return phase === "starting" || phase === "streaming" || phase === "reconnecting";
 }
 
-export function createRunStore(deps: RunStoreDeps = {}): RunStore {
+export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
   const api = {
     postRun: deps.postRun ?? postRun,
     cancelRun: deps.cancelRun ?? cancelRun,
@@ -209,7 +209,7 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
 }
 
 /** The page's one run store. A share page drives the same store with `reset` + `applyEvents`. */
-export const runStore: RunStore = createRunStore();
+export const runStore: RunStoreApi = createRunStore();
 
 export function useRunStore<T>(selector: (state: RunStoreState) => T): T {
   return useStore(runStore, selector);

@@ -33,7 +33,7 @@ export type LayerResult =
   | { status: "cancelled" }
   | { status: "done"; answers: string[]; usage: Usage; firstFailure?: string };
 
-type AgentState = "running" | "finished" | "failed" | "skipped";
+type SlotOutcome = "running" | "finished" | "failed" | "skipped";
 
 /** Runs every agent of one layer at once and applies the layer's straggler policy. */
 export async function runLayer(input: LayerInput): Promise<LayerResult> {
@@ -48,7 +48,7 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
   runSignal.addEventListener("abort", abortAll, { once: true });
   if (runSignal.aborted) abortAll();
 
-  const states: AgentState[] = config.agents.map(() => "running");
+  const states: SlotOutcome[] = config.agents.map(() => "running");
   const answers: (string | undefined)[] = config.agents.map(() => undefined);
   const usage: Usage = { inputTokens: 0, outputTokens: 0 };
   let firstFailure: string | undefined;

@@ -187,7 +187,7 @@ export async function getRunState(id: string): Promise<RunState> {
 }
 
 /** Stops a run in progress and every upstream request it has open. */
-export async function cancelRun(id: string): Promise<RunState> {
+export async function stopRun(id: string): Promise<RunState> {
   assertRunId(id);
   const live = liveRuns.get(id);
   if (live && !live.ended) {

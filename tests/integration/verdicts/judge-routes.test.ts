@@ -21,7 +21,7 @@ import { similarityRow } from "@/lib/analysis/similarity";
 import { closeDb } from "@/lib/db/client";
 import { followRun } from "@/lib/runs/follow";
 import { registry } from "@/lib/runs/process/registry";
-import { cancelRun, getRunState } from "@/lib/runs/run-manager";
+import { getRunState, stopRun } from "@/lib/runs/run-manager";
 
 const OWNER = "o".repeat(40);
 const FAST = "tps=2000&ttft=5";
@@ -95,7 +95,7 @@ describe("POST and GET /api/runs/{id}/judge", () => {
     const running = await judgeProposers(slow.id);
     expect(running.status).toBe(409);
     expect(running.body.error.message).toMatch(/finished/);
-    await cancelRun(slow.id);
+    await stopRun(slow.id);
 
     expect((await judgeProposers("A".repeat(24))).status).toBe(404);
     expect((await getVerdicts(new Request("http://moa.test/api/runs/x/judge"), params("x"))).status).toBe(404);

@@ -1,6 +1,6 @@
 import { withErrors } from "@/lib/errors";
 import { assertRunOwner } from "@/lib/runs/run-access";
-import { cancelRun } from "@/lib/runs/run-manager";
+import { stopRun } from "@/lib/runs/run-manager";
 import { ownerSecretFrom } from "@/lib/security/owner";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const POST = withErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   await assertRunOwner(id, ownerSecretFrom(request), "stop");
-  const run = await cancelRun(id);
+  const run = await stopRun(id);
   return Response.json({ status: run.status });
 });
