@@ -11,7 +11,8 @@ import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict } from "@
 import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
 import { createModelResolver } from "@/lib/providers/registry";
 import { runRanker } from "@/lib/runs/ranker-run";
-import { carriedBy, judgeScore, worldOf } from "@/lib/providers/sim/world";
+import { judgeScore } from "@/lib/providers/sim/judge-score";
+import { carriedBy, worldOf } from "@/lib/providers/sim/world";
 import { tfidfSimilarities } from "@/lib/analysis/tfidf";
 import { spearman } from "@/lib/analysis/spearman";
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite: the type checker (counted as one test), unit + integration (Vitest, against PGlite and, when it can be
+// The whole test suite: the type checker and the linters (counted as one test each), unit + integration (Vitest, against PGlite and, when it can be
 // started, a real PostgreSQL), then end-to-end (Playwright in Debian's Chromium against
 // the built app). Installs the browser and PostgreSQL with apt when running as root.
 // Ends with one line: "N passed, N failed, N skipped".
@@ -54,6 +54,12 @@ try {
   const typed = run("npx", ["tsc", "--noEmit"]);
   exitCode |= typed;
   if (typed === 0) totals.passed += 1;
+  else totals.failed += 1;
+
+  // Biome (lint rules), knip (unused files and exports) and madge (import cycles): `npm run lint`.
+  const linted = run("npm", ["run", "--silent", "lint"]);
+  exitCode |= linted;
+  if (linted === 0) totals.passed += 1;
   else totals.failed += 1;
 
   // Built first: the multi-instance tests in Vitest start `next start` servers from it.

@@ -4,7 +4,6 @@ import { PRESETS } from "@/lib/presets";
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(PRESETS.map((preset) => preset.id));
 
 export const MAX_SLUG_CHARS = 60;
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `My Best Board!` → `my-best-board`; names without a usable letter become `config`. */
 export function slugify(name: string): string {

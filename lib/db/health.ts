@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { defaultMigrationsDir, getDbHandle } from "./client";
+import { defaultMigrationsDir, getDbHandle, type DbHandle } from "./client";
 
 const journalSchema = z.object({ entries: z.array(z.object({ tag: z.string(), when: z.number() })) });
 
@@ -27,7 +27,7 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
  * migrator's own table with the journal, by timestamp, as the migrator itself does.
  */
 export async function checkDbHealth(migrationsDir: string = defaultMigrationsDir()): Promise<DbHealth> {
-  let handle;
+  let handle: DbHandle;
   try {
     handle = await withTimeout(getDbHandle(), "opening the database");
   } catch (error) {

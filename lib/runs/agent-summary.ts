@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
-import { failureKindSchema, usageSchema, type RunEvent, type Usage } from "@/lib/moa/events";
+import { failureKindSchema, usageSchema, type RunEvent } from "@/lib/moa/events";
 import { AGENT_STATUSES, initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
 
 /** What is kept of each agent once a run has ended (the `runs.agents` column). */

@@ -129,7 +129,7 @@ export function createMemoryRunStore(): RunStore {
 
     async markInterrupted(reason) {
       let count = 0;
-      for (const [runId, e] of entries) {
+      for (const e of entries.values()) {
         if (hasEnded(e.run.status)) continue;
         const closed = interruptedEnd(e.run, e.events, reason, e.seqReserved);
         e.events.push(closed.event);

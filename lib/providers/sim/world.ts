@@ -113,5 +113,3 @@ export function carriedBy(world: SimWorld, answer: string): Carried {
     refuted: world.wrong.filter((_, i) => refuted.has(nPoints + i) && !found.has(nPoints + i)).map((w) => w.id),
   };
 }
-
-export { judgeScore, SIM_JUDGE_DEFAULTS, type SimJudgeSettings } from "./judge-score";

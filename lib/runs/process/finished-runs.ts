@@ -26,8 +26,3 @@ export function retireFinished(liveRuns: Map<string, LiveRun>, id: string, bound
     if (kept.delete(id)) liveRuns.delete(id);
   }, bounds.ms).unref?.();
 }
-
-/** How many finished runs are kept now (for tests and the soak bench). */
-export function finishedKept(): number {
-  return kept.size;
-}

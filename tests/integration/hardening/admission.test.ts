@@ -42,12 +42,12 @@ function gatedStore() {
 const CONFIG = { layers: [{ agents: [{ model: "sim:falcon?ttft=0&tps=5000&tokens=40" }, { model: "sim:heron?ttft=0&tps=5000&tokens=40" }] }, { agents: [{ model: "sim:owl?ttft=0&tps=5000&tokens=40" }] }] };
 
 /** The process's run store becomes `store`. */
-async function useStore(store: RunStore): Promise<void> {
+async function installStore(store: RunStore): Promise<void> {
   setProcessStore("runs", store);
 }
 
 async function startWith(store: RunStore) {
-  await useStore(store);
+  await installStore(store);
   const { startRun, openEventStream, getRunState } = await import("@/lib/runs/run-manager");
   let ended!: () => void;
   const end = new Promise<void>((resolve) => (ended = resolve));

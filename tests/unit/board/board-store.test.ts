@@ -40,7 +40,7 @@ describe("board store", () => {
   it("writes the board to localStorage under moa-board-v1", async () => {
     state().setSlotModel(0, 0, "sim:badger");
     const stored = await useBoardStore.persist.getOptions().storage?.getItem("moa-board-v1");
-    const layers = (stored?.state as { layers: { slots: { model: string }[] }[] }).layers;
+    const layers = (stored!.state as { layers: { slots: { model: string }[] }[] }).layers;
     expect(layers[0].slots[0].model).toBe("sim:badger");
   });
 });

@@ -4,7 +4,8 @@ import type { MoAConfig } from "@/lib/moa/config";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
 import { createModelResolver } from "@/lib/providers/registry";
-import { judgeScore, worldOf } from "@/lib/providers/sim/world";
+import { judgeScore } from "@/lib/providers/sim/judge-score";
+import { worldOf } from "@/lib/providers/sim/world";
 import { runRanker } from "@/lib/runs/ranker-run";
 
 /**

@@ -2,7 +2,8 @@ import { streamText } from "ai";
 import { describe, expect, it } from "vitest";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict, type JudgeVerdict } from "@/lib/moa/variants/judge";
 import { createModelResolver } from "@/lib/providers/registry";
-import { judgeScore, worldOf } from "@/lib/providers/sim/world";
+import { judgeScore } from "@/lib/providers/sim/judge-score";
+import { worldOf } from "@/lib/providers/sim/world";
 import { createRng } from "@/lib/providers/sim/rng";
 
 const resolve = createModelResolver({ env: { MOA_SIM_SPEED: "100000" } });
