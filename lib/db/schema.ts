@@ -13,7 +13,6 @@ import {
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunStatus } from "@/lib/moa/run-state";
-import type { VerdictKind, VerdictWinner } from "@/lib/verdicts/verdict";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -136,7 +135,8 @@ export const judgeVerdicts = pgTable(
   "judge_verdicts",
   {
     id: text("id").primaryKey(),
-    kind: text("kind").$type<VerdictKind>().notNull(),
+    /** "proposers" | "runs" (lib/verdicts/verdict.ts). */
+    kind: text("kind").notNull(),
     runId: text("run_id").references(() => runs.id, { onDelete: "cascade" }),
     aAgent: integer("a_agent"),
     bAgent: integer("b_agent"),
@@ -145,7 +145,8 @@ export const judgeVerdicts = pgTable(
     aLabel: text("a_label").notNull(),
     bLabel: text("b_label").notNull(),
     judgeModel: text("judge_model").notNull(),
-    winner: text("winner").$type<VerdictWinner>().notNull(),
+    /** "a" | "b" | "tie"; parsed on read. */
+    winner: text("winner").notNull(),
     /** Both orders agreed; a verdict that flipped with the order is stored as a tie. */
     consistent: boolean("consistent").notNull(),
     /** string[]; parsed on read. */

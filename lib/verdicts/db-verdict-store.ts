@@ -3,9 +3,10 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { judgeVerdicts, type JudgeVerdictRow } from "@/lib/db/schema";
-import type { NewProposerVerdict, NewRunsVerdict, ProposerVerdict, RunsVerdict, VerdictCore, VerdictStore } from "./verdict";
+import { VERDICT_WINNERS, type NewProposerVerdict, type NewRunsVerdict, type ProposerVerdict, type RunsVerdict, type VerdictCore, type VerdictStore } from "./verdict";
 
 const reasonsSchema = z.array(z.string());
+const winnerSchema = z.enum(VERDICT_WINNERS);
 
 type NewRow = typeof judgeVerdicts.$inferInsert;
 
@@ -13,7 +14,7 @@ function coreOf(row: JudgeVerdictRow): VerdictCore {
   return {
     id: row.id,
     judge: row.judgeModel,
-    winner: row.winner,
+    winner: winnerSchema.parse(row.winner),
     consistent: row.consistent,
     // Stored JSON goes back through its schema: a row written by an older version must still read.
     reasons: reasonsSchema.parse(row.reasons),

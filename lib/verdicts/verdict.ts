@@ -1,6 +1,7 @@
 /** What was judged: answers the final aggregator of one run received, or the final answers of two runs. */
 export type VerdictKind = "proposers" | "runs";
-export type VerdictWinner = "a" | "b" | "tie";
+export const VERDICT_WINNERS = ["a", "b", "tie"] as const;
+export type VerdictWinner = (typeof VERDICT_WINNERS)[number];
 
 /** What every stored verdict says, whatever was judged. */
 export interface VerdictCore {
