@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { browserRunnerDeps } from "@/lib/experiments/browser-deps";
-import { ensureOwner } from "@/lib/experiments/owner";
+import { ensureOwner } from "@/lib/client/owner";
 import { runExperiment } from "@/lib/experiments/runner";
 import { lastExperimentId, loadExperiment, saveExperiment } from "@/lib/experiments/storage";
 import { doneSteps, totalSteps } from "@/lib/experiments/runner";

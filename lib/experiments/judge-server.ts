@@ -7,6 +7,7 @@ import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict, singleModel, type JudgeVerdict } from "@/lib/moa/variants";
 import { runKeysSchema } from "@/lib/providers/keys";
 import type { RunRequest } from "@/lib/runs/run-request";
+import { ownerSecretSchema } from "@/lib/wire/owner";
 
 export const MAX_JUDGE_ANSWERS = 8;
 
@@ -14,7 +15,7 @@ export const MAX_JUDGE_ANSWERS = 8;
 export const judgeChoiceSchema = z.object({
   judge: modelIdSchema,
   keys: runKeysSchema.optional(),
-  owner: z.string().min(32).max(200).optional(),
+  owner: ownerSecretSchema.optional(),
 });
 export type JudgeChoice = z.infer<typeof judgeChoiceSchema>;
 

@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 
-export { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
-
 /** 144 random bits, URL-safe: a share link cannot be guessed. */
 export function newRunId(): string {
   return randomBytes(18).toString("base64url");

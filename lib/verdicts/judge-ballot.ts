@@ -1,6 +1,6 @@
 import { judgeAnswers, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
-import { hashOwnerSecret, newOwnerSecret } from "@/lib/runs/ids";
+import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 import type { NewRunsVerdict, VerdictCore } from "./verdict";
 
 /** An answer on a ballot; labels are unique on a ballot. */
