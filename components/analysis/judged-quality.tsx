@@ -9,7 +9,7 @@ import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE, proposerQuality, type QualityCorrelation } from "@/lib/analysis/proposer-quality";
 import type { SimilarityRow } from "@/lib/analysis/similarity";
-import { MAX_JUDGE_ANSWERS } from "@/lib/experiments/judge-server";
+import { MAX_JUDGE_ANSWERS } from "@/lib/wire/judge";
 import type { AgentState, RunState } from "@/lib/moa/run-state";
 import { METRICS, type Metric } from "./metric-switch";
 import { useAttribution } from "./use-attribution";

@@ -3,7 +3,7 @@
 import { useDraggable } from "@dnd-kit/core";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { formatPrice, formatSpeed, modelDisplayName, type ModelInfo } from "@/lib/client/models";
+import { formatPrice, modelDisplayName, type ModelInfo } from "@/lib/client/models";
 import { GripIcon } from "./board-icons";
 import { paletteDragId, type DragData } from "./dnd-logic";
 import { usePaletteCarryContext } from "./use-palette-carry";
@@ -33,7 +33,7 @@ export function PaletteItem({
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteDragId(model.id), data });
   const name = modelDisplayName(model.id, models);
   const price = formatPrice(model.pricePerMTokens);
-  const speed = formatSpeed(model.speedHint);
+  const speed = model.speedHint;
   const reasonId = `${model.id}-reason`;
   const carry = usePaletteCarryContext();
   const carried = carry?.carrying === model.id;

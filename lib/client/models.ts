@@ -2,9 +2,9 @@
 
 import { useEffect } from "react";
 import { create } from "zustand";
-import type { ModelInfo, ProviderInfo } from "./models-schema";
+import type { ModelInfo, ProviderInfo } from "@/lib/wire/models";
 
-export type { ModelInfo, ProviderInfo } from "./models-schema";
+export type { ModelInfo, ProviderInfo } from "@/lib/wire/models";
 
 type ModelsState = {
   status: "idle" | "loading" | "ready" | "error";
@@ -25,7 +25,7 @@ export const useModelsStore = create<ModelsState>()((set, get) => ({
     try {
       // The schema (and zod with it) loads alongside the list, not with the page.
       const [{ modelsResponseSchema }, response] = await Promise.all([
-        import("./models-schema"),
+        import("@/lib/wire/models"),
         fetch("/api/models", { headers: { accept: "application/json" } }),
       ]);
       if (!response.ok) throw new Error(`The model list could not be loaded (HTTP ${response.status}).`);
@@ -68,11 +68,6 @@ export function formatPrice(price: ModelInfo["pricePerMTokens"]): string | undef
   if (!price) return undefined;
   const fmt = (n: number) => (n === 0 ? "$0" : n < 1 ? `$${n.toFixed(2)}` : `$${n.toFixed(n % 1 === 0 ? 0 : 2)}`);
   return `${fmt(price.input)} / ${fmt(price.output)} per M`;
-}
-
-export function formatSpeed(hint: ModelInfo["speedHint"]): string | undefined {
-  if (hint === undefined) return undefined;
-  return typeof hint === "number" ? `~${Math.round(hint)} tok/s` : hint;
 }
 
 /** A provider the server cannot reach may still work with a key pasted in this browser. */

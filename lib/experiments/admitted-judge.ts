@@ -2,7 +2,8 @@ import type { ChatMessage } from "@/lib/moa/conversation";
 import { singleModel } from "@/lib/moa/variants";
 import { admitRun } from "@/lib/runs/admission";
 import { openEventStream, startRun } from "@/lib/runs/run-manager";
-import { waitForRunEnd, type JudgeChoice, type JudgeDeps } from "./judge-server";
+import type { JudgeChoice } from "@/lib/wire/judge";
+import { waitForRunEnd, type JudgeDeps } from "./judge-server";
 
 /** Judge runs started and followed in this server process. */
 const serverJudgeDeps: JudgeDeps = {

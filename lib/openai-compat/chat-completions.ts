@@ -2,7 +2,7 @@ import { findConfig } from "@/lib/configs/catalog";
 import { ownerSecretFrom } from "@/lib/security/owner";
 import { admitRun } from "@/lib/runs/admission";
 import { openEventStream, startRun, type StartedRun } from "@/lib/runs/run-manager";
-import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/runs/run-request";
+import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/wire/run-request";
 import { readJsonBody } from "@/lib/validation";
 import { assertV1Access, runUrl } from "./access";
 import { completion, completionMeta } from "./chunks";

@@ -6,6 +6,7 @@ import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createModelResolver } from "@/lib/providers/registry";
 import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
+import type { RunRequest } from "@/lib/wire/run-request";
 import { engineTimeoutsFromEnv } from "./engine-options";
 import { coalescingStore } from "./batch-writer";
 import { createEventBuffer } from "./event-buffer";
@@ -21,7 +22,6 @@ import { LiveRun } from "./live-run";
 import { assertRankable, runRanker } from "./ranker-run";
 import { createSeqReservation, INITIAL_SEQ_RESERVED } from "./seq-reservation";
 import { afterCreated } from "./write-behind";
-import type { RunRequest } from "./run-request";
 import type { RunStore } from "./run-store";
 import { getRunStore } from "./store";
 

@@ -1,6 +1,7 @@
-import { judgeAnswers, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
+import { judgeAnswers, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
+import type { JudgeChoice, JudgedPair } from "@/lib/wire/judge";
 import type { NewRunsVerdict, VerdictCore } from "./verdict";
 
 /** An answer on a ballot; labels are unique on a ballot. */

@@ -2,7 +2,7 @@ import { toResponse } from "@/lib/errors";
 import { ownerHashFrom, requireOwnerHash } from "@/lib/security/owner";
 import { createConfigSchema } from "@/lib/configs/saved-config";
 import { listOwnerConfigs, saveConfig } from "@/lib/configs/service";
-import { MAX_RUN_REQUEST_BYTES } from "@/lib/runs/run-request";
+import { MAX_RUN_REQUEST_BYTES } from "@/lib/wire/run-request";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { toResponse } from "@/lib/errors";
 import { admitRun } from "@/lib/runs/admission";
 import { listOwnerRuns, listQuerySchema } from "@/lib/runs/history";
 import { startRun } from "@/lib/runs/run-manager";
-import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/runs/run-request";
+import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/wire/run-request";
 import { ownerHashFrom } from "@/lib/security/owner";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ModelInfo } from "@/lib/client/models-schema";
+import type { ModelInfo } from "@/lib/wire/models";
 import { readTweaks, tweakSummary, withoutQuery, withoutTweaks, withTweaks } from "@/lib/client/sim-tweaks";
 
 describe("sim tweaks in a model id", () => {
