@@ -3,7 +3,9 @@
 import { useDraggable } from "@dnd-kit/core";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { formatPrice, modelDisplayName, type ModelInfo } from "@/lib/client/models";
+import { displayName } from "@/lib/client/model-view";
+import { formatPrice } from "@/lib/client/models";
+import type { ModelInfo } from "@/lib/wire/models";
 import { GripIcon } from "./board-icons";
 import { paletteDragId, type DragData } from "./dnd-logic";
 import { usePaletteCarryContext } from "./use-palette-carry";
@@ -31,7 +33,7 @@ export function PaletteItem({
 }) {
   const data: DragData = { kind: "palette", model: model.id };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteDragId(model.id), data });
-  const name = modelDisplayName(model.id, models);
+  const name = displayName(model.id, models);
   const price = formatPrice(model.pricePerMTokens);
   const speed = model.speedHint;
   const reasonId = `${model.id}-reason`;
