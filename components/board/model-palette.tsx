@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { isUsable, useModels } from "@/lib/client/models";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
 import type { ModelInfo } from "@/lib/wire/models";
 import { SimGuideButton } from "@/components/sim/sim-guide-dialog";
 import { SearchIcon } from "./board-icons";

@@ -1,4 +1,4 @@
-import type { ConfigEntry } from "@/lib/configs/catalog";
+import type { ConfigEntry } from "@/lib/wire/configs";
 import type { MoAConfig } from "@/lib/moa/config";
 import { ownerHeaders } from "./owner";
 

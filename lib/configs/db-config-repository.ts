@@ -3,8 +3,9 @@ import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/db/client";
 import { savedConfigs, type SavedConfigRow } from "@/lib/db/schema";
 import { moaConfigSchema } from "@/lib/moa/config";
+import { configSettingsSchema } from "@/lib/wire/configs";
 import { slugCandidates, slugify } from "./slug";
-import { configSettingsSchema, type ConfigRepository, type NewSavedConfig, type SavedConfig } from "./saved-config";
+import type { ConfigRepository, NewSavedConfig, SavedConfig } from "./saved-config";
 
 /** A slug race lost this many times in a row means something else is wrong. */
 const MAX_INSERT_ATTEMPTS = 5;

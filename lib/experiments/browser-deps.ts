@@ -1,6 +1,6 @@
 import type { PairVerdict } from "@/lib/analysis/win-rate";
 import { fetchRun, RunClientError } from "@/lib/client/run-client";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
 import { judgeWholeRuns } from "@/lib/verdicts/client";
 import { judgementFromPair, postJudge } from "./judge-client";
 import { inputsToJudge, receivedLayers } from "./received";

@@ -1,4 +1,4 @@
-import type { RunKeys } from "./keys";
+import type { RunKeys } from "@/lib/wire/keys";
 import type { ProviderId } from "./catalog";
 
 export type Env = Record<string, string | undefined>;

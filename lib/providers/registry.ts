@@ -6,7 +6,7 @@ import { createProviderRegistry, type LanguageModel } from "ai";
 import { AppError } from "@/lib/errors";
 import { allowPrivateByDefault } from "@/lib/security/endpoint-guard";
 import { guardedFetch } from "@/lib/security/guarded-fetch";
-import type { RunKeys } from "./keys";
+import type { RunKeys } from "@/lib/wire/keys";
 import { providerSetups, type Env, type ProviderSetup } from "./provider-config";
 import { createLocalProvider, defaultModelsDir } from "./local";
 import { createSimProvider } from "./sim/sim-provider";

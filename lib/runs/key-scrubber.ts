@@ -1,5 +1,5 @@
 import type { RunEvent } from "@/lib/moa/events";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
 
 export const REDACTED = "[redacted]";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { modelIdSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
 import { LIMITS } from "@/lib/moa/limits";
-import { runKeysSchema } from "@/lib/providers/keys";
+import { runKeysSchema } from "@/lib/wire/keys";
 import { ownerSecretSchema } from "@/lib/wire/owner";
 
 /**

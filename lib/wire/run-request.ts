@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { moaConfigSchema } from "@/lib/moa/config";
 import { conversationSchema } from "@/lib/moa/conversation";
-import { runKeysSchema } from "@/lib/providers/keys";
+import { runKeysSchema } from "@/lib/wire/keys";
 import { ownerSecretSchema } from "@/lib/wire/owner";
 
 export const MAX_RUN_REQUEST_BYTES = 1_000_000;
