@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { formatMs, formatTflops, formatTokens, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatTokens, formatUsd } from "@/lib/client/format";
 import { cn } from "@/components/ui/cn";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { COMPUTE_ASSUMPTION, runFigures, type Figures } from "@/lib/analysis/cost";

@@ -12,7 +12,7 @@ import { useModels } from "@/lib/client/models";
 import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { LIMITS } from "@/lib/moa/limits";
 import type { Substitution } from "@/lib/presets";
-import { ChevronIcon } from "./board-icons";
+import { ChevronIcon } from "@/components/ui/board-icons";
 import { BoardStatus } from "./board-status";
 import { ModelPalette } from "./model-palette";
 import { PresetsMenu } from "./presets-menu";

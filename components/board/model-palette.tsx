@@ -9,7 +9,7 @@ import { useSettingsStore } from "@/lib/client/settings-store";
 import type { RunKeys } from "@/lib/wire/keys";
 import type { ModelInfo } from "@/lib/wire/models";
 import { SimGuideButton } from "@/components/sim/sim-guide-dialog";
-import { SearchIcon } from "./board-icons";
+import { SearchIcon } from "@/components/ui/board-icons";
 import { PaletteItem } from "./palette-item";
 
 const usableWith = (model: ModelInfo, keys: RunKeys) => isUsable(model, keys);

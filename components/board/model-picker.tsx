@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { modelIdSchema } from "@/lib/moa/config";
 import { displayName } from "@/lib/client/model-view";
 import { useModels } from "@/lib/client/models";
-import { Popover } from "./popover";
+import { Popover } from "@/components/ui/popover";
 
 /** The non-drag way to fill a slot: pick from a short searchable list or type a custom id. */
 export function ModelPicker({

@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { displayName } from "@/lib/client/model-view";
 import { formatPrice } from "@/lib/client/models";
 import type { ModelInfo } from "@/lib/wire/models";
-import { GripIcon } from "./board-icons";
+import { GripIcon } from "@/components/ui/board-icons";
 import { paletteDragId, type DragData } from "./dnd-logic";
 import { usePaletteCarryContext } from "./use-palette-carry";
 

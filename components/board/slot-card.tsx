@@ -10,7 +10,7 @@ import { useBoardStore, type BoardSlot } from "@/lib/client/board-store";
 import { displayName } from "@/lib/client/model-view";
 import { useModels } from "@/lib/client/models";
 import { tweakSummary, withoutTweaks } from "@/lib/client/sim-tweaks";
-import { DuplicateIcon, GripIcon, SlidersIcon, TrashIcon } from "./board-icons";
+import { DuplicateIcon, GripIcon, SlidersIcon, TrashIcon } from "@/components/ui/board-icons";
 import type { DragData } from "./dnd-logic";
 import { ModelPicker } from "./model-picker";
 import { SlotSettingsPopover } from "./slot-settings";

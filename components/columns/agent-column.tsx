@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/components/run/format";
+import { formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/lib/client/format";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
@@ -12,9 +12,9 @@ import { selectAgent, useRunStore } from "@/lib/client/run-store";
 import { lookupModel } from "@/lib/providers/catalog";
 import { InputsButton } from "@/components/teach/inputs-dialog";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
-import { TruncatedBadge } from "@/components/run/method-notes";
+import { TruncatedBadge } from "./method-notes";
 import { STATUS_META, StatusBadge } from "./agent-status";
-import { agentLabel, columnId } from "./column-id";
+import { agentLabel, columnId } from "@/lib/client/column-id";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 export interface AgentColumnProps {

@@ -5,7 +5,7 @@ import { runFigures } from "@/lib/analysis/cost";
 import { useRunStore } from "@/lib/client/run-store";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
-import { estimateTokens } from "./format";
+import { estimateTokens } from "@/lib/client/format";
 
 export interface RunTotals {
   inputTokens: number;

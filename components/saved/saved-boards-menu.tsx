@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { ChevronIcon } from "@/components/board/board-icons";
-import { Popover } from "@/components/board/popover";
+import { ChevronIcon } from "@/components/ui/board-icons";
+import { Popover } from "@/components/ui/popover";
 import { Button } from "@/components/ui/button";
 import { useBoardStore } from "@/lib/client/board-store";
 import { isUsable, useModelsStore } from "@/lib/client/models";
