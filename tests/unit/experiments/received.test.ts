@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RunClientError } from "@/lib/client/run-client";
-import { browserRunnerDeps, whenAdmitted } from "@/lib/experiments/browser-deps";
+import { browserRunnerDeps, whenAdmitted } from "@/lib/client/experiments/browser-deps";
 import { inputsToJudge, receivedLayers } from "@/lib/experiments/received";
 import type { RunResult } from "@/lib/experiments/types";
 import { initialRunState, type AgentState, type RunState } from "@/lib/moa/run-state";

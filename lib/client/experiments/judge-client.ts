@@ -1,6 +1,6 @@
 import { RunClientError } from "@/lib/client/run-client";
 import type { JudgedPair, JudgeRequestBody } from "@/lib/wire/judge";
-import type { Judgement } from "./types";
+import type { Judgement } from "@/lib/experiments/types";
 
 /** `POST /api/judge` from the browser. */
 export async function postJudge(call: JudgeRequestBody, signal?: AbortSignal): Promise<JudgedPair[]> {

@@ -1,8 +1,8 @@
 import type { SetupQuality } from "@/lib/analysis/setup-quality";
-import { ownerHeaders } from "@/lib/client/owner";
-import { failure } from "@/lib/client/run-client";
+import type { ProposerVerdictJson } from "@/lib/verdicts/verdict";
 import type { JudgeChoiceBody, JudgedPair, JudgeRunsRequestBody } from "@/lib/wire/judge";
-import type { ProposerVerdictJson } from "./verdict";
+import { ownerHeaders } from "./owner";
+import { failure } from "./run-client";
 
 /** The browser side of the verdict API. The owner secret travels in the body or a header, never in a URL. */
 
