@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { buildPreset, PRESETS, type PresetId } from "@/lib/presets";
 import { listModels } from "@/lib/providers/list-models";

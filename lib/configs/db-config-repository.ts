@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, like, or } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ConfigSettings } from "@/lib/wire/configs";
 

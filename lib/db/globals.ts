@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbHandle } from "./client";
 import type { DbRunStore } from "./run-store-db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 export { closeDb, getDb, getDbHandle, openDatabase, type Database, type DbHandle, type OpenOptions } from "./client";
 export { createDbRunStore, getDbRunStore, type DbRunStore, type DbRunStoreOptions } from "./run-store-db";
 export { agentSummarySchema, type AgentSummary } from "./agent-summary";

@@ -1,3 +1,4 @@
+import "server-only";
 const holder = globalThis as typeof globalThis & { __moaStores?: Map<string, Promise<unknown>> };
 const opened: Map<string, Promise<unknown>> = (holder.__moaStores ??= new Map());
 

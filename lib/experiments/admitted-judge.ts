@@ -1,3 +1,4 @@
+import "server-only";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { singleModel } from "@/lib/moa/variants";
 import { admitRun } from "@/lib/runs/admission";

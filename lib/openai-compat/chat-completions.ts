@@ -1,3 +1,4 @@
+import "server-only";
 import { findConfig } from "@/lib/configs/catalog";
 import { ownerSecretFrom } from "@/lib/security/owner";
 import { admitRun } from "@/lib/runs/admission";

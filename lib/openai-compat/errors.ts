@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { REQUEST_PARAMS } from "./request-schema";
 

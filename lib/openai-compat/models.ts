@@ -1,3 +1,4 @@
+import "server-only";
 import { findConfig, listAllConfigs } from "@/lib/configs/catalog";
 import type { ConfigEntry } from "@/lib/wire/configs";
 import { MODEL_PREFIX, slugFromModel } from "./request-schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { ModelInfo, ProviderInfo } from "@/lib/wire/models";
 import { CATALOG, type CatalogEntry } from "./catalog";

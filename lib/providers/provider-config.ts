@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunKeys } from "@/lib/wire/keys";
 import type { ProviderId } from "./catalog";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { assertMayUseServerKeys } from "@/lib/security/access";
 import { clientIdFrom } from "@/lib/security/client-id";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { foldRun } from "@/lib/db/agent-summary";
 import { runShape } from "@/lib/db/run-summary";

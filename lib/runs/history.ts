@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { promptExcerpt, runShape } from "@/lib/db/run-summary";
 import { AppError } from "@/lib/errors";

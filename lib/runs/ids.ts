@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 /** 144 random bits, URL-safe: a share link cannot be guessed. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "@/lib/db/agent-summary";
 import { promptExcerpt, runShape } from "@/lib/db/run-summary";
 import { AppError } from "@/lib/errors";

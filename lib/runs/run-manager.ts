@@ -1,3 +1,4 @@
+import "server-only";
 import { summarizeAgents } from "@/lib/db/agent-summary";
 import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";

@@ -1,3 +1,4 @@
+import "server-only";
 import { registry } from "./fanout/registry";
 import { isRunId } from "./ids";
 import { getRunStore } from "./store";

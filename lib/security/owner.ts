@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { OWNER_HEADER, ownerSecretSchema } from "@/lib/wire/owner";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { concurrencyRejection, rateRejection, type ConcurrentResult, type RateLimitConfig, type RateLimiter, type TakeResult } from "./rate-limit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { PgRateLimiter } from "./rate-limit-pg";
 
 type Env = Record<string, string | undefined>;

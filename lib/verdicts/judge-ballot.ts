@@ -1,3 +1,4 @@
+import "server-only";
 import { judgeAnswers, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";

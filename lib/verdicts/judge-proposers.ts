@@ -1,3 +1,4 @@
+import "server-only";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE } from "@/lib/analysis/proposer-quality";
 import { AppError } from "@/lib/errors";
 import type { JudgeDeps } from "@/lib/experiments/judge-server";

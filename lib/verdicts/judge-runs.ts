@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import type { JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { CANCEL_CHANNEL } from "./notice";
 import { ensureListener, onChannel } from "./listener";
 import { cancelFlagged, flagCancel, notify } from "./pg";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isClustered } from "./registry";
 import { drainRuns, releaseResources, shutdownGraceMs } from "./shutdown";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { dbGlobals } from "@/lib/db/globals";
 import { isClustered, registry } from "./registry";
