@@ -16,7 +16,7 @@ export function findModel(models: readonly ModelInfo[], modelId: string): ModelI
   return models.find((m) => m.id === modelId) ?? models.find((m) => m.id === base);
 }
 
-export function isSimulated(modelId: string, info?: ModelInfo): boolean {
+function isSimulated(modelId: string, info?: ModelInfo): boolean {
   return info?.simulated ?? modelId.startsWith("sim:");
 }
 

@@ -9,7 +9,7 @@ import { OWNER_HEADER } from "@/lib/wire/owner";
 const OWNER_KEY = "moa-owner";
 
 /** Where the secret is kept; tests pass a map, the page uses localStorage. */
-export type OwnerStorage = Pick<Storage, "getItem" | "setItem">;
+type OwnerStorage = Pick<Storage, "getItem" | "setItem">;
 
 const browserStorage = (): OwnerStorage | undefined => (typeof localStorage === "undefined" ? undefined : localStorage);
 

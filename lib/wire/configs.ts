@@ -6,7 +6,7 @@ import type { Substitution } from "@/lib/presets";
 
 export const MAX_CONFIG_NAME_CHARS = 80;
 
-export const configNameSchema = z
+const configNameSchema = z
   .string()
   .trim()
   .min(1, "the name is empty")

@@ -4,7 +4,7 @@ import { z } from "zod";
  * `GET /api/models`: lib/providers/list-models.ts builds it, the browser parses it with
  * `modelsResponseSchema` (loaded with the list, not with the page).
  */
-export const modelInfoSchema = z.object({
+const modelInfoSchema = z.object({
   id: z.string(),
   provider: z.string(),
   name: z.string(),
@@ -18,7 +18,7 @@ export const modelInfoSchema = z.object({
   speedHint: z.string().optional(),
 });
 
-export const providerInfoSchema = z.object({
+const providerInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
   available: z.boolean(),
