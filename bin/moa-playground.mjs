@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs cli/main.ts through tsx so the CLI needs no build step; the repo's tsconfig supplies the @/ paths.
+// Runs cli/main.ts through tsx so the CLI needs no build step; tsconfig.node.json supplies the @/ paths
+// and lets the server modules' `server-only` marker load under plain Node.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,7 +13,7 @@ if (!existsSync(tsxCli)) {
   process.exit(2);
 }
 
-const child = spawn(process.execPath, [tsxCli, "--tsconfig", join(root, "tsconfig.json"), join(root, "cli", "main.ts"), ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [tsxCli, "--tsconfig", join(root, "tsconfig.node.json"), join(root, "cli", "main.ts"), ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 // Ctrl-C reaches the child through the terminal's process group; the child decides how to stop.

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { AppError } from "@/lib/errors";
 import { moaConfigSchema, type AgentConfig, type MoAConfig } from "@/lib/moa/config";
 import { buildPreset, PRESETS, type PresetId, type Substitution } from "@/lib/presets";
-import type { ModelListing } from "@/lib/providers/list-models";
+import type { ModelInfo } from "@/lib/wire/models";
 import { parseOrThrow } from "@/lib/validation";
 import type { CliOptions } from "./args";
 import { CliError } from "./cli-error";
@@ -84,7 +84,7 @@ export function applyOverrides(config: MoAConfig, options: Pick<CliOptions, "mod
 }
 
 /** The board to run: a preset mapped onto reachable models, or a file, then the overrides. */
-export async function resolveBoard(options: CliOptions, listModels: () => Promise<ModelListing[]>): Promise<Board> {
+export async function resolveBoard(options: CliOptions, listModels: () => Promise<ModelInfo[]>): Promise<Board> {
   let base: Board;
   if (options.configFile) {
     base = { config: await readConfigFile(options.configFile), substitutions: [] };

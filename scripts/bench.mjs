@@ -14,6 +14,6 @@ const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env 
 if (!existsSync(".next/BUILD_ID") && run("npx", ["next", "build"]) !== 0) process.exit(1);
 const ownPostgres = !env.TEST_DATABASE_URL;
 startTestPostgres(env);
-const status = run("npx", ["tsx", "bench/run.ts"]);
+const status = run("npx", ["tsx", "--tsconfig", "tsconfig.node.json", "bench/run.ts"]);
 if (ownPostgres) stopTestPostgres();
 process.exit(status);

@@ -1,7 +1,7 @@
 /**
  * The MoA paper's directions, measured offline on the simulated world: every setup runs on the
  * 12 built-in prompts through the real engine with sim models, and each final answer is scored
- * by the sim judge against the prompt's ground truth. Run with `npx tsx scripts/sim-directions.ts`.
+ * by the sim judge against the prompt's ground truth. Run with `npx tsx --tsconfig tsconfig.node.json scripts/sim-directions.ts`.
  * Nothing here is tuned per setup: the setups differ only in their MoA configuration.
  */
 import { streamText } from "ai";

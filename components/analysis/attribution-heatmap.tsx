@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { shortModel } from "@/components/run/model-catalog";
 import type { AttributionRow } from "@/lib/analysis/similarity";
+import { shortModel } from "@/lib/client/model-view";
 import type { RunState } from "@/lib/moa/run-state";
 import { useAttribution } from "./use-attribution";
 import { MetricSwitch, METRICS, type Metric } from "./metric-switch";

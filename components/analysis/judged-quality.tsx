@@ -3,13 +3,13 @@
 import { useMemo, useState } from "react";
 import { SIM_JUDGE_NOTE } from "@/components/compare/judge-panel";
 import { JudgeControls } from "@/components/compare/judge-select";
-import { displayName, shortModel } from "@/components/run/model-catalog";
 import { useRunAccess } from "@/components/share/run-access";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE, proposerQuality, type QualityCorrelation } from "@/lib/analysis/proposer-quality";
 import type { SimilarityRow } from "@/lib/analysis/similarity";
-import { MAX_JUDGE_ANSWERS } from "@/lib/experiments/judge-server";
+import { displayName, shortModel } from "@/lib/client/model-view";
+import { MAX_JUDGE_ANSWERS } from "@/lib/wire/judge";
 import type { AgentState, RunState } from "@/lib/moa/run-state";
 import { METRICS, type Metric } from "./metric-switch";
 import { useAttribution } from "./use-attribution";

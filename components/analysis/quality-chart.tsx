@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CartesianGrid, ErrorBar, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMs, formatTflops, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatUsd } from "@/lib/client/format";
 import { offAxis, qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
 
 const AXES: Record<CostAxis, { name: string; label: string; format(x: number): string }> = {

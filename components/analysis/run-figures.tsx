@@ -1,11 +1,11 @@
 "use client";
 
 import { useMemo } from "react";
-import { formatMs, formatTflops, formatTokens, formatUsd } from "@/components/run/format";
-import { shortModel } from "@/components/run/model-catalog";
+import { formatMs, formatTflops, formatTokens, formatUsd } from "@/lib/client/format";
 import { cn } from "@/components/ui/cn";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import { COMPUTE_ASSUMPTION, runFigures, type Figures } from "@/lib/analysis/cost";
+import { shortModel } from "@/lib/client/model-view";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
 

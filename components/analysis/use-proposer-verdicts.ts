@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { readOwner } from "@/lib/client/owner";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import { fetchProposerVerdicts, judgeRunProposers } from "@/lib/verdicts/client";
+import { fetchProposerVerdicts, judgeRunProposers } from "@/lib/client/verdicts";
 import type { ProposerVerdictJson } from "@/lib/verdicts/verdict";
 
 export type VerdictsLoad = { kind: "loading" } | { kind: "ready"; verdicts: ProposerVerdictJson[] } | { kind: "error"; message: string };

@@ -2,7 +2,7 @@
 
 import { useDndContext, useDroppable } from "@dnd-kit/core";
 import { cn } from "@/components/ui/cn";
-import { PlusIcon } from "./board-icons";
+import { PlusIcon } from "@/components/ui/board-icons";
 import { addTargetId, type DragData } from "./dnd-logic";
 
 /** The end of a layer: drop a model here to append it, or click to add an empty slot. */

@@ -7,11 +7,12 @@ import { cn } from "@/components/ui/cn";
 import { SavedBoardsMenu } from "@/components/saved/saved-boards-menu";
 import { SettingsButton } from "@/components/settings/settings-button";
 import { useBoardHydrated, useBoardStore } from "@/lib/client/board-store";
-import { modelDisplayName, useModels } from "@/lib/client/models";
+import { displayName } from "@/lib/client/model-view";
+import { useModels } from "@/lib/client/models";
 import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { LIMITS } from "@/lib/moa/limits";
 import type { Substitution } from "@/lib/presets";
-import { ChevronIcon } from "./board-icons";
+import { ChevronIcon } from "@/components/ui/board-icons";
 import { BoardStatus } from "./board-status";
 import { ModelPalette } from "./model-palette";
 import { PresetsMenu } from "./presets-menu";
@@ -36,7 +37,7 @@ export function BoardPanel() {
   const pick = useCallback(
     (model: string) => {
       const store = useBoardStore.getState();
-      const name = modelDisplayName(model, models);
+      const name = displayName(model, models);
       for (let l = 0; l < store.layers.length; l++) {
         const s = store.layers[l].slots.findIndex((slot) => slot.model === null);
         if (s >= 0) {
@@ -97,7 +98,7 @@ export function BoardPanel() {
         {notice}
       </p>
       <DragOverlay dropAnimation={{ duration: 160, easing: "cubic-bezier(0.2, 0, 0, 1)" }}>
-        {activeModel !== null ? <DragCard name={modelDisplayName(activeModel || null, models)} /> : null}
+        {activeModel !== null ? <DragCard name={displayName(activeModel || null, models)} /> : null}
       </DragOverlay>
     </DndContext>
   );

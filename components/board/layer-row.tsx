@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { LIMITS } from "@/lib/moa/limits";
 import { layerLabel, useBoardStore, type Board, type BoardProblem } from "@/lib/client/board-store";
 import { AddSlotTarget } from "./add-slot-target";
-import { ChevronIcon, TrashIcon } from "./board-icons";
+import { ChevronIcon, TrashIcon } from "@/components/ui/board-icons";
 import { SlotCard, type SlotRole } from "./slot-card";
 import { StragglerSettings } from "./straggler-settings";
 import { SynthesisEditor } from "./synthesis-editor";

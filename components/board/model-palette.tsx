@@ -4,11 +4,12 @@ import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
-import { isUsable, useModels, type ModelInfo } from "@/lib/client/models";
+import { isUsable, useModels } from "@/lib/client/models";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
+import type { ModelInfo } from "@/lib/wire/models";
 import { SimGuideButton } from "@/components/sim/sim-guide-dialog";
-import { SearchIcon } from "./board-icons";
+import { SearchIcon } from "@/components/ui/board-icons";
 import { PaletteItem } from "./palette-item";
 
 const usableWith = (model: ModelInfo, keys: RunKeys) => isUsable(model, keys);

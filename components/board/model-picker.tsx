@@ -5,8 +5,9 @@ import { Badge, SimulatedBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { modelIdSchema } from "@/lib/moa/config";
-import { modelDisplayName, useModels } from "@/lib/client/models";
-import { Popover } from "./popover";
+import { displayName } from "@/lib/client/model-view";
+import { useModels } from "@/lib/client/models";
+import { Popover } from "@/components/ui/popover";
 
 /** The non-drag way to fill a slot: pick from a short searchable list or type a custom id. */
 export function ModelPicker({
@@ -82,7 +83,7 @@ export function ModelPicker({
                 !m.available && "opacity-55",
               )}
             >
-              <span className="min-w-0 flex-1 truncate">{modelDisplayName(m.id, models)}</span>
+              <span className="min-w-0 flex-1 truncate">{displayName(m.id, models)}</span>
               {m.simulated && <SimulatedBadge />}
               {!m.available && <Badge tone="warning">unavailable</Badge>}
             </button>

@@ -3,8 +3,10 @@
 import { useDraggable } from "@dnd-kit/core";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { formatPrice, formatSpeed, modelDisplayName, type ModelInfo } from "@/lib/client/models";
-import { GripIcon } from "./board-icons";
+import { displayName } from "@/lib/client/model-view";
+import { formatPrice } from "@/lib/client/models";
+import type { ModelInfo } from "@/lib/wire/models";
+import { GripIcon } from "@/components/ui/board-icons";
 import { paletteDragId, type DragData } from "./dnd-logic";
 import { usePaletteCarryContext } from "./use-palette-carry";
 
@@ -31,9 +33,9 @@ export function PaletteItem({
 }) {
   const data: DragData = { kind: "palette", model: model.id };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteDragId(model.id), data });
-  const name = modelDisplayName(model.id, models);
+  const name = displayName(model.id, models);
   const price = formatPrice(model.pricePerMTokens);
-  const speed = formatSpeed(model.speedHint);
+  const speed = model.speedHint;
   const reasonId = `${model.id}-reason`;
   const carry = usePaletteCarryContext();
   const carried = carry?.carrying === model.id;

@@ -6,8 +6,8 @@ import { useBoardStore } from "@/lib/client/board-store";
 import { isUsable, useModelsStore } from "@/lib/client/models";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { buildPreset, PRESETS, type PresetId, type Substitution } from "@/lib/presets";
-import { ChevronIcon } from "./board-icons";
-import { Popover } from "./popover";
+import { ChevronIcon } from "@/components/ui/board-icons";
+import { Popover } from "@/components/ui/popover";
 
 /** Applies a paper configuration, mapped onto what this server can reach, and says what stood in for what. */
 export function PresetsMenu({ onApplied }: { onApplied: (name: string, substitutions: Substitution[]) => void }) {

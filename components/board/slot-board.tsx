@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/moa/limits";
 import { useBoardStore } from "@/lib/client/board-store";
 import { useBoardValidation } from "@/lib/client/use-board-validation";
-import { PlusIcon } from "./board-icons";
+import { PlusIcon } from "@/components/ui/board-icons";
 import { LayerRow } from "./layer-row";
 
 function FlowArrow({ label }: { label: string }) {

@@ -7,9 +7,10 @@ import { CSS } from "@dnd-kit/utilities";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { useBoardStore, type BoardSlot } from "@/lib/client/board-store";
-import { modelDisplayName, useModels } from "@/lib/client/models";
+import { displayName } from "@/lib/client/model-view";
+import { useModels } from "@/lib/client/models";
 import { tweakSummary, withoutTweaks } from "@/lib/client/sim-tweaks";
-import { DuplicateIcon, GripIcon, SlidersIcon, TrashIcon } from "./board-icons";
+import { DuplicateIcon, GripIcon, SlidersIcon, TrashIcon } from "@/components/ui/board-icons";
 import type { DragData } from "./dnd-logic";
 import { ModelPicker } from "./model-picker";
 import { SlotSettingsPopover } from "./slot-settings";
@@ -60,7 +61,7 @@ export function SlotCard({
     useSortable({ id: slot.slotId, data });
 
   const place = `layer ${layer + 1} slot ${index + 1}`;
-  const name = modelDisplayName(slot.model, models);
+  const name = displayName(slot.model, models);
   const info = slot.model ? models.find((m) => m.id === slot.model) : undefined;
   const simulated = info?.simulated ?? slot.model?.startsWith("sim:") ?? false;
   const empty = slot.model === null;

@@ -6,7 +6,7 @@ import { LIMITS } from "@/lib/moa/limits";
 import type { BoardSlot, SlotSettings } from "@/lib/client/board-store";
 import { SimSkillSettings } from "@/components/sim/sim-skill-settings";
 import { isSimId } from "@/lib/client/sim-tweaks";
-import { Popover } from "./popover";
+import { Popover } from "@/components/ui/popover";
 
 const field = "h-8 w-full rounded-md border border-line bg-bg px-2 text-sm outline-none focus:border-accent";
 

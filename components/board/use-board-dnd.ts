@@ -16,7 +16,8 @@ import {
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useBoardStore, type Board } from "@/lib/client/board-store";
-import { modelDisplayName, useModelsStore } from "@/lib/client/models";
+import { displayName } from "@/lib/client/model-view";
+import { useModelsStore } from "@/lib/client/models";
 import { announcements, draggedModel, resolveDrop, SCREEN_READER_INSTRUCTIONS, type DragData } from "./dnd-logic";
 
 /**
@@ -33,7 +34,7 @@ const getBoard = (): Board => {
   const { layers, presetName } = useBoardStore.getState();
   return { layers, presetName };
 };
-const nameOf = (model: string | null) => modelDisplayName(model, useModelsStore.getState().models);
+const nameOf = (model: string | null) => displayName(model, useModelsStore.getState().models);
 
 export function useBoardDnd() {
   const [activeModel, setActiveModel] = useState<string | null>(null);

@@ -1,18 +1,20 @@
 "use client";
 
 import { memo } from "react";
-import { costUsd, formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/components/run/format";
-import { useModelView } from "@/components/run/model-catalog";
+import { formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/lib/client/format";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
 import { MarkdownText } from "@/components/ui/markdown";
+import { usageCostUsd } from "@/lib/analysis/cost";
+import { useModelView } from "@/lib/client/models";
 import { selectAgent, useRunStore } from "@/lib/client/run-store";
+import { lookupModel } from "@/lib/providers/catalog";
 import { InputsButton } from "@/components/teach/inputs-dialog";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
-import { TruncatedBadge } from "@/components/run/method-notes";
+import { TruncatedBadge } from "./method-notes";
 import { STATUS_META, StatusBadge } from "./agent-status";
-import { agentLabel, columnId } from "./column-id";
+import { agentLabel, columnId } from "@/lib/client/column-id";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 export interface AgentColumnProps {
@@ -32,7 +34,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
   const label = agentLabel(layer, agent, view.name);
   const active = isAgentActive(status);
   const tps = state ? tokensPerSecond(state, state.finishedAt ?? state.firstTokenAt ?? 0) : undefined;
-  const cost = costUsd(state?.usage, view.price);
+  const cost = usageCostUsd(state?.usage, lookupModel(view.id)?.pricePerMTokens);
 
   return (
     <section

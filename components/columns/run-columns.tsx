@@ -1,11 +1,11 @@
 "use client";
 
-import { formatMs } from "@/components/run/format";
+import { formatMs } from "@/lib/client/format";
 import { Badge } from "@/components/ui/badge";
 import { useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { AgentColumn } from "./agent-column";
-import { layerRole } from "./column-id";
+import { layerRole } from "@/lib/client/column-id";
 
 /** All agent columns, grouped by layer, in the order data flows. */
 export function RunColumns({ config }: { config: MoAConfig }) {

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Button } from "@/components/ui/button";
-import { postRun, type StartRunBody } from "@/lib/client/run-client";
+import { postRun } from "@/lib/client/run-client";
 import { createRunStore, type RunStoreApi } from "@/lib/client/run-store";
 import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
 import type { VariantSpec } from "@/lib/experiments/types";
@@ -16,10 +16,7 @@ import { useCompareEnded } from "./use-compare-ended";
 /** One store per variant: the ranker's store posts with `variant: "ranker"`. */
 function storeFor(variant: VariantSpec): RunStoreApi {
   return createRunStore({
-    postRun: (body, fetchImpl) => {
-      const withVariant: StartRunBody & { variant: string } = { ...body, variant: variant.variant };
-      return postRun(withVariant, fetchImpl);
-    },
+    postRun: (body, fetchImpl) => postRun({ ...body, variant: variant.variant }, fetchImpl),
   });
 }
 

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { readOwner } from "@/lib/client/owner";
-import type { JudgedPair } from "@/lib/experiments/judge-client";
+import type { JudgedPair } from "@/lib/wire/judge";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import { judgeWholeRuns } from "@/lib/verdicts/client";
+import { judgeWholeRuns } from "@/lib/client/verdicts";
 import { JudgeControls } from "./judge-select";
 import type { ComparedAnswer } from "./use-compare-ended";
 

@@ -1,11 +1,12 @@
 "use client";
 
 import { useEffect } from "react";
-import { displayName } from "@/components/run/model-catalog";
 import { Button } from "@/components/ui/button";
 import { SpinnerIcon } from "@/components/ui/icons";
+import { displayName } from "@/lib/client/model-view";
 import { useModels } from "@/lib/client/models";
-import { isSimId, JUDGE_TWEAKS, readTweaks, withoutQuery, withTweaks } from "@/lib/client/sim-tweaks";
+import { isSimId, JUDGE_TWEAKS, readTweaks, withTweaks } from "@/lib/client/sim-tweaks";
+import { baseModelId } from "@/lib/providers/sim/sim-id";
 import { SimJudgeSettings } from "@/components/sim/sim-judge-settings";
 
 /**
@@ -19,7 +20,7 @@ export function JudgeSelect({ value, onChange, disabled }: { value: string; onCh
     if (value || usable.length === 0) return;
     onChange((usable.find((m) => m.id === "sim:owl") ?? usable[0]).id);
   }, [value, usable, onChange]);
-  const chosen = withoutQuery(value);
+  const chosen = baseModelId(value);
   const pick = (id: string) => {
     // Keep the judge settings when switching between simulated judges.
     const settings = readTweaks(value);
@@ -39,7 +40,7 @@ export function JudgeSelect({ value, onChange, disabled }: { value: string; onCh
           {usable.length === 0 && <option value="">{status === "loading" ? "Loading models…" : "No model reachable"}</option>}
           {usable.map((m) => (
             <option key={m.id} value={m.id}>
-              {displayName(m.id, m)}
+              {displayName(m.id, models)}
             </option>
           ))}
         </select>

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useStore } from "zustand";
-import { formatMs, formatTflops, formatTokens, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatTokens, formatUsd } from "@/lib/client/format";
 import { runStatusLabel } from "@/components/run/run-status";
 import { Badge } from "@/components/ui/badge";
 import { SpinnerIcon } from "@/components/ui/icons";

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMs, formatTflops, formatTokens, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatTokens, formatUsd } from "@/lib/client/format";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import type { VariantSummary } from "@/lib/experiments/results";
 

@@ -1,12 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { browserRunnerDeps } from "@/lib/client/experiments/browser-deps";
+import { lastExperimentId, loadExperiment, saveExperiment } from "@/lib/client/experiments/storage";
+import { ensureOwner } from "@/lib/client/owner";
 import { useSettingsStore } from "@/lib/client/settings-store";
-import { browserRunnerDeps } from "@/lib/experiments/browser-deps";
-import { ensureOwner } from "@/lib/experiments/owner";
-import { runExperiment } from "@/lib/experiments/runner";
-import { lastExperimentId, loadExperiment, saveExperiment } from "@/lib/experiments/storage";
-import { doneSteps, totalSteps } from "@/lib/experiments/runner";
+import { doneSteps, runExperiment, totalSteps } from "@/lib/experiments/runner";
 import { emptyProgress, type ExperimentPlan, type ExperimentProgress } from "@/lib/experiments/types";
 
 

@@ -3,13 +3,13 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { STATUS_META } from "@/components/columns/agent-status";
-import { agentLabel, focusColumn } from "@/components/columns/column-id";
-import { tokensPerSecond } from "@/components/run/format";
-import { useModelView } from "@/components/run/model-catalog";
+import { agentLabel, focusColumn } from "@/lib/client/column-id";
+import { tokensPerSecond } from "@/lib/client/format";
 import { cn } from "@/components/ui/cn";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
-import { TruncatedBadge } from "@/components/run/method-notes";
+import { TruncatedBadge } from "@/components/columns/method-notes";
 import { truncationLabel } from "@/lib/moa/method-notes";
+import { useModelView } from "@/lib/client/models";
 import { useRunStore } from "@/lib/client/run-store";
 import type { AgentStatus } from "@/lib/moa/run-state";
 import { NODE_HEIGHT, NODE_WIDTH, type AgentFlowNode } from "./graph-layout";

@@ -5,7 +5,7 @@ import { createPortal } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
-import { formatTokens, formatUsd } from "@/components/run/format";
+import { formatTokens, formatUsd } from "@/lib/client/format";
 import type { RunSummaryJson } from "@/lib/runs/history";
 import { readOwner } from "@/lib/client/owner";
 import { deleteRun, fetchRunPage, relativeTime } from "./history-client";

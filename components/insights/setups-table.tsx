@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMs, formatTflops, formatUsd } from "@/components/run/format";
+import { formatMs, formatTflops, formatUsd } from "@/lib/client/format";
 import { FiguresTable, TD } from "@/components/ui/figures-table";
 import type { SetupQuality } from "@/lib/analysis/setup-quality";
 

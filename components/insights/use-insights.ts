@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { readOwner } from "@/lib/client/owner";
-import { fetchInsights, type InsightsJson } from "@/lib/verdicts/client";
+import { fetchInsights, type InsightsJson } from "@/lib/client/verdicts";
 
 export type InsightsLoad = { kind: "loading" } | { kind: "ready"; insights: InsightsJson } | { kind: "error"; message: string };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { formatMs } from "@/components/run/format";
+import { formatMs } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { PlayIcon } from "@/components/ui/icons";
 import type { Replay, ReplaySpeed } from "@/lib/client/replay";

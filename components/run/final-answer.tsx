@@ -6,8 +6,8 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, CopyIcon, SparkIcon } from "@/components/ui/icons";
 import { MarkdownText } from "@/components/ui/markdown";
 import { useRunStore } from "@/lib/client/run-store";
-import { formatMs, formatTokens, formatUsd } from "./format";
-import { MethodNotes } from "./method-notes";
+import { formatMs, formatTokens, formatUsd } from "@/lib/client/format";
+import { MethodNotes } from "@/components/columns/method-notes";
 import { useRunTotals } from "./run-totals";
 
 /** The run's answer: the final aggregator's text, live while it streams. */

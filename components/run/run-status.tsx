@@ -4,7 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { useRunStore, type RunPhase } from "@/lib/client/run-store";
 import type { RunStatus } from "@/lib/moa/run-state";
-import { formatMs } from "./format";
+import { formatMs } from "@/lib/client/format";
 
 const STATUS: Record<RunStatus, { label: string; tone: BadgeTone }> = {
   pending: { label: "Starting", tone: "neutral" },

@@ -1,10 +1,11 @@
 "use client";
 
-import { useShallow } from "zustand/react/shallow";
+import { useMemo } from "react";
+import { runFigures } from "@/lib/analysis/cost";
 import { useRunStore } from "@/lib/client/run-store";
-import { useModelsStore } from "@/lib/client/models";
-import { findModel } from "./model-catalog";
-import { costUsd, estimateTokens } from "./format";
+import type { RunState } from "@/lib/moa/run-state";
+import { lookupModel } from "@/lib/providers/catalog";
+import { estimateTokens } from "@/lib/client/format";
 
 export interface RunTotals {
   inputTokens: number;
@@ -15,37 +16,34 @@ export interface RunTotals {
   costUsd?: number;
 }
 
-/** Totals over all agents; cost only when every agent that ran has a known price. */
-export function useRunTotals(): RunTotals {
-  const models = useModelsStore((s) => s.models);
-  const [agents, usage, finished, t, durationMs] = useRunStore(
-    useShallow((s) => [s.run.agents, s.run.usage, s.run.status === "finished", s.run.t, s.run.durationMs] as const),
-  );
-  let inputTokens = 0;
-  let outputTokens = 0;
+/**
+ * The footer's totals. Cost is the run figures' total (one price source, lib/analysis/cost with
+ * the catalog), shown only when every model with tokens has a price: a partial sum would read
+ * as the whole. Tokens still streaming are estimated from their text.
+ */
+export function runTotals(run: RunState): RunTotals {
+  const { total } = runFigures(run, lookupModel);
+  let inputTokens = total.inputTokens;
+  let outputTokens = total.outputTokens;
   let estimated = false;
-  let cost: number | undefined = 0;
-  let priced = 0;
-  for (const row of agents) {
-    for (const a of row) {
-      if (a.status === "waiting") continue;
-      if (a.usage) {
-        inputTokens += a.usage.inputTokens;
-        outputTokens += a.usage.outputTokens;
-      } else {
-        outputTokens += estimateTokens(a.text);
-        estimated = true;
-      }
-      if (!a.usage) continue; // no usage reported (failed, stopped): nothing to price
-      const info = findModel(models, a.model);
-      const c = costUsd(a.usage, info?.pricePerMTokens);
-      cost = c === undefined || cost === undefined ? undefined : cost + c;
-      priced += 1;
+  let measured = false;
+  for (const a of run.agents.flat()) {
+    if (a.status === "waiting") continue;
+    if (a.usage) measured = true;
+    else {
+      outputTokens += estimateTokens(a.text);
+      estimated = true;
     }
   }
-  if (finished) {
-    inputTokens = Math.max(inputTokens, usage.inputTokens);
-    outputTokens = Math.max(outputTokens, usage.outputTokens);
+  if (run.status === "finished") {
+    inputTokens = Math.max(inputTokens, run.usage.inputTokens);
+    outputTokens = Math.max(outputTokens, run.usage.outputTokens);
   }
-  return { inputTokens, outputTokens, estimatedTokens: estimated, durationMs: durationMs ?? t, costUsd: priced > 0 ? cost : undefined };
+  const priced = measured && total.unpricedModels.length === 0;
+  return { inputTokens, outputTokens, estimatedTokens: estimated, durationMs: run.durationMs ?? run.t, costUsd: priced ? total.costUsd : undefined };
+}
+
+export function useRunTotals(): RunTotals {
+  const run = useRunStore((s) => s.run);
+  return useMemo(() => runTotals(run), [run]);
 }

@@ -2,10 +2,10 @@
 
 import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
+import { useModels } from "@/lib/client/models";
 import { selectConfig, useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
 import { EmptyState } from "./empty-state";
-import { useLoadModelCatalog } from "./model-catalog";
 import { RunStatusBar } from "./run-status";
 
 // Code-split: React Flow is the heaviest dependency of the page and the graph is drawn after mount anyway.
@@ -32,7 +32,7 @@ export interface RunViewProps {
  * fills the store from a live stream; a share page can fill it with `reset` + `applyEvents`.
  */
 export function RunView({ fallbackConfig, empty, output: Output }: RunViewProps) {
-  useLoadModelCatalog();
+  useModels();
   const runConfig = useRunStore(selectConfig);
   const hasRun = useRunStore((s) => s.run.runId !== "" || s.phase === "starting");
   const config = (hasRun ? runConfig : undefined) ?? fallbackConfig ?? runConfig;

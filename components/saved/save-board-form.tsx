@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useBoardStore, validateBoard } from "@/lib/client/board-store";
-import { MAX_CONFIG_NAME_CHARS } from "@/lib/configs/saved-config";
+import { MAX_CONFIG_NAME_CHARS } from "@/lib/wire/configs";
 
 /** "Save current board…": a name, Enter saves. Refuses an invalid board and says why. */
 export function SaveBoardForm({ onSave }: { onSave: (name: string) => Promise<boolean> }) {

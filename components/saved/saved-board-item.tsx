@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { layerShape, type ConfigEntry } from "@/lib/client/saved-configs";
-import { MAX_CONFIG_NAME_CHARS } from "@/lib/configs/saved-config";
+import { layerShape } from "@/lib/client/saved-configs";
+import { MAX_CONFIG_NAME_CHARS, type ConfigEntry } from "@/lib/wire/configs";
 
 type Mode = "idle" | "renaming" | "confirming";
 

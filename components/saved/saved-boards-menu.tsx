@@ -1,14 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { ChevronIcon } from "@/components/board/board-icons";
-import { Popover } from "@/components/board/popover";
+import { ChevronIcon } from "@/components/ui/board-icons";
+import { Popover } from "@/components/ui/popover";
 import { Button } from "@/components/ui/button";
 import { useBoardStore } from "@/lib/client/board-store";
 import { isUsable, useModelsStore } from "@/lib/client/models";
-import type { ConfigEntry } from "@/lib/client/saved-configs";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { buildPreset, PRESETS, type PresetId, type Substitution } from "@/lib/presets";
+import type { ConfigEntry } from "@/lib/wire/configs";
 import { SaveBoardForm } from "./save-board-form";
 import { SavedBoardItem } from "./saved-board-item";
 import { useSavedConfigs } from "./use-saved-configs";

@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import * as api from "@/lib/client/saved-configs";
-import type { ConfigEntry } from "@/lib/client/saved-configs";
+import type { ConfigEntry } from "@/lib/wire/configs";
 import { ensureOwner, readOwner } from "@/lib/client/owner";
 import type { MoAConfig } from "@/lib/moa/config";
 

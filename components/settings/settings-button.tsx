@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { KeyIcon } from "@/components/board/board-icons";
+import { KeyIcon } from "@/components/ui/board-icons";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { SettingsDialog } from "./settings-dialog";
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { displayName } from "@/components/run/model-catalog";
 import { cn } from "@/components/ui/cn";
 import type { CarriedMatrix, CellState, MatrixRow } from "@/lib/analysis/carried-points";
-import { tweakSummary } from "@/lib/client/sim-tweaks";
+import { modelView } from "@/lib/client/model-view";
 
 const CELL: Record<"point" | "wrong", Record<CellState, { mark: string; say: string; className: string }>> = {
   point: {
@@ -22,8 +21,8 @@ const CELL: Record<"point" | "wrong", Record<CellState, { mark: string; say: str
 };
 
 function rowLabel(row: MatrixRow): string {
-  const tweaks = tweakSummary(row.model);
-  const name = displayName(row.model).replace(/ \(simulated\)$/, "") + (tweaks ? ` (${tweaks})` : "");
+  const { plain, tweaks } = modelView(row.model);
+  const name = plain + (tweaks ? ` (${tweaks})` : "");
   return row.final ? `Final · ${name}` : `Layer ${row.layer + 1} · ${name}`;
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { Popover } from "@/components/board/popover";
+import { Popover } from "@/components/ui/popover";
 import { Button } from "@/components/ui/button";
 import { useBoardStore } from "@/lib/client/board-store";
 import { isUsable, useModelsStore } from "@/lib/client/models";

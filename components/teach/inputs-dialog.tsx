@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef } from "react";
-import { focusColumn } from "@/components/columns/column-id";
+import { focusColumn } from "@/lib/client/column-id";
 import { Button } from "@/components/ui/button";
 import { runStore, useRunStore } from "@/lib/client/run-store";
 import { agentInputsFromRun, inputsKnown, type AgentInputs, type QuotedAnswer } from "@/lib/teach/agent-inputs";

@@ -1,3 +1,4 @@
+import type { Usage } from "@/lib/moa/events";
 import type { AgentState, AgentStatus, RunState } from "@/lib/moa/run-state";
 import { criticalAgent, criticalPath, type CriticalStep } from "./critical-path";
 
@@ -60,6 +61,12 @@ export interface RunFigures {
 
 const MEASURED_LATER: AgentStatus[] = ["failed", "skipped", "stopped"];
 
+/** USD for the tokens of `usage` at `price` (per million tokens); undefined when either is unknown. */
+export function usageCostUsd(usage: Usage | undefined, price: ModelFacts["pricePerMTokens"]): number | undefined {
+  if (!usage || !price) return undefined;
+  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
+}
+
 function agentFigures(a: AgentState, lookup: ModelLookup): AgentFigures {
   const facts = lookup(a.model);
   const inputTokens = a.usage?.inputTokens ?? 0;
@@ -77,7 +84,7 @@ function agentFigures(a: AgentState, lookup: ModelLookup): AgentFigures {
     durationMs: a.durationMs,
     inputTokens,
     outputTokens,
-    costUsd: price ? (inputTokens * price.input + outputTokens * price.output) / 1_000_000 : 0,
+    costUsd: usageCostUsd(a.usage, price) ?? 0,
     estimated: unpriced,
     // 2 · (P·10⁹) · tokens FLOPs, divided by 10¹² for teraflops.
     tflops: params === undefined ? 0 : (2 * params * tokens) / 1_000,

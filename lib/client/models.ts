@@ -1,10 +1,9 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { create } from "zustand";
-import type { ModelInfo, ProviderInfo } from "./models-schema";
-
-export type { ModelInfo, ProviderInfo } from "./models-schema";
+import type { ModelInfo, ProviderInfo } from "@/lib/wire/models";
+import { modelView, type ModelView } from "./model-view";
 
 type ModelsState = {
   status: "idle" | "loading" | "ready" | "error";
@@ -25,7 +24,7 @@ export const useModelsStore = create<ModelsState>()((set, get) => ({
     try {
       // The schema (and zod with it) loads alongside the list, not with the page.
       const [{ modelsResponseSchema }, response] = await Promise.all([
-        import("./models-schema"),
+        import("@/lib/wire/models"),
         fetch("/api/models", { headers: { accept: "application/json" } }),
       ]);
       if (!response.ok) throw new Error(`The model list could not be loaded (HTTP ${response.status}).`);
@@ -39,28 +38,20 @@ export const useModelsStore = create<ModelsState>()((set, get) => ({
   },
 }));
 
-/** The models this server can reach; fetched once per page and shared by every caller. */
-export function useModels() {
+/** The models this server can reach; the one loader: fetched once per page and shared by every caller. */
+export function useModels(): ModelsState {
   const state = useModelsStore();
+  const { status, load } = state;
   useEffect(() => {
-    if (state.status === "idle") void state.load();
-  }, [state]);
+    if (status === "idle") void load();
+  }, [status, load]);
   return state;
 }
 
-/** "Falcon (simulated)" for sim models, the catalog name for known ones, the raw id otherwise. */
-export function modelDisplayName(id: string | null, models: readonly ModelInfo[]): string {
-  if (!id) return "empty";
-  // `sim:owl?keep=0` is still Owl: its query holds settings, not another model.
-  const bare = id.startsWith("sim:") ? id.replace(/\?.*$/, "") : id;
-  const info = models.find((m) => m.id === id) ?? models.find((m) => m.id === bare);
-  const simulated = info?.simulated ?? id.startsWith("sim:");
-  const base = info?.name ?? (id.startsWith("sim:") ? capitalize(bare.slice(4)) : id);
-  return simulated && !/simulated/i.test(base) ? `${base} (simulated)` : base;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A model's names for a column or a graph node; re-renders when the list arrives, not on every store change. */
+export function useModelView(modelId: string): ModelView {
+  const models = useModelsStore((s) => s.models);
+  return useMemo(() => modelView(modelId, models), [modelId, models]);
 }
 
 /** "$0.15 / $0.60 per M" — input and output price per million tokens. */
@@ -68,11 +59,6 @@ export function formatPrice(price: ModelInfo["pricePerMTokens"]): string | undef
   if (!price) return undefined;
   const fmt = (n: number) => (n === 0 ? "$0" : n < 1 ? `$${n.toFixed(2)}` : `$${n.toFixed(n % 1 === 0 ? 0 : 2)}`);
   return `${fmt(price.input)} / ${fmt(price.output)} per M`;
-}
-
-export function formatSpeed(hint: ModelInfo["speedHint"]): string | undefined {
-  if (hint === undefined) return undefined;
-  return typeof hint === "number" ? `~${Math.round(hint)} tok/s` : hint;
 }
 
 /** A provider the server cannot reach may still work with a key pasted in this browser. */

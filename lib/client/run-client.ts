@@ -1,9 +1,7 @@
 import { createParser } from "eventsource-parser";
-import type { MoAConfig } from "@/lib/moa/config";
-import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunState } from "@/lib/moa/run-state";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { StartRunBody } from "@/lib/wire/run-request";
 import { ownerHeaders, readOwner } from "./owner";
 
 /** The browser side of the runs API: start, stream (SSE with resume), cancel, read. */
@@ -26,17 +24,6 @@ type FetchLike = typeof fetch;
  * a share link to a finished run never needs it.
  */
 const loadEventSchema = () => import("@/lib/moa/events");
-
-export interface StartRunBody {
-  config: MoAConfig;
-  messages: ChatMessage[];
-  keys?: RunKeys;
-  owner?: string;
-  /** Pause before each later layer until `continueRun` (teaching). */
-  stepThrough?: boolean;
-  /** "ranker": the last layer picks one answer of the layer before instead of writing a new one. */
-  variant?: "moa" | "ranker";
-}
 
 /** The error an API answer that is not ok carries, as a RunClientError with its code and safe message. */
 export async function failure(response: Response): Promise<RunClientError> {

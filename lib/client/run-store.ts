@@ -4,7 +4,7 @@ import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
 import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
 import { readOwner, writeOwner } from "./owner";
 import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-client";

@@ -1,10 +1,8 @@
-import type { ConfigEntry } from "@/lib/configs/catalog";
 import type { MoAConfig } from "@/lib/moa/config";
+import type { ConfigEntry } from "@/lib/wire/configs";
 import { ownerHeaders } from "./owner";
 
 /** The browser side of saved boards. The owner secret travels in a header, never in a URL. */
-
-export type { ConfigEntry };
 
 export class SavedConfigError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 
 import { create } from "zustand";
 import { persist } from "zustand/middleware";
-import { runKeysSchema, type RunKeys } from "@/lib/providers/keys";
+import { runKeysSchema, type RunKeys } from "@/lib/wire/keys";
 import { browserStorage, useRehydrated } from "./persist-storage";
 
 export type KeyName = Exclude<keyof RunKeys, "compatBaseUrl">;

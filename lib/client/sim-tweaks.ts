@@ -97,12 +97,6 @@ export function tweakSummary(modelId: string | null | undefined): string {
     .join(" · ");
 }
 
-/** `sim:owl?noise=0.2` → `sim:owl`: which model a select should show as chosen. */
-export function withoutQuery(modelId: string): string {
-  if (!isSimId(modelId)) return modelId;
-  return split(modelId).base;
-}
-
 /** `sim:owl?tps=9&keep=0` → `sim:owl?tps=9`: the id without the settings `tweakSummary` shows. */
 export function withoutTweaks(modelId: string | null): string {
   if (!isSimId(modelId)) return modelId ?? "";

@@ -1,23 +1,10 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
-import type { MoAConfig } from "@/lib/moa/config";
-import { buildPreset, PRESETS, type PresetId, type Substitution } from "@/lib/presets";
+import { buildPreset, PRESETS, type PresetId } from "@/lib/presets";
 import { listModels } from "@/lib/providers/list-models";
 import { getConfigStore } from "./store";
-import type { ConfigSettings, SavedConfig } from "./saved-config";
-
-/** One entry of the configurations menu: a built-in preset or a saved board. */
-export interface ConfigEntry {
-  slug: string;
-  name: string;
-  builtIn: boolean;
-  config: MoAConfig;
-  description?: string;
-  settings?: ConfigSettings;
-  /** Built-ins only: which paper models were replaced by reachable ones. */
-  substitutions?: Substitution[];
-  createdAt?: string;
-  updatedAt?: string;
-}
+import type { ConfigEntry } from "@/lib/wire/configs";
+import type { SavedConfig } from "./saved-config";
 
 /** The built-in presets, mapped onto the models this server can reach now. */
 export async function builtInConfigs(): Promise<ConfigEntry[]> {

@@ -1,10 +1,12 @@
+import "server-only";
 import { and, desc, eq, like, or } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "@/lib/db/client";
 import { savedConfigs, type SavedConfigRow } from "@/lib/db/schema";
 import { moaConfigSchema } from "@/lib/moa/config";
+import { configSettingsSchema } from "@/lib/wire/configs";
 import { slugCandidates, slugify } from "./slug";
-import { configSettingsSchema, type ConfigStore, type NewSavedConfig, type SavedConfig } from "./saved-config";
+import type { ConfigStore, NewSavedConfig, SavedConfig } from "./saved-config";
 
 /** A slug race lost this many times in a row means something else is wrong. */
 const MAX_INSERT_ATTEMPTS = 5;

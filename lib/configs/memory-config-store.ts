@@ -1,3 +1,4 @@
+import "server-only";
 import { slugCandidates } from "./slug";
 import type { ConfigStore, NewSavedConfig, SavedConfig } from "./saved-config";
 

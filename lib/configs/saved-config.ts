@@ -1,33 +1,6 @@
-import { z } from "zod";
-import { moaConfigSchema, type MoAConfig } from "@/lib/moa/config";
-
-export const MAX_CONFIG_NAME_CHARS = 80;
-
-export const configNameSchema = z
-  .string()
-  .trim()
-  .min(1, "the name is empty")
-  .max(MAX_CONFIG_NAME_CHARS, `the name is longer than ${MAX_CONFIG_NAME_CHARS} characters`);
-
-/**
- * Board settings saved beside the config. Unknown fields are dropped rather than stored, so
- * nothing a client sends here (a pasted key, say) can end up in the database.
- */
-export const configSettingsSchema = z.object({
-  preset: z.string().max(80).optional(),
-});
-
-export type ConfigSettings = z.infer<typeof configSettingsSchema>;
-
-/** Body of `POST /api/configs`. */
-export const createConfigSchema = z.object({
-  name: configNameSchema,
-  config: moaConfigSchema,
-  settings: configSettingsSchema.optional(),
-});
-
-/** Body of `PATCH /api/configs/{slug}`. */
-export const renameConfigSchema = z.object({ name: configNameSchema });
+import "server-only";
+import type { MoAConfig } from "@/lib/moa/config";
+import type { ConfigSettings } from "@/lib/wire/configs";
 
 export interface SavedConfig {
   slug: string;

@@ -1,8 +1,9 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import type { MoAConfig } from "@/lib/moa/config";
-import { builtInConfigs, savedEntry, type ConfigEntry } from "./catalog";
+import type { ConfigEntry, ConfigSettings } from "@/lib/wire/configs";
+import { builtInConfigs, savedEntry } from "./catalog";
 import { getConfigStore } from "./store";
-import type { ConfigSettings } from "./saved-config";
 import { RESERVED_SLUGS } from "./slug";
 
 /** Built-ins first, then this owner's saved boards (none without an owner). */

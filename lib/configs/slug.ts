@@ -1,3 +1,4 @@
+import "server-only";
 import { PRESETS } from "@/lib/presets";
 
 /** Built-in presets own these slugs; a saved configuration never takes one. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { processGlobal } from "@/lib/process-global";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";

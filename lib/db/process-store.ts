@@ -1,3 +1,4 @@
+import "server-only";
 import { processGlobal } from "@/lib/process-global";
 import { usesMemoryStore } from "./backend";
 const opened = processGlobal("stores", () => new Map<string, Promise<unknown>>());

@@ -1,9 +1,11 @@
+import "server-only";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { singleModel } from "@/lib/moa/variants";
 import { admitRun } from "@/lib/runs/admission";
 import { followRun } from "@/lib/runs/follow";
 import { startRun } from "@/lib/runs/run-manager";
-import type { JudgeChoice, JudgeDeps } from "./judge-server";
+import type { JudgeChoice } from "@/lib/wire/judge";
+import type { JudgeDeps } from "./judge-server";
 
 /** Judge runs started in this server process, followed until they end or the request goes away. */
 function serverJudgeDeps(signal: AbortSignal): JudgeDeps {

@@ -1,55 +1,9 @@
-import { z } from "zod";
-import { modelIdSchema } from "@/lib/moa/config";
-import { conversationSchema, type ChatMessage } from "@/lib/moa/conversation";
-import { LIMITS } from "@/lib/moa/limits";
+import "server-only";
+import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunState } from "@/lib/moa/run-state";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict, singleModel, type JudgeVerdict } from "@/lib/moa/variants";
-import { runKeysSchema } from "@/lib/providers/keys";
-import type { RunRequest } from "@/lib/runs/run-request";
-
-export const MAX_JUDGE_ANSWERS = 8;
-
-/** Who judges, with which keys, on whose behalf: what every judge request carries besides the answers. */
-export const judgeChoiceSchema = z.object({
-  judge: modelIdSchema,
-  keys: runKeysSchema.optional(),
-  owner: z.string().min(32).max(200).optional(),
-});
-export type JudgeChoice = z.infer<typeof judgeChoiceSchema>;
-
-/** Body of `POST /api/judge`. */
-export const judgeRequestSchema = judgeChoiceSchema
-  .extend({
-    conversation: conversationSchema,
-    answers: z
-      .array(z.object({ label: z.string().min(1).max(200), text: z.string().max(LIMITS.maxConversationChars) }))
-      .min(2, "give at least two answers to compare")
-      .max(MAX_JUDGE_ANSWERS, `at most ${MAX_JUDGE_ANSWERS} answers`),
-    /** Which pairs of `answers` (0-based indices) to judge; every pair when absent. */
-    pairs: z
-      .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
-      .max(28)
-      .optional(),
-  })
-  .refine((r) => (r.pairs ?? []).every(([a, b]) => a !== b && a < r.answers.length && b < r.answers.length), "pairs must name two different answers");
-export type JudgeRequest = z.infer<typeof judgeRequestSchema>;
-
-export interface PairVerdict {
-  winner: "a" | "b" | "tie";
-  /** Both orders agreed; a verdict that flipped with the order is shown as a tie. */
-  consistent: boolean;
-  reasons: string[];
-  /** The judge's reply could not be read (or the judge run failed); `winner` is then "tie" but the verdict leaves n. */
-  error?: string;
-}
-
-export interface JudgedPair {
-  a: string;
-  b: string;
-  verdict: PairVerdict;
-  /** The two judge runs: (a, b) then (b, a). Stored like any run, so they can be opened and costed. */
-  runIds: [string, string];
-}
+import type { JudgedPair, JudgeRequest } from "@/lib/wire/judge";
+import type { RunRequest } from "@/lib/wire/run-request";
 
 export interface JudgeDeps {
   startRun(request: RunRequest): Promise<{ id: string }>;

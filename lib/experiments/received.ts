@@ -1,7 +1,7 @@
 import { pairwiseWinRates, type PairVerdict } from "@/lib/analysis/win-rate";
 import { attribution } from "@/lib/analysis/similarity";
 import type { AgentState, RunState } from "@/lib/moa/run-state";
-import { MAX_JUDGE_ANSWERS } from "./judge-server";
+import { MAX_JUDGE_ANSWERS } from "@/lib/wire/judge";
 import type { ReceivedLayer } from "./types";
 
 /** The answers one aggregating layer received that a judge can rank: the previous layer's finished, non-empty ones. */

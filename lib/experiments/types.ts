@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { moaConfigSchema } from "@/lib/moa/config";
+import { runVariantSchema } from "@/lib/wire/run-request";
 
 /** One prompt of an experiment; `id` keys its results, so it must be unique in the set. */
 export const experimentPromptSchema = z.object({
@@ -13,7 +14,7 @@ export type ExperimentPrompt = z.infer<typeof experimentPromptSchema>;
 export const variantSpecSchema = z.object({
   id: z.string().min(1).max(80),
   label: z.string().min(1).max(200),
-  variant: z.enum(["moa", "ranker"]),
+  variant: runVariantSchema,
   config: moaConfigSchema,
 });
 export type VariantSpec = z.infer<typeof variantSpecSchema>;

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { checkAccess } from "@/lib/security/access";
 import { publicOrigin } from "@/lib/security/public-origin";

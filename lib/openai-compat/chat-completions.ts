@@ -1,8 +1,9 @@
+import "server-only";
 import { findConfig } from "@/lib/configs/catalog";
 import { ownerSecretFrom } from "@/lib/security/owner";
 import { startAdmittedRun } from "@/lib/runs/admitted-run";
 import { openEventStream, type StartedRun } from "@/lib/runs/run-manager";
-import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/runs/run-request";
+import { MAX_RUN_REQUEST_BYTES, type RunRequest } from "@/lib/wire/run-request";
 import { SSE_HEADERS } from "@/lib/runs/sse";
 import { readJsonBody } from "@/lib/validation";
 import { assertV1Access, runUrl } from "./access";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Usage } from "@/lib/moa/events";
 
 /** What every chunk and completion of one call repeats. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { toAppError, type AppError } from "@/lib/errors";
 import { REQUEST_PARAMS } from "./request-schema";
 

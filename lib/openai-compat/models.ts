@@ -1,4 +1,6 @@
-import { findConfig, listAllConfigs, type ConfigEntry } from "@/lib/configs/catalog";
+import "server-only";
+import { findConfig, listAllConfigs } from "@/lib/configs/catalog";
+import type { ConfigEntry } from "@/lib/wire/configs";
 import { MODEL_PREFIX, slugFromModel } from "./request-schema";
 
 /** A configuration as an OpenAI model object; `moa` describes the board behind it. */

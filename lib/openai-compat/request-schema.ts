@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { conversationSchema, type ChatMessage } from "@/lib/moa/conversation";

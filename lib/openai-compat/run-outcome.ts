@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import type { RunEvent, TerminalEvent, Usage } from "@/lib/moa/events";
 import { foldToEnd } from "@/lib/runs/follow";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
 import { sseStream } from "@/lib/runs/sse";
 import { contentChunk, finishChunk, progressChunk, roleChunk, toOpenAIUsage, usageChunk, type CompletionMeta, type MoAProgress } from "./chunks";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { assertV1Access } from "./access";
 import { withOpenAIErrors } from "./errors";

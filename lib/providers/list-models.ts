@@ -1,28 +1,11 @@
+import "server-only";
 import { z } from "zod";
+import type { ModelInfo, ProviderInfo } from "@/lib/wire/models";
 import { CATALOG, type CatalogEntry } from "./catalog";
 import { defaultModelsDir, listLocalModels } from "./local";
 import { DEFAULT_OLLAMA_URL, ollamaUrls, providerSetups, type Env, type ProviderSetup } from "./provider-config";
 import { SIM_PROFILES, simDisplayName } from "./sim/profiles";
 
-export interface ModelListing {
-  id: string;
-  provider: string;
-  name: string;
-  available: boolean;
-  reason?: string;
-  simulated: boolean;
-  pricePerMTokens?: { input: number; output: number };
-  activeParamsB?: number;
-  contextLength?: number;
-  speedHint?: string;
-}
-
-export interface ProviderListing {
-  id: string;
-  name: string;
-  available: boolean;
-  reason?: string;
-}
 
 export interface ListModelsOptions {
   env?: Env;
@@ -65,7 +48,7 @@ function describeFailure(error: unknown): string {
   return cause ?? (error instanceof Error ? error.message : String(error));
 }
 
-function fromCatalog(entry: CatalogEntry, setup: ProviderSetup | undefined): ModelListing {
+function fromCatalog(entry: CatalogEntry, setup: ProviderSetup | undefined): ModelInfo {
   return {
     id: entry.id,
     provider: entry.provider,
@@ -80,7 +63,7 @@ function fromCatalog(entry: CatalogEntry, setup: ProviderSetup | undefined): Mod
   };
 }
 
-function simModels(): ModelListing[] {
+function simModels(): ModelInfo[] {
   return SIM_PROFILES.map((p) => ({
     id: `sim:${p.name}`,
     provider: "sim",
@@ -99,7 +82,7 @@ async function discover(
   url: string,
   parse: (json: unknown) => string[],
   fetchImpl: typeof fetch,
-): Promise<{ provider: ProviderListing; models: ModelListing[] }> {
+): Promise<{ provider: ProviderInfo; models: ModelInfo[] }> {
   try {
     const names = await fetchNames(url, parse, fetchImpl, setup.id === "compat" ? setup.apiKey : undefined);
     const models = names.map((name) => ({ id: `${setup.id}:${name}`, provider: setup.id, name, available: true, simulated: false }));
@@ -111,18 +94,18 @@ async function discover(
   }
 }
 
-async function discoverLocal(setup: ProviderSetup, env: Env): Promise<{ provider: ProviderListing; models: ModelListing[] }> {
+async function discoverLocal(setup: ProviderSetup, env: Env): Promise<{ provider: ProviderInfo; models: ModelInfo[] }> {
   const dir = defaultModelsDir(env);
   const files = await listLocalModels(dir).catch(() => []);
   const models = files.map((f) => ({ id: f.id, provider: setup.id, name: f.name, available: true, simulated: false }));
-  const provider: ProviderListing = files.length
+  const provider: ProviderInfo = files.length
     ? { id: setup.id, name: setup.name, available: true }
     : { id: setup.id, name: setup.name, available: false, reason: `no .gguf files in ${dir}` };
   return { provider, models };
 }
 
 /** Every model this server could run now, and why the others cannot. Never throws. */
-export async function listModels(options: ListModelsOptions = {}): Promise<{ providers: ProviderListing[]; models: ModelListing[] }> {
+export async function listModels(options: ListModelsOptions = {}): Promise<{ providers: ProviderInfo[]; models: ModelInfo[] }> {
   const env = options.env ?? process.env;
   const fetchImpl = options.fetchImpl ?? fetch;
   const setups = providerSetups(env);
@@ -138,8 +121,8 @@ export async function listModels(options: ListModelsOptions = {}): Promise<{ pro
         return discover(setup, `${root}/api/tags`, (j) => ollamaTagsSchema.parse(j).models.map((m) => m.name), fetchImpl);
       }
       if (setup.id === "local") return discoverLocal(setup, env);
-      const provider: ProviderListing = { id: setup.id, name: setup.name, available: setup.available, reason: setup.reason };
-      return { provider, models: [] as ModelListing[] };
+      const provider: ProviderInfo = { id: setup.id, name: setup.name, available: setup.available, reason: setup.reason };
+      return { provider, models: [] as ModelInfo[] };
     }),
   );
 

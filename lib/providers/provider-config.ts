@@ -1,4 +1,5 @@
-import type { RunKeys } from "./keys";
+import "server-only";
+import type { RunKeys } from "@/lib/wire/keys";
 import type { ProviderId } from "./catalog";
 
 export type Env = Record<string, string | undefined>;

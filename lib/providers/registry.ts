@@ -1,3 +1,4 @@
+import "server-only";
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
@@ -6,7 +7,7 @@ import { createProviderRegistry, type LanguageModel } from "ai";
 import { AppError } from "@/lib/errors";
 import { allowPrivateByDefault } from "@/lib/security/endpoint-guard";
 import { guardedFetch } from "@/lib/security/guarded-fetch";
-import type { RunKeys } from "./keys";
+import type { RunKeys } from "@/lib/wire/keys";
 import { providerSetups, type Env, type ProviderSetup } from "./provider-config";
 import { createLocalProvider, defaultModelsDir } from "./local";
 import { createSimProvider } from "./sim/sim-provider";

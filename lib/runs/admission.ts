@@ -1,9 +1,10 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { assertMayUseServerKeys } from "@/lib/security/access";
 import { clientIdFrom } from "@/lib/security/client-id";
 import { allowPrivateByDefault, assertPublicEndpoint } from "@/lib/security/endpoint-guard";
 import { getRateLimiter } from "@/lib/security/rate-limiter";
-import type { RunRequest } from "./run-request";
+import type { RunRequest } from "@/lib/wire/run-request";
 
 export class RateLimitedError extends AppError {
   readonly retryAfterS: number;

@@ -1,5 +1,5 @@
 import { admitRun } from "./admission";
-import type { RunRequest } from "./run-request";
+import type { RunRequest } from "@/lib/wire/run-request";
 import { startRun, type StartedRun } from "./run-manager";
 
 /**

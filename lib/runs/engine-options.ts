@@ -1,3 +1,4 @@
+import "server-only";
 import type { EngineDeps } from "@/lib/moa/engine";
 
 type Timeouts = Pick<EngineDeps, "agentTimeoutMs" | "firstTokenTimeoutMs" | "stallTimeoutMs" | "maxRetries">;

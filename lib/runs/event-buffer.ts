@@ -1,3 +1,4 @@
+import "server-only";
 import { isTerminal, type RunEvent } from "@/lib/moa/events";
 import type { RunStore } from "./run-store";
 

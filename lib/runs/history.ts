@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { promptExcerpt, runShape } from "./run-summary";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,8 @@ import { hasEnded } from "@/lib/moa/run-state";
 import { stateOfExport, toRunExport, type RunExport } from "./export";
 import { interruptedEvent } from "./interrupted";
 import { registry } from "./process/registry";
-import { hashOwnerSecret, isRunId, newOwnerSecret, newRunId } from "./ids";
+import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
+import { isRunId, newRunId } from "./ids";
 import type { RunSummary } from "./run-store";
 import { assertRunOwner } from "./run-access";
 import { getRunStore } from "./store";

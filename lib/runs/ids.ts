@@ -1,6 +1,5 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
-
-export { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 
 /** 144 random bits, URL-safe: a share link cannot be guessed. */
 export function newRunId(): string {

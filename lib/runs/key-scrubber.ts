@@ -1,5 +1,6 @@
+import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
 
 export const REDACTED = "[redacted]";
 

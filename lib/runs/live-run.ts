@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
 import { isTerminal } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";

@@ -1,3 +1,4 @@
+import "server-only";
 import { foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";
 import { interruptedEnd } from "./interrupted";
 import { promptExcerpt, runShape } from "./run-summary";

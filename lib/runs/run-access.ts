@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { hashOwnerSecret, notTheOwner } from "@/lib/security/owner";
 import { isRunId } from "./ids";

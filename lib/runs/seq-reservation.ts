@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunStore } from "./run-store";
 
 /** Seqs reserved per store write: a 3×6 run emits ~2,000 events, so it writes the mark about twice. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
 
 const HEARTBEAT_MS = 15_000;

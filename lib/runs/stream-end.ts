@@ -1,3 +1,4 @@
+import "server-only";
 import { hasEnded } from "@/lib/moa/run-state";
 import { registry } from "./process/registry";
 import { isRunId } from "./ids";

@@ -1,7 +1,8 @@
+import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { providerOf, type MoAConfig } from "@/lib/moa/config";
-import type { RunKeys } from "@/lib/providers/keys";
+import type { RunKeys } from "@/lib/wire/keys";
 
 type Env = Record<string, string | undefined>;
 

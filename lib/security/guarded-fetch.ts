@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { checkEndpoint, type EndpointGuardOptions } from "./endpoint-guard";
 import { fetchPinned } from "./pinned-fetch";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Response headers for pages and API routes. Pure, so that the policy can be read and tested
  * without a running server; proxy.ts only applies them.

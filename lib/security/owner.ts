@@ -1,17 +1,14 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { OWNER_HEADER, ownerSecretSchema } from "@/lib/wire/owner";
 
 /**
  * Owner identity on the server. A browser proves it made a run (or saved a board) with the
  * secret it keeps in localStorage; the server stores only the secret's hash. A share link (the
- * run id) lets anyone watch; changing a run takes the secret. The browser side is lib/client/owner.ts.
+ * run id) lets anyone watch; changing a run takes the secret. The browser side is lib/client/owner.ts,
+ * the header and the secret's shape are lib/wire/owner.ts.
  */
-
-export const OWNER_HEADER = "x-moa-owner";
-
-/** The secret as a browser makes it (43 characters); longer ones are accepted for API callers. */
-export const ownerSecretSchema = z.string().min(32, "the owner secret must be at least 32 characters").max(200);
 
 export function newOwnerSecret(): string {
   return randomBytes(32).toString("base64url");

@@ -1,3 +1,4 @@
+import "server-only";
 type Env = Record<string, string | undefined>;
 
 // A bare host name, IPv4 or bracketed IPv6, with an optional port: nothing that could add a path or credentials.

@@ -1,3 +1,4 @@
+import "server-only";
 type Env = Record<string, string | undefined>;
 
 export interface Rejection {

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { runFigures } from "@/lib/analysis/cost";
 import { setupQuality, type JudgedRunFacts, type SetupQuality } from "@/lib/analysis/setup-quality";

@@ -1,6 +1,8 @@
-import { judgeAnswers, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
+import "server-only";
+import { judgeAnswers, type JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
-import { hashOwnerSecret, newOwnerSecret } from "@/lib/runs/ids";
+import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
+import type { JudgeChoice, JudgedPair } from "@/lib/wire/judge";
 import type { NewRunsVerdict, VerdictCore } from "./verdict";
 
 /** An answer on a ballot; labels are unique on a ballot. */

@@ -1,9 +1,11 @@
+import "server-only";
 import { judgeableProposers, MIN_PROPOSERS_TO_JUDGE } from "@/lib/analysis/proposer-quality";
 import { AppError } from "@/lib/errors";
-import { MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgeDeps } from "@/lib/experiments/judge-server";
+import type { JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { findRun } from "@/lib/runs/history";
 import { getRunState } from "@/lib/runs/run-manager";
+import { MAX_JUDGE_ANSWERS, type JudgeChoice } from "@/lib/wire/judge";
 import { getVerdictStore } from "./store";
 import { judgeBallot } from "./judge-ballot";
 import type { JudgedProposer, ProposerVerdict } from "./verdict";

@@ -1,22 +1,12 @@
-import { z } from "zod";
+import "server-only";
 import { AppError } from "@/lib/errors";
-import { judgeChoiceSchema, MAX_JUDGE_ANSWERS, type JudgeChoice, type JudgedPair, type JudgeDeps } from "@/lib/experiments/judge-server";
+import type { JudgeDeps } from "@/lib/experiments/judge-server";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { getRunState } from "@/lib/runs/run-manager";
+import type { JudgeChoice, JudgedPair, JudgeRunsRequest } from "@/lib/wire/judge";
 import { getVerdictStore } from "./store";
 import { judgeBallot } from "./judge-ballot";
 import type { JudgedRun } from "./verdict";
-
-/** Body of `POST /api/judge/runs`: finished runs of one prompt, each with the label it was shown under. */
-export const judgeRunsRequestSchema = judgeChoiceSchema.extend({
-  runs: z
-    .array(z.object({ id: z.string().min(1).max(100), label: z.string().min(1).max(200) }))
-    .min(2, "give at least two runs to compare")
-    .max(MAX_JUDGE_ANSWERS, `at most ${MAX_JUDGE_ANSWERS} runs`)
-    .refine((runs) => new Set(runs.map((r) => r.id)).size === runs.length, "each run may appear once")
-    .refine((runs) => new Set(runs.map((r) => r.label)).size === runs.length, "each run needs a label of its own"),
-});
-export type JudgeRunsRequest = z.infer<typeof judgeRunsRequestSchema>;
 
 export interface RunsBallot {
   conversation: ChatMessage[];

@@ -1,9 +1,9 @@
 import { withErrors } from "@/lib/errors";
 import { ownerHashFrom, requireOwnerHash } from "@/lib/security/owner";
-import { createConfigSchema } from "@/lib/configs/saved-config";
 import { listOwnerConfigs, saveConfig } from "@/lib/configs/service";
-import { MAX_RUN_REQUEST_BYTES } from "@/lib/runs/run-request";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
+import { createConfigSchema } from "@/lib/wire/configs";
+import { MAX_RUN_REQUEST_BYTES } from "@/lib/wire/run-request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { withErrors } from "@/lib/errors";
 import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
-import { judgeAnswers, judgeRequestSchema } from "@/lib/experiments/judge-server";
+import { judgeAnswers } from "@/lib/experiments/judge-server";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
+import { judgeRequestSchema } from "@/lib/wire/judge";
 
 export const dynamic = "force-dynamic";
 

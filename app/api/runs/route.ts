@@ -1,7 +1,7 @@
 import { withErrors } from "@/lib/errors";
 import { startAdmittedRun } from "@/lib/runs/admitted-run";
 import { listOwnerRuns, listQuerySchema } from "@/lib/runs/history";
-import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/runs/run-request";
+import { MAX_RUN_REQUEST_BYTES, runRequestSchema } from "@/lib/wire/run-request";
 import { ownerHashFrom } from "@/lib/security/owner";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 

@@ -1,3 +1,4 @@
+import "server-only";
 export { createLocalProvider, type LocalProviderOptions } from "./local-provider";
 export { listLocalModels, defaultModelsDir, LocalModelNotFoundError, type LocalModelFile } from "./local-models";
 export { LocalLanguageModel } from "./local-language-model";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { LanguageModelV3CallOptions, LanguageModelV3FinishReason, LanguageModelV3Usage } from "@ai-sdk/provider";
 import type { LlamaChatResponse } from "node-llama-cpp";
 import type { LoadedLocalModel } from "./llama-runtime";

@@ -1,3 +1,4 @@
+import "server-only";
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { LanguageModelV3Prompt, SharedV3Warning } from "@ai-sdk/provider";
 import type { ChatHistoryItem } from "node-llama-cpp";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { NoSuchModelError, type ProviderV3 } from "@ai-sdk/provider";
 import type { LocalRuntimeOptions } from "./llama-runtime";
 import { LocalLanguageModel } from "./local-language-model";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A fixed set of slots handed out first come, first served. Requests beyond the free slots
  * wait in line instead of failing: a layer of six agents on one local model with four

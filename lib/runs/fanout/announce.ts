@@ -1,3 +1,4 @@
+import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunStore } from "../run-store";
 import { EVENTS_CHANNEL, encodeEventsNotice } from "./notice";

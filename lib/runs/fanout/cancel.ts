@@ -1,3 +1,4 @@
+import "server-only";
 import { processGlobal } from "@/lib/process-global";
 import { CANCEL_CHANNEL } from "./notice";
 import { ensureListener, onChannel } from "./listener";

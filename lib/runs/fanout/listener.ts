@@ -1,3 +1,4 @@
+import "server-only";
 import { Client, type Notification } from "pg";
 import { processGlobal } from "@/lib/process-global";
 import { CANCEL_CHANNEL, EVENTS_CHANNEL } from "./notice";

@@ -1,3 +1,4 @@
+import "server-only";
 import { runEventSchema, type RunEvent } from "@/lib/moa/events";
 import { processGlobal } from "@/lib/process-global";
 import { LiveRun } from "../live-run";

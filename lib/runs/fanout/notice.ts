@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { RunEvent } from "@/lib/moa/events";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { processGlobal } from "@/lib/process-global";
 import { isClustered } from "@/lib/db/backend";
 import { drainRuns, releaseResources, shutdownGraceMs } from "./shutdown";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { isClustered } from "@/lib/db/backend";
 import { registry } from "./registry";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRunStore, type RunStoreDeps } from "@/lib/client/run-store";
-import type { StartRunBody } from "@/lib/client/run-client";
+import type { StartRunBody } from "@/lib/wire/run-request";
 import { configForMethod } from "@/components/run/run-method";
 import { conversationIdFromPath, conversationPath } from "@/components/run/use-conversation-url";
 import type { MoAConfig } from "@/lib/moa/config";

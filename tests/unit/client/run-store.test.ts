@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createRunStore, nextConversation, selectAgent, type RunStoreDeps } from "@/lib/client/run-store";
-import { RunClientError, type StartRunBody, type StreamOptions } from "@/lib/client/run-client";
+import { RunClientError, type StreamOptions } from "@/lib/client/run-client";
+import type { StartRunBody } from "@/lib/wire/run-request";
 import type { RunEvent } from "@/lib/moa/events";
 import { CONFIG, finishedRun, manualScheduler, stamp } from "./fixtures";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ModelInfo } from "@/lib/client/models-schema";
-import { readTweaks, tweakSummary, withoutQuery, withoutTweaks, withTweaks } from "@/lib/client/sim-tweaks";
+import type { ModelInfo } from "@/lib/wire/models";
+import { readTweaks, tweakSummary, withoutTweaks, withTweaks } from "@/lib/client/sim-tweaks";
 
 describe("sim tweaks in a model id", () => {
   it("writes skill settings onto a bare sim id", () => {
@@ -41,11 +41,6 @@ describe("sim tweaks in a model id", () => {
     expect(tweakSummary(null)).toBe("");
   });
 
-  it("strips the query for a select that lists catalog ids", () => {
-    expect(withoutQuery("sim:owl?noise=0.2")).toBe("sim:owl");
-    expect(withoutQuery("compat:model?x=1")).toBe("compat:model?x=1");
-  });
-
   it("drops only the tweaks when the card shows them on their own line", () => {
     expect(withoutTweaks("sim:owl?tps=9&keep=0&catch=0")).toBe("sim:owl?tps=9");
     expect(withoutTweaks("openai:gpt-4o")).toBe("openai:gpt-4o");
@@ -54,9 +49,9 @@ describe("sim tweaks in a model id", () => {
 
 describe("display names of tweaked sim ids", () => {
   it("names the model, not its query", async () => {
-    const { modelDisplayName } = await import("@/lib/client/models");
-    expect(modelDisplayName("sim:owl?keep=0&catch=0", [])).toBe("Owl (simulated)");
+    const { displayName } = await import("@/lib/client/model-view");
+    expect(displayName("sim:owl?keep=0&catch=0", [])).toBe("Owl (simulated)");
     const listed: ModelInfo[] = [{ id: "sim:owl", name: "Owl the Wise", provider: "sim", available: true, simulated: true }];
-    expect(modelDisplayName("sim:owl?keep=0", listed)).toBe("Owl the Wise (simulated)");
+    expect(displayName("sim:owl?keep=0", listed)).toBe("Owl the Wise (simulated)");
   });
 });

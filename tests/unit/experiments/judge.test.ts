@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { judgeAnswers, judgeRequestSchema, type JudgeDeps } from "@/lib/experiments/judge-server";
+import { judgeAnswers, type JudgeDeps } from "@/lib/experiments/judge-server";
+import { judgeRequestSchema } from "@/lib/wire/judge";
 import { deriveVariants } from "@/lib/experiments/variants";
 import { initialRunState, type RunState } from "@/lib/moa/run-state";
-import type { RunRequest } from "@/lib/runs/run-request";
+import type { RunRequest } from "@/lib/wire/run-request";
 
 /** A judge whose reply depends on which answer it sees first. */
 function fakeJudge(reply: (shownFirst: string) => string) {

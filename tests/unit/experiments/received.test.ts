@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RunClientError } from "@/lib/client/run-client";
-import { browserRunnerDeps, whenAdmitted } from "@/lib/experiments/browser-deps";
+import { browserRunnerDeps, whenAdmitted } from "@/lib/client/experiments/browser-deps";
 import { inputsToJudge, receivedLayers } from "@/lib/experiments/received";
 import type { RunResult } from "@/lib/experiments/types";
 import { initialRunState, type AgentState, type RunState } from "@/lib/moa/run-state";
@@ -79,18 +79,5 @@ describe("browserRunnerDeps", () => {
     expect(await whenAdmitted(job, new AbortController().signal, async (ms) => void waits.push(ms))).toBe("ok");
     expect(waits).toEqual([7000, 7000]);
     await expect(whenAdmitted(async () => Promise.reject(new RunClientError("x", "boom", 500)), new AbortController().signal)).rejects.toThrow("boom");
-  });
-});
-
-describe("ensureOwner", () => {
-  it("keeps the browser's owner secret, and makes one (stored where the playground reads it) when there is none", async () => {
-    const { ensureOwner } = await import("@/lib/experiments/owner");
-    const map = new Map<string, string>();
-    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
-    const made = ensureOwner(storage)!;
-    // 32 random bytes in base64url: 43 characters, enough for the server's 32-character minimum.
-    expect(made).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(map.get("moa-owner")).toBe(made);
-    expect(ensureOwner(storage)).toBe(made);
   });
 });

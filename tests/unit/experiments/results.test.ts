@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { offAxis, qualityPoints } from "@/lib/analysis/quality-points";
 import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
-import { loadExperiment, saveExperiment, type KeyValueStorage } from "@/lib/experiments/storage";
+import { loadExperiment, saveExperiment, type KeyValueStorage } from "@/lib/client/experiments/storage";
 import { emptyProgress, unitKey, type ExperimentPlan, type RunResult } from "@/lib/experiments/types";
 
 const config = { layers: [{ agents: [{ model: "sim:a" }] }] };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearModelListCache, listModels } from "@/lib/providers/list-models";
+import { modelsResponseSchema } from "@/lib/wire/models";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fixtures/fake-openai-server";
 
 let fake: FakeOpenAI;
@@ -22,6 +23,14 @@ describe("listModels", () => {
     expect(groq?.reason).toMatch(/GROQ_API_KEY/);
     expect(providers.find((p) => p.id === "sim")?.available).toBe(true);
     expect(providers.find((p) => p.id === "compat")?.available).toBe(false);
+  });
+
+  it("answers in the shape the browser parses, with speed hints as text", async () => {
+    const listing = await listModels({ env: { OPENAI_API_KEY: "sk-x", OPENAI_COMPATIBLE_BASE_URL: fake.baseUrl } });
+    // What GET /api/models sends goes through JSON: parse it the way the page does.
+    const parsed = modelsResponseSchema.safeParse(JSON.parse(JSON.stringify(listing)));
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.models.find((m) => m.id === "sim:falcon")?.speedHint).toMatch(/tok\/s/);
   });
 
   it("marks providers with a key as available", async () => {

@@ -1,8 +1,8 @@
 import { withErrors } from "@/lib/errors";
 import { requireOwnerHash } from "@/lib/security/owner";
-import { renameConfigSchema } from "@/lib/configs/saved-config";
 import { deleteConfig, renameConfig } from "@/lib/configs/service";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
+import { renameConfigSchema } from "@/lib/wire/configs";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { withErrors } from "@/lib/errors";
 import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
-import { judgeRuns, judgeRunsRequestSchema, runsToJudge } from "@/lib/verdicts/judge-runs";
+import { judgeRuns, runsToJudge } from "@/lib/verdicts/judge-runs";
+import { judgeRunsRequestSchema } from "@/lib/wire/judge";
 
 export const dynamic = "force-dynamic";
 

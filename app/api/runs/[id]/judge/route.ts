@@ -1,10 +1,10 @@
 import { withErrors } from "@/lib/errors";
 import { judgeAdmitted } from "@/lib/experiments/admitted-judge";
-import { judgeChoiceSchema } from "@/lib/experiments/judge-server";
 import { assertRunOwner } from "@/lib/runs/run-access";
 import { ownerSecretFrom } from "@/lib/security/owner";
 import { parseOrThrow, readJsonBody } from "@/lib/validation";
 import { judgeProposers, proposersToJudge, storedProposerVerdicts } from "@/lib/verdicts/judge-proposers";
+import { judgeChoiceSchema } from "@/lib/wire/judge";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,4 @@
 import type { AgentState, AgentStatus } from "@/lib/moa/run-state";
-import type { Usage } from "@/lib/moa/events";
 
 /** Numbers as the figures show them. */
 export function formatMs(ms: number | undefined): string {
@@ -26,13 +25,6 @@ export function formatUsd(usd: number | undefined): string {
   if (usd === 0) return "$0";
   if (usd < 0.01) return `$${usd.toFixed(4)}`;
   return `$${usd.toFixed(usd < 1 ? 3 : 2)}`;
-}
-
-export type Price = { input: number; output: number };
-
-export function costUsd(usage: Usage | undefined, price: Price | undefined): number | undefined {
-  if (!usage || !price) return undefined;
-  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
 }
 
 /** Rough tokens for text still streaming (no usage yet): ~4 characters a token. */

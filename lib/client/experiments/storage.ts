@@ -1,4 +1,4 @@
-import { savedExperimentSchema, type ExperimentPlan, type ExperimentProgress, type SavedExperiment } from "./types";
+import { savedExperimentSchema, type ExperimentPlan, type ExperimentProgress, type SavedExperiment } from "@/lib/experiments/types";
 
 const PREFIX = "moa-experiment:";
 const LAST_KEY = "moa-experiment-last";

@@ -1,17 +1,21 @@
 import { z } from "zod";
 
-/** GET /api/models, as this page understands it. */
+/**
+ * `GET /api/models`: lib/providers/list-models.ts builds it, the browser parses it with
+ * `modelsResponseSchema` (loaded with the list, not with the page).
+ */
 const modelInfoSchema = z.object({
   id: z.string(),
   provider: z.string(),
   name: z.string(),
   available: z.boolean(),
   reason: z.string().optional(),
-  simulated: z.boolean().default(false),
+  simulated: z.boolean(),
   pricePerMTokens: z.object({ input: z.number(), output: z.number() }).optional(),
   activeParamsB: z.number().optional(),
   contextLength: z.number().optional(),
-  speedHint: z.union([z.string(), z.number()]).optional(),
+  /** How fast it writes, as people read it: "~400 tok/s", or a sim model's blurb with its pace. */
+  speedHint: z.string().optional(),
 });
 
 const providerInfoSchema = z.object({

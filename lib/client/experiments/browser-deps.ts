@@ -1,12 +1,12 @@
 import type { PairVerdict } from "@/lib/analysis/win-rate";
 import { fetchRun, RunClientError } from "@/lib/client/run-client";
-import type { RunKeys } from "@/lib/providers/keys";
-import { judgeWholeRuns } from "@/lib/verdicts/client";
+import { judgeWholeRuns } from "@/lib/client/verdicts";
+import { inputsToJudge, receivedLayers } from "@/lib/experiments/received";
+import { runResultOf } from "@/lib/experiments/run-result";
+import type { RunnerDeps } from "@/lib/experiments/runner";
+import type { RunKeys } from "@/lib/wire/keys";
 import { judgementFromPair, postJudge } from "./judge-client";
-import { inputsToJudge, receivedLayers } from "./received";
-import { runResultOf } from "./run-result";
 import { runToEnd } from "./run-to-end";
-import type { RunnerDeps } from "./runner";
 
 export interface BrowserDepsOptions {
   keys(): RunKeys | undefined;

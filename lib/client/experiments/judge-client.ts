@@ -1,22 +1,9 @@
-import type { ChatMessage } from "@/lib/moa/conversation";
-import type { RunKeys } from "@/lib/providers/keys";
 import { RunClientError } from "@/lib/client/run-client";
-import type { JudgedPair } from "./judge-server";
-import type { Judgement } from "./types";
-
-export type { JudgedPair, PairVerdict } from "./judge-server";
-
-export interface JudgeCall {
-  conversation: ChatMessage[];
-  answers: Array<{ label: string; text: string }>;
-  judge: string;
-  keys?: RunKeys;
-  owner?: string;
-  pairs?: Array<[number, number]>;
-}
+import type { JudgedPair, JudgeRequestBody } from "@/lib/wire/judge";
+import type { Judgement } from "@/lib/experiments/types";
 
 /** `POST /api/judge` from the browser. */
-export async function postJudge(call: JudgeCall, signal?: AbortSignal): Promise<JudgedPair[]> {
+export async function postJudge(call: JudgeRequestBody, signal?: AbortSignal): Promise<JudgedPair[]> {
   const response = await fetch("/api/judge", {
     method: "POST",
     headers: { "content-type": "application/json" },

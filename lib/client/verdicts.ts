@@ -1,17 +1,10 @@
 import type { SetupQuality } from "@/lib/analysis/setup-quality";
-import { ownerHeaders } from "@/lib/client/owner";
-import { failure } from "@/lib/client/run-client";
-import type { JudgedPair } from "@/lib/experiments/judge-server";
-import type { RunKeys } from "@/lib/providers/keys";
-import type { ProposerVerdictJson } from "./verdict";
+import type { ProposerVerdictJson } from "@/lib/verdicts/verdict";
+import type { JudgeChoiceBody, JudgedPair, JudgeRunsRequestBody } from "@/lib/wire/judge";
+import { ownerHeaders } from "./owner";
+import { failure } from "./run-client";
 
 /** The browser side of the verdict API. The owner secret travels in the body or a header, never in a URL. */
-
-export interface JudgeChoiceBody {
-  judge: string;
-  keys?: RunKeys;
-  owner?: string;
-}
 
 async function json<T>(response: Response): Promise<T> {
   if (!response.ok) throw await failure(response);
@@ -34,7 +27,7 @@ export async function judgeRunProposers(runId: string, { owner, ...choice }: Jud
 }
 
 /** Judges the final answers of finished runs of one prompt; the server stores each verdict under the two run ids. */
-export async function judgeWholeRuns(runs: Array<{ id: string; label: string }>, choice: JudgeChoiceBody, signal?: AbortSignal): Promise<JudgedPair[]> {
+export async function judgeWholeRuns(runs: JudgeRunsRequestBody["runs"], choice: JudgeChoiceBody, signal?: AbortSignal): Promise<JudgedPair[]> {
   return (await json<{ pairs: JudgedPair[] }>(await postJson("/api/judge/runs", { ...choice, runs }, { signal }))).pairs;
 }
 
