@@ -1,3 +1,4 @@
+import "server-only";
 import { processStore } from "@/lib/db/process-store";
 import type { ConfigStore } from "./saved-config";
 

@@ -1,3 +1,4 @@
+import "server-only";
 type Env = Record<string, string | undefined>;
 
 /** MOA_STORE=memory: every store lives in this process and nothing survives a restart. */

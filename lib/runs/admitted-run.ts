@@ -1,3 +1,4 @@
+import "server-only";
 import { admitRun } from "./admission";
 import type { RunRequest } from "@/lib/wire/run-request";
 import { startRun, type StartedRun } from "./run-manager";

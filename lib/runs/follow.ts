@@ -1,3 +1,4 @@
+import "server-only";
 import { isTerminal, type RunEvent, type TerminalEvent } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { openEventStream } from "./run-manager";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { EventOf, RunEvent, Usage } from "@/lib/moa/events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isClustered } from "@/lib/db/backend";
 import { processGlobal } from "@/lib/process-global";
 import { InMemoryRateLimiter, rateLimitConfigFromEnv, type RateLimiter } from "./rate-limit";

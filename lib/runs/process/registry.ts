@@ -1,3 +1,4 @@
+import "server-only";
 import { processGlobal } from "@/lib/process-global";
 import type { LiveRun } from "../live-run";
 
