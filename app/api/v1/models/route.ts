@@ -1,6 +1,7 @@
 import { assertV1Access } from "@/lib/openai-compat/access";
 import { toOpenAIErrorResponse } from "@/lib/openai-compat/errors";
 import { listV1Models } from "@/lib/openai-compat/models";
+import { wrongMethod } from "@/lib/openai-compat/wrong-method";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +14,10 @@ export async function GET(request: Request): Promise<Response> {
     return toOpenAIErrorResponse(error);
   }
 }
+
+// Any other method: OpenAI's JSON 405 with an Allow header, not Next's empty one.
+const notAllowed = wrongMethod(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
