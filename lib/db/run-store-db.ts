@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { runEventSchema, type RunEvent } from "@/lib/moa/events";
+import type { RunEvent } from "@/lib/moa/events";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "@/lib/runs/run-store";
 import { agentSummarySchema, finalAgentText, foldRun, interruptedSeq, summarizeAgents, sumAgentUsage, type AgentSummary } from "./agent-summary";
 import { getDbHandle, type Database } from "./client";
+import { packEvents, unpackEvents } from "./event-packing";
 import { promptExcerpt, runShape } from "./run-summary";
 import { runEventBatches, runs, type RunRow } from "./schema";
 import { dbGlobals } from "./globals";
@@ -40,7 +41,26 @@ function toStoredRun(row: RunRow): StoredRun {
   };
 }
 
-function toSummary(row: RunRow): RunSummary {
+/**
+ * The columns a history row needs. Not the agents' texts nor the final answer: a page of 50
+ * runs would carry every answer of every run, read back from jsonb and parsed for nothing.
+ */
+const summaryColumns = {
+  id: runs.id,
+  status: runs.status,
+  messages: runs.messages,
+  config: runs.config,
+  preset: runs.preset,
+  inputTokens: runs.inputTokens,
+  outputTokens: runs.outputTokens,
+  costUsd: runs.costUsd,
+  durationMs: runs.durationMs,
+  createdAt: runs.createdAt,
+};
+
+type SummaryRow = Pick<RunRow, keyof typeof summaryColumns>;
+
+function toSummary(row: SummaryRow): RunSummary {
   return {
     id: row.id,
     status: row.status,
@@ -74,15 +94,13 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
       .from(runEventBatches)
       .where(and(eq(runEventBatches.runId, runId), gt(runEventBatches.lastSeq, afterSeq)))
       .orderBy(asc(runEventBatches.firstSeq));
-    return batches
-      .flatMap((b) => b.events.map((e) => runEventSchema.parse(e)))
-      .filter((e) => e.seq > afterSeq)
-      .sort((a, b) => a.seq - b.seq);
+    // A batch overlapping afterSeq comes whole; a resume inside it gets only what follows.
+    return unpackEvents(runId, batches.map((b) => b.events)).filter((e) => e.seq > afterSeq);
   }
 
   async function insertBatch(runId: string, events: RunEvent[], exec: Database = db): Promise<void> {
     if (events.length === 0) return;
-    await exec.insert(runEventBatches).values({ runId, ...seqRange(events), events });
+    await exec.insert(runEventBatches).values({ runId, ...seqRange(events), events: packEvents(events) });
   }
 
   /** Writes the end of a run; with `onlyIfOpen` it leaves runs that already ended alone. */
@@ -152,11 +170,13 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
     },
 
     async appendEventBatches(batches) {
-      const rows = batches.filter((b) => b.events.length > 0).map(({ runId, events }) => ({ runId, ...seqRange(events), events }));
+      const rows = batches
+        .filter((b) => b.events.length > 0)
+        .map(({ runId, events }) => ({ runId, ...seqRange(events), events: packEvents(events), started: events.some((e) => e.type === "run-started") }));
       if (rows.length === 0) return;
-      const started = rows.filter((r) => r.events.some((e) => e.type === "run-started")).map((r) => r.runId);
+      const started = rows.filter((r) => r.started).map((r) => r.runId);
       await db.transaction(async (tx) => {
-        await tx.insert(runEventBatches).values(rows);
+        await tx.insert(runEventBatches).values(rows.map(({ started: _, ...row }) => row));
         if (started.length > 0) {
           await tx
             .update(runs)
@@ -195,7 +215,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
     async listRuns(ownerSecretHashes, page) {
       if (ownerSecretHashes.length === 0 || page.limit <= 0) return [];
       const rows = await db
-        .select()
+        .select(summaryColumns)
         .from(runs)
         .where(
           and(
