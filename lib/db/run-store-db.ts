@@ -175,14 +175,18 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         .map(({ runId, events }) => ({ runId, ...seqRange(events), events: packEvents(events), started: events.some((e) => e.type === "run-started") }));
       if (rows.length === 0) return;
       const started = rows.filter((r) => r.started).map((r) => r.runId);
+      const values = rows.map(({ started: _, ...row }) => row);
+      // One INSERT is all or none by itself; BEGIN and COMMIT would be two more statements per write.
+      if (started.length === 0) {
+        await db.insert(runEventBatches).values(values);
+        return;
+      }
       await db.transaction(async (tx) => {
-        await tx.insert(runEventBatches).values(rows.map(({ started: _, ...row }) => row));
-        if (started.length > 0) {
-          await tx
-            .update(runs)
-            .set({ status: "running", updatedAt: new Date() })
-            .where(and(inArray(runs.id, started), eq(runs.status, "pending")));
-        }
+        await tx.insert(runEventBatches).values(values);
+        await tx
+          .update(runs)
+          .set({ status: "running", updatedAt: new Date() })
+          .where(and(inArray(runs.id, started), eq(runs.status, "pending")));
       });
     },
 
