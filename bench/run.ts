@@ -9,7 +9,7 @@ import { benchEarlyAggregation } from "./early";
 import { benchFanout } from "./fanout";
 import { measureRun } from "./lib/measure";
 import { configOf, simId } from "./lib/pace";
-import { machineLine, renderTable, writeResults, type Row } from "./lib/table";
+import { machineLine, mergeResults, renderTable, writeResults, type Row } from "./lib/table";
 import { benchOverhead } from "./overhead";
 import { benchPolicies } from "./policies";
 import { benchSoak } from "./soak";
@@ -40,29 +40,37 @@ async function warmUp(): Promise<void> {
   await measureRun(configOf([[simId("falcon", pace)], [simId("owl", pace)]], { earlyAggregation: { chunkChars: 50 } }), resolve);
 }
 
+/** Every benchmark, by the key BENCH_ONLY selects it with. */
+const SECTIONS: Array<[key: string, name: string, run: () => Promise<Row[]>]> = [
+  ["overhead", "orchestration overhead", benchOverhead],
+  ["policies", "straggler policies", () => benchPolicies({ includeWaitForAll: true })],
+  ["early", "early aggregation", benchEarlyAggregation],
+  ["capacity", "server capacity", benchCapacity],
+  // Both need a production build; they start their own server on PGlite (BENCH_PORT or a free port).
+  ["admission", "admission under load", benchAdmission],
+  ["soak", "memory soak", benchSoak],
+  ["bundle", "bundle", benchBundle],
+  // Skips itself (with the reason) without TEST_DATABASE_URL and a production build.
+  ["fanout", "cross-instance fan-out", benchFanout],
+  // Needs a production build and Debian's Chromium; skips itself otherwise.
+  ["browser", "browser event path", benchBrowser],
+];
+
 async function main(): Promise<void> {
   const started = performance.now();
   const load = loadavg().map((n) => n.toFixed(1)).join(", ");
+  // BENCH_ONLY=admission,soak runs those rows and replaces only them in bench/results.md.
+  const only = process.env.BENCH_ONLY?.split(",").map((k) => k.trim()).filter(Boolean);
   await warmUp();
-  const rows = [
-    ...(await section("orchestration overhead", benchOverhead)),
-    ...(await section("straggler policies", () => benchPolicies({ includeWaitForAll: true }))),
-    ...(await section("early aggregation", benchEarlyAggregation)),
-    ...(await section("server capacity", benchCapacity)),
-    // Both need a production build; they start their own server on PGlite (BENCH_PORT or a free port).
-    ...(await section("admission under load", benchAdmission)),
-    ...(await section("memory soak", benchSoak)),
-    ...(await section("bundle", benchBundle)),
-    // Skips itself (with the reason) without TEST_DATABASE_URL and a production build.
-    ...(await section("cross-instance fan-out", benchFanout)),
-    // Needs a production build and Debian's Chromium; skips itself otherwise.
-    ...(await section("browser event path", benchBrowser)),
-  ];
+  const rows: Row[] = [];
+  for (const [key, name, run] of SECTIONS) if (!only || only.includes(key)) rows.push(...(await section(name, run)));
   const table = renderTable(rows);
   const elapsed = performance.now() - started;
+  const path = join(process.cwd(), "bench", "results.md");
   console.log(`\n${machineLine()}; load average at start ${load}\n`);
   console.log(table);
-  await writeResults(join(process.cwd(), "bench", "results.md"), table, elapsed, `load average at start: ${load}`);
+  if (only) await mergeResults(path, rows, `load average at start: ${load}`);
+  else await writeResults(path, table, elapsed, `load average at start: ${load}`);
   console.log(`\nwritten to bench/results.md in ${(elapsed / 1000).toFixed(0)} s`);
 }
 

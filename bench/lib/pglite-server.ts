@@ -29,7 +29,9 @@ export async function startPgliteServer(env: Record<string, string> = {}, option
   const port = Number(process.env.BENCH_PORT) || (await freePort());
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "moa-bench-")));
   const { DATABASE_URL: _shared, MOA_STORE: _store, ...inherited } = process.env;
-  const child = spawn(process.execPath, [join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under the bench's load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: process.cwd(),
     env: {
       ...inherited,
@@ -45,7 +47,8 @@ export async function startPgliteServer(env: Record<string, string> = {}, option
   const base = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async (keepData = false) => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    // A profiled server writes its profile only when it exits by itself.
+    if (child.exitCode === null) child.kill(nodeArgs.length > 0 ? "SIGTERM" : "SIGKILL");
     await exited;
     if (!keepData) await rm(dataDir, { recursive: true, force: true });
   };

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus } from "node:os";
 
 export type Status = "PASS" | "MISS" | "n/a" | "not measured" | "skipped";
@@ -34,4 +34,35 @@ export async function writeResults(path: string, table: string, elapsedMs: numbe
     "",
   ].join("\n");
   await writeFile(path, body, "utf8");
+}
+
+/**
+ * Puts `rows` into an existing results file in place of the rows of the same benchmarks (the
+ * first cell up to its colon), keeping every other row; new benchmarks go at the end. Each
+ * replaced benchmark is dated under the table, since the header dates the full run.
+ */
+export async function mergeResults(path: string, rows: Row[], context = ""): Promise<void> {
+  const existing = await readFile(path, "utf8").catch(() => "");
+  if (!existing.includes("| Benchmark |")) return writeResults(path, renderTable(rows), 0, context);
+  const family = (benchmark: string) => benchmark.split(":")[0].trim();
+  const replaced = new Set(rows.map((r) => family(r.benchmark)));
+  const fresh = renderTable(rows).split("\n").slice(2);
+  const lines = existing.trimEnd().split("\n");
+  const out: string[] = [];
+  let inserted = false;
+  for (const line of lines) {
+    const first = line.startsWith("| ") ? line.slice(2).split(" | ")[0] : undefined;
+    if (first !== undefined && replaced.has(family(first.replace(/\\\|/g, "|")))) {
+      if (!inserted) out.push(...fresh);
+      inserted = true;
+      continue;
+    }
+    out.push(line);
+  }
+  if (!inserted) {
+    const lastRow = out.findLastIndex((line) => line.startsWith("| "));
+    out.splice(lastRow + 1, 0, ...fresh);
+  }
+  const note = `Rows of ${[...replaced].join(", ")} re-measured ${new Date().toISOString()} (\`BENCH_ONLY\`; ${machineLine()}${context ? `; ${context}` : ""}).`;
+  await writeFile(path, `${out.join("\n")}\n\n${note}\n`, "utf8");
 }

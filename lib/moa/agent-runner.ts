@@ -109,6 +109,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
       timing.firstTokenTimeoutMs,
       `${modelId} timed out after ${formatDuration(timing.firstTokenTimeoutMs)} waiting for the first token`,
     );
+    let stalling = false;
     const aborted = new Promise<typeof ABORTED>((resolve) => {
       if (controller.signal.aborted) resolve(ABORTED);
       controller.signal.addEventListener("abort", () => resolve(ABORTED), { once: true });
@@ -136,10 +137,13 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         if (next === ABORTED || next.done) break;
         const part = next.value;
         if (part.type === "text-delta" && part.text !== "" && text === "") firstTokenAt ??= input.now();
-        // Before the first token the first-token timer runs; after it, any chunk resets the stall timer.
-        if (text !== "" || (part.type === "text-delta" && part.text !== "")) {
+        // Before the first token the first-token timer runs; after it, any chunk resets the stall timer
+        // (re-armed in place: a new timer per token was measurable work at thousands of tokens a second).
+        if (stalling) chunkTimer.refresh();
+        else if (part.type === "text-delta" && part.text !== "") {
           clearTimeout(chunkTimer);
           chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
+          stalling = true;
         }
         if (part.type === "text-delta") {
           if (part.text === "" || controller.signal.aborted) continue;

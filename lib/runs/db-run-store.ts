@@ -7,6 +7,7 @@ import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "./run-stor
 import { agentSummarySchema, foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";
 import { interruptedEnd } from "./interrupted";
 import { getDbHandle, type Database } from "@/lib/db/client";
+import { packEvents, unpackEvents } from "./event-packing";
 import { promptExcerpt, runShape } from "./run-summary";
 import { runEventBatches, runs, type RunRow } from "@/lib/db/schema";
 import { beat, processInstanceId, runOfDeadInstance, startHeartbeat } from "@/lib/db/instances";
@@ -42,7 +43,26 @@ function toStoredRun(row: RunRow): StoredRun {
   };
 }
 
-function toSummary(row: RunRow): RunSummary {
+/**
+ * The columns a history row needs. Not the agents' texts nor the final answer: a page of 50
+ * runs would carry every answer of every run, read back from jsonb and parsed for nothing.
+ */
+const summaryColumns = {
+  id: runs.id,
+  status: runs.status,
+  messages: runs.messages,
+  config: runs.config,
+  preset: runs.preset,
+  inputTokens: runs.inputTokens,
+  outputTokens: runs.outputTokens,
+  costUsd: runs.costUsd,
+  durationMs: runs.durationMs,
+  createdAt: runs.createdAt,
+};
+
+type SummaryRow = Pick<RunRow, keyof typeof summaryColumns>;
+
+function toSummary(row: SummaryRow): RunSummary {
   return {
     id: row.id,
     status: row.status,
@@ -76,15 +96,13 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
       .from(runEventBatches)
       .where(and(eq(runEventBatches.runId, runId), gt(runEventBatches.lastSeq, afterSeq)))
       .orderBy(asc(runEventBatches.firstSeq));
-    return batches
-      .flatMap((b) => b.events.map((e) => runEventSchema.parse(e)))
-      .filter((e) => e.seq > afterSeq)
-      .sort((a, b) => a.seq - b.seq);
+    // A batch overlapping afterSeq comes whole; a resume inside it gets only what follows.
+    return unpackEvents(runId, batches.map((b) => b.events)).filter((e) => e.seq > afterSeq);
   }
 
   async function insertBatch(runId: string, events: RunEvent[], exec: Database = db): Promise<void> {
     if (events.length === 0) return;
-    await exec.insert(runEventBatches).values({ runId, ...seqRange(events), events });
+    await exec.insert(runEventBatches).values({ runId, ...seqRange(events), events: packEvents(events) });
   }
 
   /** Writes the end of a run; with `onlyIfOpen` it leaves runs that already ended alone. */
@@ -154,17 +172,23 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
     },
 
     async appendEventBatches(batches) {
-      const rows = batches.filter((b) => b.events.length > 0).map(({ runId, events }) => ({ runId, ...seqRange(events), events }));
+      const rows = batches
+        .filter((b) => b.events.length > 0)
+        .map(({ runId, events }) => ({ runId, ...seqRange(events), events: packEvents(events), started: events.some((e) => e.type === "run-started") }));
       if (rows.length === 0) return;
-      const started = rows.filter((r) => r.events.some((e) => e.type === "run-started")).map((r) => r.runId);
+      const started = rows.filter((r) => r.started).map((r) => r.runId);
+      const values = rows.map(({ started: _, ...row }) => row);
+      // One INSERT is all or none by itself; BEGIN and COMMIT would be two more statements per write.
+      if (started.length === 0) {
+        await db.insert(runEventBatches).values(values);
+        return;
+      }
       await db.transaction(async (tx) => {
-        await tx.insert(runEventBatches).values(rows);
-        if (started.length > 0) {
-          await tx
-            .update(runs)
-            .set({ status: "running", updatedAt: new Date() })
-            .where(and(inArray(runs.id, started), eq(runs.status, "pending")));
-        }
+        await tx.insert(runEventBatches).values(values);
+        await tx
+          .update(runs)
+          .set({ status: "running", updatedAt: new Date() })
+          .where(and(inArray(runs.id, started), eq(runs.status, "pending")));
       });
     },
 
@@ -197,7 +221,7 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
     async listRuns(ownerSecretHashes, page) {
       if (ownerSecretHashes.length === 0 || page.limit <= 0) return [];
       const rows = await db
-        .select()
+        .select(summaryColumns)
         .from(runs)
         .where(
           and(

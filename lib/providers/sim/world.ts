@@ -1,4 +1,4 @@
-import { answerSentences, contentTokens, MATCH_THRESHOLD, matcherFor, refutes, RIVAL_MARGIN } from "./match";
+import { answerSentences, contentTokens, MATCH_THRESHOLD, matcherFor, refutes, RIVAL_MARGIN, type Matcher } from "./match";
 import { KNOWLEDGE_WORLDS } from "./worlds/builtin-knowledge";
 import { TASK_WORLDS } from "./worlds/builtin-tasks";
 import { genericWorld } from "./worlds/generic";
@@ -80,17 +80,47 @@ export function handWrittenQuestions(): string[] {
   return [...TASK_WORLDS, ...KNOWLEDGE_WORLDS].map((w) => w.question);
 }
 
+interface WorldReading {
+  tokens: string[][];
+  matcher: Matcher;
+  /** What each answer read so far carries, shared by every reader (none changes it). */
+  answers: Map<string, Carried>;
+}
+
+/** Answers remembered per world; past it the memory starts over (a world serves one prompt). */
+const MAX_READ_ANSWERS = 64;
+const readings = new WeakMap<SimWorld, WorldReading>();
+
+function readingOf(world: SimWorld): WorldReading {
+  let reading = readings.get(world);
+  if (!reading) {
+    const tokens = [...world.points, ...world.wrong].map((item) => contentTokens(item.text));
+    reading = { tokens, matcher: matcherFor(tokens, contentTokens(world.question)), answers: new Map() };
+    readings.set(world, reading);
+  }
+  return reading;
+}
+
 /**
  * Which points and wrong claims an answer makes. A claim is made when one sentence of the
  * answer covers most of its distinctive content words (exact on simulated text, tolerant of
  * paraphrase); a negated claim needs a negation; a wrong claim stated next to a word such as
  * "wrong", "myth" or "mistake" is being refuted, not made. Code blocks and table rows are
- * not read: the claims are judged in prose.
+ * not read: the claims are judged in prose. Remembered per world and answer: the six
+ * aggregators of a 3×6 layer read the same six answers, and reading them was most of what a
+ * simulated run cost the server.
  */
 export function carriedBy(world: SimWorld, answer: string): Carried {
-  const items = [...world.points, ...world.wrong];
-  const tokens = items.map((item) => contentTokens(item.text));
-  const matcher = matcherFor(tokens, contentTokens(world.question));
+  const reading = readingOf(world);
+  const known = reading.answers.get(answer);
+  if (known) return known;
+  const carried = readAnswer(world, reading, answer);
+  if (reading.answers.size >= MAX_READ_ANSWERS) reading.answers.clear();
+  reading.answers.set(answer, carried);
+  return carried;
+}
+
+function readAnswer(world: SimWorld, { tokens, matcher }: WorldReading, answer: string): Carried {
   const nPoints = world.points.length;
   const found = new Set<number>();
   const refuted = new Set<number>();

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createDbRunStore, type DbRunStore } from "@/lib/runs/db-run-store";
+import { runEventBatches } from "@/lib/db/schema";
 import { createMemoryRunStore } from "@/lib/runs/memory-run-store";
 import { describeEachBackend } from "./backends";
 import { completeRunBodies, config3x6, newRun, stamp } from "./fixtures";
@@ -27,6 +28,31 @@ describeEachBackend("db run store", (backend) => {
       const result = await handle.db.execute(sql`select count(*)::int as n from run_event_batches where run_id = ${runId}`);
       return Number((result.rows[0] as { n: number }).n);
     },
+  });
+
+  test("deltas are stored coalesced, one entry per agent and flush, and read back one by one", async () => {
+    const run = newRun({ config: config3x6() });
+    await store.createRun(run);
+    const events = stamp(run.id, completeRunBodies(run.config, 20));
+    await store.appendEvents(run.id, events);
+    const result = await handle.db.execute(sql`
+      select count(*) filter (where e->>'type' = 'agent-delta')::int as plain,
+             count(*) filter (where e->>'type' = 'agent-deltas')::int as packed
+      from run_event_batches, jsonb_array_elements(events) e where run_id = ${run.id}`);
+    const { plain, packed } = result.rows[0] as { plain: number; packed: number };
+    expect(events.filter((e) => e.type === "agent-delta")).toHaveLength(13 * 20);
+    expect({ plain: Number(plain), packed: Number(packed) }).toEqual({ plain: 0, packed: 13 });
+    expect(await store.getEvents(run.id)).toEqual(events);
+  });
+
+  test("rows written before deltas were coalesced (one object per delta) still read back", async () => {
+    const run = newRun();
+    await store.createRun(run);
+    const events = stamp(run.id, completeRunBodies(run.config, 5));
+    await handle.db.insert(runEventBatches).values({ runId: run.id, firstSeq: 0, lastSeq: 11, events: events.slice(0, 12) });
+    await store.appendEvents(run.id, events.slice(12));
+    expect(await store.getEvents(run.id)).toEqual(events);
+    expect(await store.getEvents(run.id, 7)).toEqual(events.slice(8));
   });
 
   test("reports how much a 3×6 run with ~250-token answers takes on disk", async () => {

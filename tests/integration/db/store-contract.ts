@@ -56,6 +56,17 @@ export function runStoreContract(context: ContractContext): void {
     expect((await store.getRun(run.id))?.status).toBe("running");
   });
 
+  test("resuming after any seq, even inside a flush of interleaved deltas, gives exactly the events after it", async () => {
+    const run = newRun({ config: config3x6() });
+    await store.createRun(run);
+    const events = stamp(run.id, completeRunBodies(run.config, 6));
+    for (let i = 0; i < events.length; i += 40) await store.appendEvents(run.id, events.slice(i, i + 40));
+    for (let after = -1; after < events.length; after++) {
+      expect((await store.getEvents(run.id, after)).map((e) => e.seq)).toEqual(events.slice(after + 1).map((e) => e.seq));
+    }
+    expect(await store.getEvents(run.id, 57)).toEqual(events.slice(58));
+  });
+
   test("finishing a run stores its answer, totals and each agent's text and usage", async () => {
     const run = newRun();
     await store.createRun(run);

@@ -122,6 +122,14 @@ describe("runMoA: timeouts", () => {
     expect(stalled.doStreamCalls[0].abortSignal?.aborted).toBe(true);
   });
 
+  it("restarts the stall timeout on every chunk: a steady answer longer than it is no stall", async () => {
+    // 30 chunks 10 ms apart: 300 ms in all, never more than 10 ms without a chunk.
+    const steady = textModel(Array.from({ length: 30 }, () => "la "), { chunkDelayMs: 10 });
+    const events = await run(layers(["sim:steady"]), ask("q"), { resolveModel: () => steady, stallTimeoutMs: 200 });
+    expect(ofType(events, "agent-failed")).toEqual([]);
+    expect(ofType(events, "run-finished")[0].text).toBe("la ".repeat(30));
+  });
+
   it("caps a whole attempt with agentTimeoutMs even while tokens keep coming", async () => {
     const chatty = textModel(Array.from({ length: 100 }, () => "la "), { chunkDelayMs: 10 });
     const events = await run(layers(["sim:c"]), ask("q"), { resolveModel: () => chatty, agentTimeoutMs: 100 });

@@ -32,6 +32,17 @@ describe("the simulated world", () => {
     }
   });
 
+  it("reads an answer once per world: the same text read in another world carries that world's claims", () => {
+    const tides = worldOf("How do tides work?");
+    const sky = worldOf("Why is the sky blue?");
+    const answer = tides.points.map((p) => p.text).join(" ");
+    const inTides = carriedBy(tides, answer);
+    expect(inTides.points).toEqual(tides.points.map((p) => p.id));
+    expect(carriedBy(tides, answer)).toBe(inTides);
+    // Remembered per world, not per text: the sky world finds (almost) none of its own points in it.
+    expect(carriedBy(sky, answer).points.length).toBeLessThan(sky.points.length / 2);
+  });
+
   it("is seeded by the question only", () => {
     expect(worldOf("Compare tea and coffee for focus.")).toEqual(worldOf("  Compare tea and coffee for focus.  "));
     expect(worldOf("Compare tea and coffee for focus.").points).not.toEqual(worldOf("Compare trains and planes for travel.").points);

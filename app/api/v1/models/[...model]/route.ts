@@ -1,6 +1,7 @@
 import { assertV1Access } from "@/lib/openai-compat/access";
 import { withOpenAIErrors } from "@/lib/openai-compat/errors";
 import { retrieveV1Model } from "@/lib/openai-compat/models";
+import { wrongMethod } from "@/lib/openai-compat/wrong-method";
 
 export const dynamic = "force-dynamic";
 
@@ -10,3 +11,10 @@ export const GET = withOpenAIErrors(async (request: Request, { params }: { param
   const { model } = await params;
   return Response.json(await retrieveV1Model(model.join("/")), { headers: { "cache-control": "no-store" } });
 });
+
+// Any other method: OpenAI's JSON 405 with an Allow header, not Next's empty one.
+const notAllowed = wrongMethod(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
