@@ -1,3 +1,4 @@
+import "server-only";
 import { assertV1Access } from "./access";
 import { toOpenAIErrorResponse, type OpenAIErrorBody } from "./errors";
 
