@@ -4,13 +4,14 @@ import { AlertIcon, CheckIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import { useBoardStore } from "@/lib/client/board-store";
 import { useBoardValidation } from "@/lib/client/use-board-validation";
+import { plural } from "@/lib/plural";
 
 /** One line under the board: ready to run, or the first thing to fix (the Run button reads the same). */
 export function BoardStatus() {
   const layers = useBoardStore((s) => s.layers);
   const { ok, summary, problems } = useBoardValidation(layers);
   const agents = layers.reduce((n, l) => n + l.slots.length, 0);
-  const calls = `${layers.length} ${layers.length === 1 ? "layer" : "layers"} · ${agents} model ${agents === 1 ? "call" : "calls"} per run`;
+  const calls = `${plural(layers.length, "layer")} · ${plural(agents, "model call")} per run`;
   return (
     <p
       role="status"

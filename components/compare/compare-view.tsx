@@ -12,6 +12,7 @@ import { useBoardVariants } from "./use-board-variants";
 import { DEFAULT_COMPARE, VariantPicker } from "./variant-picker";
 import { VariantColumn } from "./variant-column";
 import { useCompareEnded } from "./use-compare-ended";
+import { plural } from "@/lib/plural";
 
 /** One store per variant: the ranker's store posts with `variant: "ranker"`. */
 function storeFor(variant: VariantSpec): RunStore {
@@ -86,7 +87,7 @@ export function CompareView() {
               />
               <div className="flex gap-2">
                 <Button variant="primary" onClick={start} disabled={running || !prompt.trim() || chosen.length === 0}>
-                  Compare {chosen.length} variant{chosen.length === 1 ? "" : "s"}
+                  Compare {plural(chosen.length, "variant")}
                 </Button>
                 {running && (
                   <Button variant="danger" onClick={stop}>
