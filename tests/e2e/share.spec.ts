@@ -122,7 +122,7 @@ test("a run exports as Markdown and JSON, and the JSON imports as a new run", as
   const json = await (await request.get(`/api/runs/${id}/export?format=json`)).json();
 
   await page.getByText("Export", { exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export Markdown" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Export Markdown" }).click()]);
   const fs = await import("node:fs/promises");
   const markdown = await fs.readFile((await download.path())!, "utf8");
   expect(markdown).toContain("What is a monad?");
