@@ -36,7 +36,13 @@ export function PointLabels({ points, onUnlabelled }: { points: QualityPoint[]; 
     const ordered = [...points].sort((a, b) => Number(b.onFront) - Number(a.onFront) || b.y - a.y);
     const requests = ordered.map((p) => ({ id: p.id, x: Number(xScale(p.x)), y: Number(yScale(p.y)), width: measure(p.label), height: LINE_PX }));
     const bounds = { left: area.x, top: area.y - 12, right: area.x + area.width + 20, bottom: area.y + area.height };
-    return { requests, ...placeLabels(requests, bounds) };
+    // The whiskers are marks too: a name across one hides the interval.
+    const whiskers = points.flatMap((p) => {
+      if (!p.interval) return [];
+      const x = Number(xScale(p.x));
+      return [{ left: x - 3, right: x + 3, top: Number(yScale(p.y + p.interval[1])), bottom: Number(yScale(p.y - p.interval[0])) }];
+    });
+    return { requests, ...placeLabels(requests, bounds, { obstacles: whiskers }) };
   }, [points, xScale, yScale, area]);
 
   const unplacedKey = layout?.unplaced.join("\n") ?? "";

@@ -82,7 +82,7 @@ export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityC
                 labelFormatter={() => ""}
               />
               <Scatter name={noun} data={points} fill="var(--c-muted)" isAnimationActive={false}>
-                <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} />
+                <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} isAnimationActive={false} />
               </Scatter>
               {/* Drawn last, so the front's dots sit on top of the same dots in grey. */}
               <Scatter name="Pareto front" data={front} line={{ stroke: "var(--c-accent)", strokeWidth: 2 }} lineType="joint" fill="var(--c-accent)" isAnimationActive={false} />

@@ -16,15 +16,16 @@ export function BoardStatus() {
     <p
       role="status"
       className={cn(
-        "mt-4 flex items-center gap-2 rounded-lg px-3 py-2 text-sm",
+        "mt-4 flex flex-wrap items-center gap-x-2 gap-y-0.5 rounded-lg px-3 py-2 text-sm",
         ok
           ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300"
           : "bg-amber-50 text-amber-900 dark:bg-amber-950/50 dark:text-amber-200",
       )}
     >
       {ok ? <CheckIcon /> : <AlertIcon />}
-      <span className="font-medium">{ok ? "Ready to run ·" : `${problems.length} to fix before running:`}</span>
-      <span className="truncate">{ok ? calls : summary}</span>
+      <span className="font-medium whitespace-nowrap">{ok ? "Ready to run ·" : `${problems.length} to fix before running:`}</span>
+      {/* A phone wraps it to its own line rather than cutting it off. */}
+      <span className="min-w-0 sm:truncate">{ok ? calls : summary}</span>
     </p>
   );
 }

@@ -59,8 +59,20 @@ function candidates(p: LabelRequest, radius: number, reach: number): { left: num
 
 const intersects = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-export function placeLabels(requests: LabelRequest[], bounds: Rect, { radius = 5, reaches = [0, 10, 22, 36] } = {}): Placement {
-  const dots: Rect[] = requests.map((p) => ({ left: p.x - radius, top: p.y - radius, right: p.x + radius, bottom: p.y + radius }));
+export interface PlaceOptions {
+  /** Dot radius in pixels. */
+  radius?: number;
+  /** How far from the dot to look, nearest first; beyond 0 the label gets a leader line. */
+  reaches?: number[];
+  /** Other marks no label may cover, such as error whiskers. */
+  obstacles?: Rect[];
+}
+
+export function placeLabels(requests: LabelRequest[], bounds: Rect, { radius = 5, reaches = [0, 10, 22, 36], obstacles = [] }: PlaceOptions = {}): Placement {
+  const dots: Rect[] = [
+    ...requests.map((p) => ({ left: p.x - radius, top: p.y - radius, right: p.x + radius, bottom: p.y + radius })),
+    ...obstacles,
+  ];
   const taken: Rect[] = [];
   const placed: PlacedLabel[] = [];
   const unplaced: string[] = [];

@@ -40,6 +40,12 @@ describe("placeLabels", () => {
     expect(unplaced.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps labels off other marks, such as a whisker through the spot beside the dot", () => {
+    const whisker = { left: 100, right: 200, top: 90, bottom: 110 };
+    const { placed } = placeLabels([label("a", 100, 100)], bounds, { obstacles: [whisker] });
+    expect(placed[0].left + placed[0].width <= 100 || placed[0].top + placed[0].height <= 90 || placed[0].top >= 110).toBe(true);
+  });
+
   it("ends a leader line on the nearest edge of the label", () => {
     expect(leaderEnd({ id: "a", left: 50, top: 10, width: 40, height: 14, leader: true }, 20, 40)).toEqual({ x: 50, y: 24 });
   });
