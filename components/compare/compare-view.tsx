@@ -63,7 +63,7 @@ export function CompareView() {
           <h1 className="text-lg font-semibold">Compare variants</h1>
           <p className="max-w-prose text-sm text-muted">
             Runs variants of the board you built in the playground on the same prompt: MoA as built, the final aggregator alone, the
-            LLM-Ranker that only picks a proposer answer, the strongest proposer alone, and more.
+            LLM-Ranker that only picks one of the answers its final agent receives, the strongest proposer alone, and more.
           </p>
         </div>
         {!hydrated ? null : problem ? (
