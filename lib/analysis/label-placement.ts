@@ -64,30 +64,30 @@ export interface PlaceOptions {
   radius?: number;
   /** How far from the dot to look, nearest first; beyond 0 the label gets a leader line. */
   reaches?: number[];
-  /** Other marks no label may cover, such as error whiskers. */
+  /** Marks a label avoids when it can, such as error whiskers; it crosses one rather than go unnamed. */
   obstacles?: Rect[];
 }
 
 export function placeLabels(requests: LabelRequest[], bounds: Rect, { radius = 5, reaches = [0, 10, 22, 36], obstacles = [] }: PlaceOptions = {}): Placement {
-  const dots: Rect[] = [
-    ...requests.map((p) => ({ left: p.x - radius, top: p.y - radius, right: p.x + radius, bottom: p.y + radius })),
-    ...obstacles,
-  ];
+  const dots: Rect[] = requests.map((p) => ({ left: p.x - radius, top: p.y - radius, right: p.x + radius, bottom: p.y + radius }));
   const taken: Rect[] = [];
   const placed: PlacedLabel[] = [];
   const unplaced: string[] = [];
-  for (const p of requests) {
-    let spot: PlacedLabel | undefined;
-    search: for (const reach of reaches) {
+  const find = (p: LabelRequest, marks: Rect[]): PlacedLabel | undefined => {
+    for (const reach of reaches) {
       for (const c of candidates(p, radius, reach)) {
         const box = { left: c.left, top: c.top, right: c.left + p.width, bottom: c.top + p.height };
         const inside = box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
-        if (!inside || taken.some((t) => intersects(t, box)) || dots.some((d) => intersects(d, box))) continue;
-        spot = { id: p.id, left: box.left, top: box.top, width: p.width, height: p.height, leader: reach > 0 };
+        if (!inside || taken.some((t) => intersects(t, box)) || marks.some((d) => intersects(d, box))) continue;
         taken.push(box);
-        break search;
+        return { id: p.id, left: box.left, top: box.top, width: p.width, height: p.height, leader: reach > 0 };
       }
     }
+    return undefined;
+  };
+  for (const p of requests) {
+    // Crossing a whisker beats no name at all; crossing a dot or another name does not.
+    const spot = find(p, [...dots, ...obstacles]) ?? find(p, dots);
     if (spot) placed.push(spot);
     else unplaced.push(p.id);
   }

@@ -46,6 +46,11 @@ describe("placeLabels", () => {
     expect(placed[0].left + placed[0].width <= 100 || placed[0].top + placed[0].height <= 90 || placed[0].top >= 110).toBe(true);
   });
 
+  it("crosses a whisker rather than leave a dot unnamed", () => {
+    const everywhere = { left: 0, right: 600, top: 0, bottom: 300 };
+    expect(placeLabels([label("a", 100, 100)], bounds, { obstacles: [everywhere] }).placed).toHaveLength(1);
+  });
+
   it("ends a leader line on the nearest edge of the label", () => {
     expect(leaderEnd({ id: "a", left: 50, top: 10, width: 40, height: 14, leader: true }, 20, 40)).toEqual({ x: 50, y: 24 });
   });
