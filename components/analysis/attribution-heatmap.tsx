@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { cn } from "@/components/ui/cn";
 import type { AttributionRow } from "@/lib/analysis/similarity";
 import { shortModel } from "@/lib/client/model-view";
 import type { RunState } from "@/lib/moa/run-state";
@@ -8,12 +9,28 @@ import { useAttribution } from "./use-attribution";
 import { MetricSwitch, METRICS, type Metric } from "./metric-switch";
 
 
-function cellStyle(value: number): React.CSSProperties {
-  // Accent at the value's strength: 0 is blank, 1 is solid; text flips to white when dark enough.
-  return {
-    background: `color-mix(in oklab, var(--c-accent) ${Math.round(value * 100)}%, transparent)`,
-    color: value > 0.55 ? "white" : undefined,
-  };
+/**
+ * The accent laid over the page at the value's strength: 0 is blank, 1 is solid. That reads
+ * "stronger colour = closer" in both themes (the accent is dark on white, light on black), which
+ * is what the caption says; "darker" was true in light mode only.
+ */
+export function cellStyle(value: number): React.CSSProperties {
+  return { background: `color-mix(in oklab, var(--c-accent) ${Math.round(value * 100)}%, transparent)` };
+}
+
+/** Past this strength the page's own ink loses contrast: white on the dark accent, near-black on the light one. */
+export const cellInk = (value: number) => (value > 0.78 ? "text-white dark:text-zinc-950" : undefined);
+
+function HeatLegend() {
+  return (
+    <div className="flex items-center gap-1.5 text-xs text-muted" aria-label="Colour scale: from less similar (blank) to more similar (solid colour)" role="img" data-testid="heat-legend">
+      <span>less similar</span>
+      {[0, 0.25, 0.5, 0.75, 1].map((v) => (
+        <span key={v} data-value={v} className="h-3 w-5 rounded-sm border border-line" style={cellStyle(v)} />
+      ))}
+      <span>more similar</span>
+    </div>
+  );
 }
 
 function LayerGrid({ rows, metric }: { rows: AttributionRow[]; metric: Metric }) {
@@ -48,7 +65,7 @@ function LayerGrid({ rows, metric }: { rows: AttributionRow[]; metric: Metric })
                   key={i}
                   // relative: the sr-only mark is placed against its cell, not the page, so a scrolled-off
                   // cell does not widen the document on a phone.
-                  className="relative rounded-sm px-2 py-1.5 text-center tabular-nums"
+                  className={cn("relative rounded-sm px-2 py-1.5 text-center tabular-nums", cellInk(value))}
                   style={cellStyle(value)}
                   title={`${shortModel(row.model)} vs answer #${row.inputs[i].agent + 1}: ${METRICS[metric].label} ${value.toFixed(3)}`}
                 >
@@ -94,10 +111,11 @@ export function AttributionHeatmap({ run }: { run: RunState }) {
       ) : (
         byLayer.map((group) => <LayerGrid key={group[0].layer} rows={group} metric={metric} />)
       )}
+      <HeatLegend />
       <p className="max-w-prose text-xs text-muted">
-        Each row is an aggregator, each column an answer it received. A darker cell means the aggregator&apos;s text is closer to that
-        answer ({METRICS[metric].explain}). A row with one dark cell leaned on one proposer; an even row blended them. Similarity
-        shows what was used, not whether it was good.
+        Each row is an aggregator, each column an answer it received. The stronger a cell&apos;s colour, the closer the aggregator&apos;s
+        text is to that answer ({METRICS[metric].explain}). A row with one strong cell leaned on one proposer; an even row blended
+        them. Similarity shows what was used, not whether it was good.
       </p>
     </section>
   );

@@ -14,6 +14,7 @@ import type { AgentState, RunState } from "@/lib/moa/run-state";
 import { METRICS, type Metric } from "./metric-switch";
 import { useAttribution } from "./use-attribution";
 import { useProposerVerdicts } from "./use-proposer-verdicts";
+import { plural } from "@/lib/plural";
 
 const METRIC_ORDER = Object.keys(METRICS) as Metric[];
 
@@ -99,7 +100,7 @@ export function JudgedQuality({ run }: { run: RunState }) {
         <p className="text-sm text-muted">Only a finished run can be judged: this one is {run.status}.</p>
       ) : !canJudge ? (
         <p className="text-sm text-muted">
-          The final aggregator received {proposers.length} answer{proposers.length === 1 ? "" : "s"}; judging needs at least {MIN_PROPOSERS_TO_JUDGE} to give a
+          The final aggregator received {plural(proposers.length, "answer")}; judging needs at least {MIN_PROPOSERS_TO_JUDGE} to give a
           meaningful ρ. Run a board with three or more proposers in the layer before the final aggregator.
         </p>
       ) : (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import { CartesianGrid, ErrorBar, LabelList, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { useCallback, useState } from "react";
+import { CartesianGrid, ErrorBar, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMs, formatTflops, formatUsd } from "@/lib/client/format";
 import { offAxis, qualityPoints, type CostAxis, type QualityCandidate } from "@/lib/analysis/quality-points";
+import { PointLabels } from "./point-labels";
 
 const AXES: Record<CostAxis, { name: string; label: string; format(x: number): string }> = {
   cost: { name: "cost", label: "Mean cost", format: (x) => formatUsd(x) },
@@ -32,6 +33,9 @@ export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityC
   const unplaced = offAxis(candidates, axis);
   const front = points.filter((p) => p.onFront).sort((a, b) => a.x - b.x);
   const { name, label, format } = AXES[axis];
+  const [unlabelled, setUnlabelled] = useState<string[]>([]);
+  const onUnlabelled = useCallback((ids: string[]) => setUnlabelled(ids), []);
+  const crowded = points.filter((p) => unlabelled.includes(p.id));
 
   return (
     <figure className="flex flex-col gap-2" aria-label="Quality against cost chart">
@@ -49,9 +53,9 @@ export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityC
       {points.length === 0 ? (
         empty
       ) : (
-        <div className="h-72 w-full" data-testid="quality-chart">
+        <div className="h-80 w-full" data-testid="quality-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
+            <ScatterChart margin={{ top: 20, right: 32, bottom: 24, left: 8 }}>
               <CartesianGrid stroke="var(--c-line)" strokeDasharray="3 3" />
               <XAxis
                 type="number"
@@ -78,14 +82,20 @@ export function QualityChart({ candidates, noun, yLabel, empty, note }: QualityC
                 labelFormatter={() => ""}
               />
               <Scatter name={noun} data={points} fill="var(--c-muted)" isAnimationActive={false}>
-                <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} />
-                <LabelList dataKey="label" position="top" fontSize={10} fill="var(--c-fg)" />
+                <ErrorBar dataKey="interval" direction="y" width={4} stroke="var(--c-muted)" strokeOpacity={0.6} isAnimationActive={false} />
               </Scatter>
               {/* Drawn last, so the front's dots sit on top of the same dots in grey. */}
               <Scatter name="Pareto front" data={front} line={{ stroke: "var(--c-accent)", strokeWidth: 2 }} lineType="joint" fill="var(--c-accent)" isAnimationActive={false} />
+              <PointLabels points={points} onUnlabelled={onUnlabelled} />
             </ScatterChart>
           </ResponsiveContainer>
         </div>
+      )}
+      {crowded.length > 0 && (
+        <p className="text-xs" aria-label="Unlabelled dots">
+          <span className="font-medium">Too close together to label</span> (hover a dot for its name):{" "}
+          {crowded.map((p) => `${p.label} (${Math.round(p.y)}%, ${format(p.x)})`).join(", ")}.
+        </p>
       )}
       {unplaced.length > 0 && (
         <p className="text-xs" aria-label={`${name} unknown`}>

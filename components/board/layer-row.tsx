@@ -11,6 +11,7 @@ import { ChevronIcon, TrashIcon } from "@/components/ui/board-icons";
 import { SlotCard, type SlotRole } from "./slot-card";
 import { StragglerSettings } from "./straggler-settings";
 import { SynthesisEditor } from "./synthesis-editor";
+import { plural } from "@/lib/plural";
 
 const ROLE_DOT: Record<SlotRole, string> = {
   proposer: "bg-sky-500",
@@ -40,10 +41,10 @@ export function LayerRow({ board, layer, problems }: { board: Board; layer: numb
           {label}
         </h3>
         <Badge>
-          {entry.slots.length} {entry.slots.length === 1 ? "agent" : "agents"}
+          {plural(entry.slots.length, "agent")}
         </Badge>
         {layer > 0 && entry.synthesisPrompt && <Badge tone="accent">custom synthesis prompt</Badge>}
-        {entry.policy?.kind === "quorum" && <Badge tone="info">first {entry.policy.k} answers</Badge>}
+        {entry.policy?.kind === "quorum" && <Badge tone="info">first {plural(entry.policy.k, "answer")}</Badge>}
         {entry.policy?.kind === "deadline" && <Badge tone="info">deadline {entry.policy.ms} ms</Badge>}
         <span className="ml-auto flex items-center gap-1">
           {layer > 0 && (

@@ -6,6 +6,7 @@ import { useBoardStore } from "@/lib/client/board-store";
 import { useBoardValidation } from "@/lib/client/use-board-validation";
 import { PlusIcon } from "@/components/ui/board-icons";
 import { LayerRow } from "./layer-row";
+import { plural } from "@/lib/plural";
 
 function FlowArrow({ label }: { label: string }) {
   return (
@@ -32,7 +33,7 @@ export function SlotBoard() {
         <div key={layer.layerId}>
           {index > 0 && (
             <FlowArrow
-              label={`all ${layers[index - 1].slots.length} answers of layer ${index} go to ${
+              label={`${layers[index - 1].slots.length === 1 ? "the 1 answer" : `all ${plural(layers[index - 1].slots.length, "answer")}`} of layer ${index} ${layers[index - 1].slots.length === 1 ? "goes" : "go"} to ${
                 index === layers.length - 1 ? "the final aggregator" : `every agent of layer ${index + 1}`
               }`}
             />

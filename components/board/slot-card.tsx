@@ -12,6 +12,7 @@ import { useModels } from "@/lib/client/models";
 import { tweakSummary, withoutTweaks } from "@/lib/client/sim-tweaks";
 import { DuplicateIcon, GripIcon, SlidersIcon, TrashIcon } from "@/components/ui/board-icons";
 import type { DragData } from "./dnd-logic";
+import { plural } from "@/lib/plural";
 import { ModelPicker } from "./model-picker";
 import { SlotSettingsPopover } from "./slot-settings";
 
@@ -23,13 +24,14 @@ const ROLE_STRIPE: Record<SlotRole, string> = {
   final: "before:bg-amber-500",
 };
 
-function settingsSummary(slot: BoardSlot): string | null {
+/** What the slot changes from the model's defaults, in words for its marker's label and tooltip; null when nothing. */
+export function settingsSummary(slot: Pick<BoardSlot, "temperature" | "maxTokens" | "system">): string | null {
   const parts = [
-    slot.temperature !== undefined && `t ${slot.temperature}`,
-    slot.maxTokens !== undefined && `${slot.maxTokens} tok`,
-    slot.system && "system",
+    slot.temperature !== undefined && `temperature ${slot.temperature}`,
+    slot.maxTokens !== undefined && `at most ${plural(slot.maxTokens, "output token")}`,
+    slot.system && "its own system prompt",
   ].filter(Boolean);
-  return parts.length ? parts.join(" · ") : null;
+  return parts.length ? `Custom settings: ${parts.join(", ")}` : null;
 }
 
 export function SlotCard({
@@ -118,10 +120,27 @@ export function SlotCard({
             </span>
           )}
         </button>
-        <div className="flex items-center gap-1 px-2 pb-1.5 pl-3">
-          {simulated && !empty && <SimulatedBadge />}
-          {summary && <span className="truncate font-mono text-[10.5px] text-muted">{summary}</span>}
-          <span className="ml-auto flex items-center">
+        {/* Wraps rather than clips: a phone's half-width card is narrower than badge, marker and three buttons. */}
+        <div className="flex flex-wrap items-center gap-1 px-2 pb-1.5 pl-3">
+          {simulated && !empty && (
+            <>
+              <SimulatedBadge short className="sm:hidden" />
+              <SimulatedBadge className="max-sm:hidden" />
+            </>
+          )}
+          {summary && (
+            // An icon, not a truncated "t…": its label and tooltip say what was changed.
+            <span
+              role="img"
+              aria-label={summary}
+              title={summary}
+              data-testid="custom-settings"
+              className="inline-grid h-[18px] w-[18px] shrink-0 place-items-center rounded-full border border-accent/30 bg-accent/10 text-accent"
+            >
+              <SlidersIcon size={11} />
+            </span>
+          )}
+          <span className="ml-auto flex shrink-0 items-center">
             <IconButton
               label={`Settings for layer ${layer + 1} slot ${index + 1}`}
               onClick={() => setOpen(open === "settings" ? null : "settings")}

@@ -12,6 +12,7 @@ import { useBoardVariants } from "./use-board-variants";
 import { DEFAULT_COMPARE, VariantPicker } from "./variant-picker";
 import { VariantColumn } from "./variant-column";
 import { useCompareEnded } from "./use-compare-ended";
+import { plural } from "@/lib/plural";
 
 /** One store per variant: the ranker's store posts with `variant: "ranker"`. */
 function storeFor(variant: VariantSpec): RunStoreApi {
@@ -59,7 +60,7 @@ export function CompareView() {
           <h1 className="text-lg font-semibold">Compare variants</h1>
           <p className="max-w-prose text-sm text-muted">
             Runs variants of the board you built in the playground on the same prompt: MoA as built, the final aggregator alone, the
-            LLM-Ranker that only picks a proposer answer, the strongest proposer alone, and more.
+            LLM-Ranker that only picks one of the answers its final agent receives, the strongest proposer alone, and more.
           </p>
         </div>
         {!hydrated ? null : problem ? (
@@ -83,7 +84,7 @@ export function CompareView() {
               />
               <div className="flex gap-2">
                 <Button variant="primary" onClick={start} disabled={running || !prompt.trim() || chosen.length === 0}>
-                  Compare {chosen.length} variant{chosen.length === 1 ? "" : "s"}
+                  Compare {plural(chosen.length, "variant")}
                 </Button>
                 {running && (
                   <Button variant="danger" onClick={stop}>

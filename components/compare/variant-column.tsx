@@ -10,6 +10,7 @@ import { MarkdownText } from "@/components/ui/markdown";
 import { runFigures } from "@/lib/analysis/cost";
 import type { RunStoreApi } from "@/lib/client/run-store";
 import type { VariantSpec } from "@/lib/experiments/types";
+import { rankerPick, rankerPickLabel } from "@/lib/moa/variants/ranker-pick";
 import { lookupModel } from "@/lib/providers/catalog";
 import { hasEnded } from "@/lib/moa/run-state";
 
@@ -24,9 +25,7 @@ export function VariantColumn({ variant, store }: { variant: VariantSpec; store:
   // While the final agent streams, show its text; a ranker's answer appears when it has picked.
   const text = run.finalText || (variant.variant === "ranker" ? "" : (run.agents.at(-1)?.[0]?.text ?? ""));
   const figures = useMemo(() => (ended ? runFigures(run, lookupModel).total : undefined), [ended, run]);
-  const picked = variant.variant === "ranker" && ended && run.agents.length > 1
-    ? run.agents.at(-2)?.filter((a) => a.status === "done").findIndex((a) => a.text === run.finalText)
-    : undefined;
+  const picked = variant.variant === "ranker" && ended ? rankerPick(run) : null;
 
   return (
     <section aria-label={variant.label} className="flex min-w-0 flex-col gap-2 rounded-2xl border border-line bg-surface p-3 shadow-xs">
@@ -41,7 +40,11 @@ export function VariantColumn({ variant, store }: { variant: VariantSpec; store:
       </header>
       {error && <p role="alert" className="text-xs text-red-700 dark:text-red-300">{error}</p>}
       {run.error && <p className="text-xs text-red-700 dark:text-red-300">{run.error}</p>}
-      {picked !== undefined && picked >= 0 && <p className="text-xs text-muted">Picked answer #{picked + 1} of the proposers, verbatim.</p>}
+      {picked && (
+        <p className="text-xs text-muted" data-testid="ranker-pick">
+          {rankerPickLabel(picked)}
+        </p>
+      )}
       <div className="max-h-96 min-h-24 overflow-y-auto text-sm" aria-label={`${variant.label} answer`} aria-busy={busy}>
         {text ? <MarkdownText text={text} streaming={busy} /> : <p className="text-muted">{busy ? "Waiting for the final answer…" : "No answer."}</p>}
       </div>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
 import { parsePromptSet } from "@/lib/experiments/prompt-set";
 import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
+import { plural } from "@/lib/plural";
 
 export interface SetupProps {
   variants: VariantSpec[];
@@ -81,7 +82,7 @@ export function ExperimentSetup({ variants, concurrency, onConcurrency, onStart,
             <input type="file" accept=".json,.jsonl,.ndjson,.csv,.txt" className="sr-only" onChange={(e) => void upload(e.target.files?.[0])} disabled={disabled} />
           </label>
           <span className="text-xs text-muted" aria-live="polite">
-            {parsed.prompts.length} prompt{parsed.prompts.length === 1 ? "" : "s"}
+            {plural(parsed.prompts.length, "prompt")}
             {fileName && ` from ${fileName}`}
           </span>
         </div>
@@ -123,7 +124,8 @@ export function ExperimentSetup({ variants, concurrency, onConcurrency, onStart,
           Run experiment
         </Button>
         <p className="text-xs text-muted">
-          {parsed.prompts.length} × {chosen.length} runs, plus {parsed.prompts.length * Math.max(0, chosen.length - 1)} verdicts judged in both orders.
+          {plural(parsed.prompts.length, "prompt")} × {plural(chosen.length, "variant")} = {plural(parsed.prompts.length * chosen.length, "run")}, plus{" "}
+          {plural(parsed.prompts.length * Math.max(0, chosen.length - 1), "verdict")} judged in both orders.
         </p>
       </div>
     </section>

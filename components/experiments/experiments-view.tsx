@@ -16,6 +16,7 @@ import { ResultsTable } from "./results-table";
 import { RunInspector } from "./run-inspector";
 import { SimilarityQuality } from "./similarity-quality";
 import { useExperiment } from "./use-experiment";
+import { plural } from "@/lib/plural";
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -82,7 +83,7 @@ export function ExperimentsView() {
             <div className="flex flex-wrap items-center gap-3">
               <h2 className="text-sm font-semibold">{plan.name}</h2>
               <span className="text-xs text-muted">
-                {plan.prompts.length} prompts · judge {plan.judge}
+                {plural(plan.prompts.length, "prompt")} · judge {plan.judge}
               </span>
               <div className="ml-auto flex gap-2">
                 {running ? (

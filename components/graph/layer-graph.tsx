@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTeachStore } from "@/components/teach/teach-store";
 import { useRunStore } from "@/lib/client/run-store";
 import type { MoAConfig } from "@/lib/moa/config";
+import { cn } from "@/components/ui/cn";
 import { AgentNode } from "./agent-node";
 import { buildEdges, buildNodes, statusSignature } from "./graph-layout";
 import { contentSize, GRAPH_PAD, graphSize } from "./graph-size";
@@ -69,7 +70,12 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
   const presenter = useTeachStore((s) => s.presenter);
   const [ref, box] = usePanelBox();
   const { height, zoom } = graphSize(stableConfig, box.width, { presenter, viewportHeight: box.viewportHeight });
-  const viewport = placeViewport(stableConfig, box.width, height, zoom);
+  // A board wider than the panel at a readable zoom (a phone, or many layers) scrolls sideways
+  // natively, with a note saying so, rather than being cut off at the panel's edge.
+  const drawnWidth = Math.ceil(contentSize(stableConfig).width * zoom + 2 * GRAPH_PAD);
+  const scrolls = box.width > 0 && drawnWidth > box.width + 1;
+  const canvasWidth = scrolls ? drawnWidth : box.width;
+  const viewport = placeViewport(stableConfig, canvasWidth, height, zoom);
   // The presenter's pinned graph grows with the board; headings scrolled to must clear it.
   useEffect(() => {
     if (!presenter) return;
@@ -83,45 +89,54 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
   const shapeKey = config.layers.map((l) => l.agents.length).join("-");
 
   return (
-    // Inline height: React Flow measures its parent before stylesheets may have loaded.
     <div
       ref={ref}
-      className={className}
-      style={{ height }}
+      className={cn(className, scrolls && "overflow-x-auto overflow-y-hidden overscroll-x-contain")}
       data-zoom={zoom}
+      data-scrolls={scrolls || undefined}
       role="group"
-      aria-label={`Layer graph: ${config.layers.map((l) => l.agents.length).join(" → ")} agents`}
+      aria-label={`Layer graph, agents per layer: ${config.layers.map((l) => l.agents.length).join(" → ")}`}
     >
-      <ReactFlowProvider key={shapeKey}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          defaultViewport={viewport}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          zoomOnScroll={false}
-          zoomOnDoubleClick={false}
-          zoomOnPinch={false}
-          preventScrolling={false}
-          panOnScroll={false}
-          // A read-only graph needs no keys. React Flow's defaults listen on the window, and its
-          // pan key (Space) calls preventDefault: once the lazily loaded graph had registered
-          // before the step controls, a presenter's Space no longer advanced the layers.
-          panActivationKeyCode={null}
-          selectionKeyCode={null}
-          deleteKeyCode={null}
-          zoomActivationKeyCode={null}
-          multiSelectionKeyCode={null}
-          minZoom={0.3}
-          maxZoom={1.5}
-        >
-          <FollowViewport viewport={viewport} />
-        </ReactFlow>
-      </ReactFlowProvider>
+      {/* Inline size: React Flow measures its parent before stylesheets may have loaded. */}
+      <div style={{ height, width: scrolls ? canvasWidth : undefined }}>
+        <ReactFlowProvider key={shapeKey}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            defaultViewport={viewport}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            zoomOnScroll={false}
+            zoomOnDoubleClick={false}
+            zoomOnPinch={false}
+            preventScrolling={false}
+            panOnScroll={false}
+            // The panel scrolls natively then: a drag on a touch screen must scroll it, not pan.
+            panOnDrag={!scrolls}
+            // A read-only graph needs no keys. React Flow's defaults listen on the window, and its
+            // pan key (Space) calls preventDefault: once the lazily loaded graph had registered
+            // before the step controls, a presenter's Space no longer advanced the layers.
+            panActivationKeyCode={null}
+            selectionKeyCode={null}
+            deleteKeyCode={null}
+            zoomActivationKeyCode={null}
+            multiSelectionKeyCode={null}
+            minZoom={0.3}
+            maxZoom={1.5}
+          >
+            <FollowViewport viewport={viewport} />
+          </ReactFlow>
+        </ReactFlowProvider>
+      </div>
+      {scrolls && (
+        <p className="sticky left-0 w-fit px-1 pt-1 text-xs text-muted" data-testid="graph-scroll-note">
+          Wider than the screen: scroll sideways to see all {config.layers.length} layers →
+        </p>
+      )}
     </div>
   );
 }

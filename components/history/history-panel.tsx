@@ -9,6 +9,7 @@ import { formatTokens, formatUsd } from "@/lib/client/format";
 import type { RunSummaryJson } from "@/lib/runs/history";
 import { readOwner } from "@/lib/client/owner";
 import { deleteRun, fetchRunPage, relativeTime } from "./history-client";
+import { plural } from "@/lib/plural";
 
 const STATUS_LABEL: Record<RunSummaryJson["status"], string> = {
   pending: "starting",
@@ -109,7 +110,7 @@ export function HistoryPanel({ onClose, refreshKey }: { onClose(): void; refresh
                 <span>
                   {run.costUsd !== undefined
                     ? formatUsd(run.costUsd)
-                    : `${formatTokens(run.usage.inputTokens + run.usage.outputTokens)} tokens`}
+                    : `${formatTokens(run.usage.inputTokens + run.usage.outputTokens)} ${plural(run.usage.inputTokens + run.usage.outputTokens, "token", { bare: true })}`}
                 </span>
                 <time dateTime={run.createdAt}>{relativeTime(run.createdAt)}</time>
                 {confirming === run.id ? (

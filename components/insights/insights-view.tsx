@@ -5,6 +5,7 @@ import { QualityChart } from "@/components/analysis/quality-chart";
 import { AppHeader } from "@/components/layout/app-header";
 import { SetupsTable } from "./setups-table";
 import { useInsights } from "./use-insights";
+import { plural } from "@/lib/plural";
 
 function NoJudgedRuns() {
   return (
@@ -60,7 +61,7 @@ export function InsightsView() {
                 noun="setup"
                 yLabel="Judged win rate"
                 empty={<NoJudgedRuns />}
-                note={`Quality is the judge's win rate of a setup's answers against the answers it was compared with in Compare and Experiments (${load.insights.verdicts} verdicts; unreadable ones are left out and counted apart), so it is relative to what you compared it with.`}
+                note={`Quality is the judge's win rate of a setup's answers against the answers it was compared with in Compare and Experiments (${plural(load.insights.verdicts, "verdict")}; unreadable ones are left out and counted apart), so it is relative to what you compared it with.`}
               />
               {load.insights.setups.length > 0 && <SetupsTable setups={load.insights.setups} />}
             </>

@@ -1,5 +1,7 @@
 "use client";
 
+import { HistoryToggle } from "@/components/history/history-panel";
+import { PresenterToggle } from "@/components/teach/presenter";
 import { LayersIcon } from "@/components/ui/icons";
 import { HelpPopover } from "./help-popover";
 import { ThemeToggle } from "./theme-toggle";
@@ -10,14 +12,28 @@ const SECTIONS = [
   { href: "/insights", label: "Insights" },
 ];
 
+/** A header action as a link to the playground, styled as the ghost button it stands for. */
+const LINK_ACTION =
+  "inline-flex h-7 shrink-0 items-center rounded-md px-2.5 text-xs font-medium whitespace-nowrap text-muted hover:bg-subtle hover:text-fg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
+
 export interface AppHeaderProps {
   helpOpen: boolean;
   onHelpOpenChange(open: boolean): void;
-  /** Extra actions from the page (e.g. "New chat"). */
+  /** The playground's own demos menu; elsewhere "Classroom demos" opens the playground with that menu open. */
+  demos?: React.ReactNode;
+  /** The page shows a run and has presenter mode; elsewhere the button opens the playground in presenter mode. */
+  presenter?: boolean;
+  /** Reloads the history list when it changes (the current run and whether it ended). */
+  historyKey?: string;
+  /** Actions of this page only (share, export, "New chat"). */
   actions?: React.ReactNode;
 }
 
-export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProps) {
+/**
+ * One header on every page, with the same actions in the same places: where an action makes
+ * no sense on a page it is a link to the playground with it, rather than missing.
+ */
+export function AppHeader({ helpOpen, onHelpOpenChange, demos, presenter = false, historyKey, actions }: AppHeaderProps) {
   return (
     <header className="sticky top-0 z-40 max-sm:static border-b border-line bg-bg/80 backdrop-blur supports-[backdrop-filter]:bg-bg/70">
       {/* Wraps on a phone (nav on its own scrollable row) instead of widening the page. */}
@@ -37,7 +53,20 @@ export function AppHeader({ helpOpen, onHelpOpenChange, actions }: AppHeaderProp
           ))}
         </nav>
         <div className="ml-auto flex flex-wrap items-center justify-end gap-1">
+          {demos ?? (
+            <a href="/?demos=1" className={LINK_ACTION}>
+              Classroom demos
+            </a>
+          )}
+          {presenter ? (
+            <PresenterToggle />
+          ) : (
+            <a href="/?present=1" className={LINK_ACTION}>
+              Presenter mode
+            </a>
+          )}
           {actions}
+          <HistoryToggle refreshKey={historyKey} />
           <HelpPopover open={helpOpen} onOpenChange={onHelpOpenChange} />
           <ThemeToggle />
         </div>

@@ -5,6 +5,7 @@ import { formatMs } from "@/lib/client/format";
 import { Button } from "@/components/ui/button";
 import { PlayIcon } from "@/components/ui/icons";
 import type { Replay, ReplaySpeed } from "@/lib/client/replay";
+import { replayKeyTarget } from "./replay-keys";
 
 const SPEEDS: { value: ReplaySpeed; label: string }[] = [
   { value: 1, label: "1×" },
@@ -54,6 +55,12 @@ export function ReplayControls({ replay }: { replay: Replay }) {
         step={1}
         value={Math.round(position)}
         onChange={(e) => replay.seek(Number(e.currentTarget.value))}
+        onKeyDown={(e) => {
+          const target = replayKeyTarget(e.key, position, snap.duration);
+          if (target === null) return;
+          e.preventDefault();
+          replay.seek(target);
+        }}
       />
       <span className="text-xs text-muted tabular-nums">
         {formatMs(position)} / {formatMs(snap.duration)}

@@ -9,7 +9,7 @@ import { ExportMenu } from "@/components/share/export-menu";
 import { RunAccessProvider } from "@/components/share/run-access";
 import { ShareButton } from "@/components/share/share-button";
 import { InputsDialog } from "@/components/teach/inputs-dialog";
-import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
+import { PresenterShell } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
 import { MarkdownText } from "@/components/ui/markdown";
 import { createReplay, type Replay } from "@/lib/client/replay";
@@ -111,6 +111,7 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
       <AppHeader
         helpOpen={helpOpen}
         onHelpOpenChange={setHelpOpen}
+        presenter
         actions={
           <>
             <a
@@ -119,7 +120,6 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
             >
               Open in playground
             </a>
-            <PresenterToggle />
             <ShareButton runId={id} />
             <ExportMenu runId={id} />
           </>

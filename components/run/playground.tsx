@@ -4,12 +4,12 @@ import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
-import { PlaygroundRunActions } from "@/components/share/run-actions";
+import { PlaygroundRunActions, usePlaygroundHistoryKey } from "@/components/share/run-actions";
 import { useFork } from "@/components/share/use-fork";
 import { DemoPanel } from "@/components/teach/demo-panel";
 import { DemosMenu } from "@/components/teach/demos-menu";
 import { InputsDialog } from "@/components/teach/inputs-dialog";
-import { PresenterShell, PresenterToggle } from "@/components/teach/presenter";
+import { PresenterShell } from "@/components/teach/presenter";
 import { LiveStepControls, StepThroughToggle } from "@/components/teach/step-controls";
 import { useTeachStore } from "@/components/teach/teach-store";
 import { Button } from "@/components/ui/button";
@@ -51,6 +51,7 @@ export function Playground({ board }: { board: ReactNode }) {
   useFork({ ready: boardHydrated, onPrompt: setPrompt });
   useConversationUrl(boardHydrated);
   const [helpOpen, setHelpOpen] = useState(false);
+  const historyKey = usePlaygroundHistoryKey();
   const [boardOpen, setBoardOpen] = useState(true);
   const [method, setMethod] = useState<RunMethod>("moa");
   const running = isActive(phase);
@@ -109,10 +110,11 @@ export function Playground({ board }: { board: ReactNode }) {
       <AppHeader
         helpOpen={helpOpen}
         onHelpOpenChange={setHelpOpen}
+        demos={<DemosMenu onRun={runDemo} disabled={running} />}
+        presenter
+        historyKey={historyKey}
         actions={
           <>
-            <DemosMenu onRun={runDemo} disabled={running} />
-            <PresenterToggle />
             <PlaygroundRunActions />
             {messages.length > 0 && (
               <Button size="sm" variant="ghost" disabled={running} onClick={() => runStore.getState().newConversation()}>

@@ -1,11 +1,17 @@
 "use client";
 
-import { HistoryToggle } from "@/components/history/history-panel";
 import { useRunStore } from "@/lib/client/run-store";
 import { ExportMenu } from "./export-menu";
 import { ShareButton } from "./share-button";
 
-/** Header actions of the playground: share and export the current run, and the history. */
+/** The history list reloads when the current run starts and when it ends. */
+export function usePlaygroundHistoryKey(): string {
+  const runId = useRunStore((s) => s.run.runId);
+  const ended = useRunStore((s) => s.phase === "ended");
+  return `${runId}:${ended}`;
+}
+
+/** Header actions of the playground: share and export the current run. */
 export function PlaygroundRunActions() {
   const runId = useRunStore((s) => s.run.runId);
   const ended = useRunStore((s) => s.phase === "ended");
@@ -13,7 +19,6 @@ export function PlaygroundRunActions() {
     <>
       {runId && <ShareButton runId={runId} />}
       {runId && ended && <ExportMenu runId={runId} />}
-      <HistoryToggle refreshKey={`${runId}:${ended}`} />
     </>
   );
 }

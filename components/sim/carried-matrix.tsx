@@ -4,6 +4,7 @@ import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 import type { CarriedMatrix, CellState, MatrixRow } from "@/lib/analysis/carried-points";
 import { modelView } from "@/lib/client/model-view";
+import { plural } from "@/lib/plural";
 
 const CELL: Record<"point" | "wrong", Record<CellState, { mark: string; say: string; className: string }>> = {
   point: {
@@ -109,8 +110,8 @@ export function CarriedMatrixTable({ matrix }: { matrix: CarriedMatrix }) {
           <li key={l.layer}>
             <span className="font-medium">{l.layer === layers.at(-1)?.layer && rows.at(-1)?.final ? "Final answer" : `Layer ${l.layer + 1}`}:</span>{" "}
             {l.answers > 1
-              ? `its ${l.answers} answers together carry ${l.pointsTogether} of ${points.length} key points (the best one alone ${l.bestPoints}) and ${l.wrongTogether} wrong claim${l.wrongTogether === 1 ? "" : "s"}.`
-              : `${l.pointsTogether} of ${points.length} key points, ${l.wrongTogether} wrong claim${l.wrongTogether === 1 ? "" : "s"}.`}
+              ? `its ${l.answers} answers together carry ${l.pointsTogether} of ${plural(points.length, "key point")} (the best one alone ${l.bestPoints}) and ${plural(l.wrongTogether, "wrong claim")}.`
+              : `${l.pointsTogether} of ${plural(points.length, "key point")}, ${plural(l.wrongTogether, "wrong claim")}.`}
           </li>
         ))}
       </ul>

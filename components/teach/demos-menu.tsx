@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Popover } from "@/components/ui/popover";
 import { Button } from "@/components/ui/button";
 import { useBoardStore } from "@/lib/client/board-store";
@@ -15,6 +15,14 @@ export function DemosMenu({ onRun, disabled }: { onRun: (config: MoAConfig, prom
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
+  // Other pages' headers link here with `?demos=1`: arrive with the menu open, once.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has("demos")) return;
+    url.searchParams.delete("demos");
+    window.history.replaceState(window.history.state, "", url);
+    setOpen(true);
+  }, []);
 
   const start = (id: DemoId) => {
     const keys = useSettingsStore.getState().keys;

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { runStore, useRunStore } from "@/lib/client/run-store";
 import { agentInputsFromRun, inputsKnown, type AgentInputs, type QuotedAnswer } from "@/lib/teach/agent-inputs";
 import { useTeachStore } from "./teach-store";
+import { plural } from "@/lib/plural";
 
 /** "Inputs" on an agent's column: opens what that agent was sent. */
 export function InputsButton({ layer, agent }: { layer: number; agent: number }) {
@@ -145,7 +146,7 @@ export function InputsDialog() {
         <header className="flex items-center gap-3 border-b border-line px-4 py-3">
           <h2 className="text-base font-semibold">{title}</h2>
           <span className="text-sm text-muted">
-            {inputs.quoted.length > 0 ? `${inputs.quoted.length} answer${inputs.quoted.length === 1 ? "" : "s"} from layer ${target.layer} highlighted` : "the conversation only"}
+            {inputs.quoted.length > 0 ? `${plural(inputs.quoted.length, "answer")} from layer ${target.layer} highlighted` : "the conversation only"}
           </span>
           <Button size="sm" variant="ghost" className="ml-auto" onClick={close}>
             Close

@@ -4,6 +4,7 @@ import { SELF_MOA_TEMPERATURE } from "@/lib/moa/variants";
 import { BUILTIN_PROMPTS } from "./builtin-prompts";
 import type { Comparison, ExperimentPlan, ExperimentPrompt, VariantSpec } from "./types";
 import { strongestProposer } from "./variants";
+import { plural } from "@/lib/plural";
 
 /** The paper's setup, offline: six diverse simulated proposers and owl, the simulated strong aggregator. */
 export const SIM_PROPOSERS = ["sim:orca", "sim:otter", "sim:heron", "sim:lynx", "sim:badger", "sim:falcon"] as const;
@@ -57,7 +58,7 @@ export function paperDirectionsPlan(options: {
   const variants: VariantSpec[] = [
     moa("best-alone", `${bestName} alone (best proposer)`, layersOf([best])),
     moa("layers-1", `${agg} alone (1 layer)`, layersOf(final)),
-    ...sizes.map((k) => moa(`n-${k}`, `${k} proposer${k === 1 ? "" : "s"} → ${agg}`, layersOf(upTo(k), final))),
+    ...sizes.map((k) => moa(`n-${k}`, `${plural(k, "proposer")} → ${agg}`, layersOf(upTo(k), final))),
     moa("layers-2", `${n} diverse → ${agg} (2 layers)`, layersOf(diverse, final)),
     moa("self", `${n}× ${bestName} (T ${PAPER_TEMPERATURE}) → ${agg}`, layersOf(Array.from({ length: n }, () => ({ ...best, temperature: SELF_MOA_TEMPERATURE })), final)),
     moa("other-final", `${n} diverse → ${shortName(otherAggregator)}`, layersOf(diverse, [agent(otherAggregator)])),

@@ -2,6 +2,7 @@ import type { ModelLookup } from "@/lib/analysis/cost";
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
 import { moaAsGiven, moaLite, selfMoA, singleModel } from "@/lib/moa/variants";
 import type { VariantSpec } from "./types";
+import { plural } from "@/lib/plural";
 
 export type VariantId = "moa" | "moa-lite" | "ranker" | "aggregator" | "best-proposer" | "self-moa";
 
@@ -35,7 +36,7 @@ export function deriveVariants(config: MoAConfig, lookup: ModelLookup): VariantS
   const layers = config.layers.length;
   const final = config.layers[layers - 1].agents[0];
   const best = strongestProposer(config, lookup);
-  const out: VariantSpec[] = [{ id: "moa", label: `MoA (${layers} layer${layers === 1 ? "" : "s"})`, variant: "moa", config: moaAsGiven(config) }];
+  const out: VariantSpec[] = [{ id: "moa", label: `MoA (${plural(layers, "layer")})`, variant: "moa", config: moaAsGiven(config) }];
   if (layers > 2) out.push({ id: "moa-lite", label: "MoA-Lite (2 layers)", variant: "moa", config: moaLite(config) });
   if (layers >= 2) {
     out.push({ id: "ranker", label: `LLM-Ranker (${shortName(final.model)} picks)`, variant: "ranker", config: moaAsGiven(config) });

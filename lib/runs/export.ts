@@ -7,7 +7,9 @@ import { conversationSchema } from "@/lib/moa/conversation";
 import { runEventSchema, usageSchema, type RunEvent } from "@/lib/moa/events";
 import { METHOD_NOTE_KINDS, methodNotes } from "@/lib/moa/method-notes";
 import { RUN_STATUSES, type AgentState, type RunState } from "@/lib/moa/run-state";
+import { plural } from "@/lib/plural";
 import type { StoredRun } from "./run-store";
+import { demoteHeadings, fenceVerbatim } from "./markdown-nesting";
 
 /**
  * A run as a file: the JSON record (run + every event, re-importable) and a Markdown
@@ -89,8 +91,11 @@ export function stateOfExport(record: RunExport): RunState {
 const fmtMs = (ms: number | undefined) => (ms === undefined ? "–" : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 const fmtInt = (n: number | undefined) => (n === undefined ? "–" : n.toLocaleString("en-US"));
 
-function quote(text: string): string {
-  return text.trim() === "" ? "_(no text)_" : text.trim();
+const NO_TEXT = "_(no text)_";
+
+/** An answer shown as the report's content: rendered, its headings nested under the section's. */
+function nested(text: string, minLevel: number): string {
+  return text.trim() === "" ? NO_TEXT : demoteHeadings(text.trim(), minLevel);
 }
 
 function agentSection(a: AgentState, isFinal: boolean): string[] {
@@ -105,11 +110,15 @@ function agentSection(a: AgentState, isFinal: boolean): string[] {
   if (a.error) lines.push(`> Failed (${a.error.kind}): ${a.error.message}`, "");
   if (a.skipReason) lines.push(`> Skipped: ${a.skipReason}`, "");
   if (a.truncatedAt !== undefined) lines.push(`> Truncated: stopped at its ${fmtInt(a.truncatedAt)}-token output limit.`, "");
-  lines.push(quote(a.text), "");
+  // Verbatim in a fence: an agent's own headings, rules or unclosed code cannot break the report.
+  lines.push(a.text.trim() === "" ? NO_TEXT : fenceVerbatim(a.text.trim()), "");
   return lines;
 }
 
-/** A readable report: the prompt, every agent's answer by layer, the final answer, the figures. */
+/**
+ * A readable report: the prompt and the final answer first, then how it was made, then every
+ * agent's answer by layer (verbatim), with the figures.
+ */
 export function toMarkdown(record: RunExport): string {
   const { run } = record;
   const state = stateOfExport(record);
@@ -122,29 +131,29 @@ export function toMarkdown(record: RunExport): string {
     "# MoA run",
     "",
     `- Status: ${state.status}`,
-    `- Shape: ${runShape(run.config)} (${run.config.layers.length} layers)${run.preset ? ` · preset ${run.preset}` : ""}`,
+    `- Shape: ${runShape(run.config)} (${plural(run.config.layers.length, "layer")})${run.preset ? ` · preset ${run.preset}` : ""}`,
     `- Started: ${run.createdAt}`,
     `- Duration: ${fmtMs(state.durationMs ?? run.durationMs)}`,
     `- Tokens in/out: ${fmtInt(usage.inputTokens)} / ${fmtInt(usage.outputTokens)}`,
     "",
   ];
   if (state.error && state.status !== "finished") lines.push(`> ${state.error}`, "");
+  lines.push("## Prompt", "", nested(prompt, 3), "");
+  lines.push("## Final answer", "", nested(finalText, 3), "");
   const notes = methodNotes(state);
   if (notes.length > 0) {
     lines.push("## How this answer was made", "", ...notes.map((n) => `- **${n.label}**: ${n.text}`), "");
   }
   if (earlier.length > 0) {
     lines.push("## Conversation before the prompt", "");
-    for (const m of earlier) lines.push(`**${m.role}:** ${m.content}`, "");
+    for (const m of earlier) lines.push(`**${m.role}:**`, "", nested(m.content, 3), "");
   }
-  lines.push("## Prompt", "", prompt, "");
   state.agents.forEach((row, l) => {
     const last = l === state.agents.length - 1;
     lines.push(`## Layer ${l + 1}${last ? " (final aggregator)" : l === 0 ? " (proposers)" : " (aggregators)"}`, "");
     if (state.layers[l]?.durationMs !== undefined) lines.push(`_layer duration: ${fmtMs(state.layers[l].durationMs)}_`, "");
     for (const a of row) lines.push(...agentSection(a, last));
   });
-  lines.push("## Final answer", "", quote(finalText), "");
   return lines.join("\n");
 }
 

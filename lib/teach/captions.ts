@@ -1,8 +1,5 @@
 import type { MoAConfig } from "@/lib/moa/config";
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from "@/lib/plural";
 
 /**
  * What happens when layer `layer` (0-based) starts, in one sentence for a projector.
@@ -15,7 +12,7 @@ export function layerCaption(config: MoAConfig, layer: number, answers?: number)
   if (layer <= 0) {
     return count === 1
       ? "The model answers the prompt on its own"
-      : `Each of the ${plural(agents, "proposer", "proposers")} answers the prompt on its own, without seeing the others`.replace("Each of the 1 proposer", "The proposer");
+      : `Each of the ${plural(agents, "proposer")} answers the prompt on its own, without seeing the others`.replace("Each of the 1 proposer", "The proposer");
   }
   const read = answers ?? config.layers[layer - 1]?.agents.length ?? 0;
   const them = read === 1 ? "the 1 answer" : `the ${read} answers`;

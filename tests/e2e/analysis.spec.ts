@@ -28,7 +28,7 @@ test.describe("analysis", () => {
       await expect(column.getByLabel(/figures$/)).toContainText("TFLOPs");
     }
     // The ranker answers with one proposer answer, verbatim, and says which.
-    await expect(page.getByRole("region", { name: /^LLM-Ranker/ })).toContainText(/Picked answer #\d of the proposers/);
+    await expect(page.getByRole("region", { name: /^LLM-Ranker/ })).toContainText(/Picked Layer 1 · Agent \d's answer verbatim, candidate \d of the \d proposer answers/);
 
     // The judge compares every pair, each in both orders.
     await page.getByRole("button", { name: "Judge the answers" }).click();

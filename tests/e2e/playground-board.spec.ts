@@ -105,5 +105,5 @@ test("applies the MoA-Lite preset and says what stands in for the paper's models
   await expect(slotsOfLayer(page, 2)).toHaveCount(1);
   await expect(page.getByRole("heading", { name: "Final aggregator" })).toBeVisible();
   // Every agent is called as the paper's code calls it.
-  await expect(page.getByText("t 0.7 · 2048 tok", { exact: true })).toHaveCount(7);
+  await expect(page.getByRole("img", { name: "Custom settings: temperature 0.7, at most 2,048 output tokens", exact: true })).toHaveCount(7);
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/moa/events";
 import { runExportSchema, toMarkdown, toRunExport } from "@/lib/runs/export";
+import { demoteHeadings, fenceVerbatim } from "@/lib/runs/markdown-nesting";
 import { deleteOwnedRun, getRunExport, importRunExport, listOwnerRuns } from "@/lib/runs/history";
 import { newRunId } from "@/lib/runs/ids";
 import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
@@ -74,6 +75,82 @@ describe("toMarkdown", () => {
     expect(md).toContain("Half an ans");
     expect(md).toContain("Failed (rate_limited): slow down");
     expect(md).toContain("Status: failed");
+  });
+});
+
+/** The report's own outline: headings outside code blocks, as a Markdown reader would see them. */
+function outline(md: string): string[] {
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (const line of md.split("\n")) {
+    const f = line.match(/^(`{3,}|~{3,})/);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = null;
+    } else if (f) fence = f[1];
+    else if (/^#{1,6} /.test(line)) out.push(line);
+  }
+  return out;
+}
+
+describe("Markdown export with answers that carry their own Markdown", () => {
+  const agentText = "### Step 1\n\nUse ``` fences:\n\n```js\nlet a = 1;\n```\n\n# Conclusion\n\n---\n\nDone.\n\n```\nnever closed";
+  const finalAnswer = "# The answer\n\nIntro.\n\n## Why\n\nBecause.\n\nSummary\n=======\n\n```py\nprint('# not a heading')\n```";
+  const events = stamp("r4", [
+    { type: "run-started", config: CONFIG, messages: [{ role: "user", content: "Explain" }] },
+    { type: "layer-started", layer: 0 },
+    { type: "agent-started", layer: 0, agent: 0, model: "sim:falcon" },
+    { type: "agent-started", layer: 0, agent: 1, model: "sim:heron" },
+    { type: "agent-finished", layer: 0, agent: 0, text: agentText, usage, ttftMs: 5, durationMs: 9 },
+    { type: "agent-finished", layer: 0, agent: 1, text: "## Plain", usage, ttftMs: 5, durationMs: 9 },
+    { type: "layer-finished", layer: 0, succeeded: 2, failed: 0, skipped: 0, durationMs: 10 },
+    { type: "layer-started", layer: 1 },
+    { type: "agent-started", layer: 1, agent: 0, model: "sim:owl" },
+    { type: "agent-finished", layer: 1, agent: 0, text: finalAnswer, usage, ttftMs: 5, durationMs: 9 },
+    { type: "layer-finished", layer: 1, succeeded: 1, failed: 0, skipped: 0, durationMs: 10 },
+    { type: "run-finished", text: finalAnswer, usage, durationMs: 30 },
+  ]);
+  const md = toMarkdown(toRunExport(storedRun("r4", events), events));
+
+  it("puts the final answer right after the prompt, before any layer", () => {
+    expect(md.indexOf("## Prompt")).toBeLessThan(md.indexOf("## Final answer"));
+    expect(md.indexOf("## Final answer")).toBeLessThan(md.indexOf("## Layer 1"));
+  });
+
+  it("keeps the report's outline its own: agents' headings are fenced, the final answer's nest under its section", () => {
+    expect(outline(md)).toEqual([
+      "# MoA run",
+      "## Prompt",
+      "## Final answer",
+      "### The answer",
+      "#### Why",
+      "### Summary",
+      "## Layer 1 (proposers)",
+      "### Agent 1 · sim:falcon",
+      "### Agent 2 · sim:heron",
+      "## Layer 2 (final aggregator)",
+      "### Final aggregator · sim:owl",
+    ]);
+  });
+
+  it("shows each agent's text verbatim, in a fence its own backticks cannot close", () => {
+    expect(md).toContain(`${"`".repeat(4)}markdown\n${agentText}\n${"`".repeat(4)}`);
+    expect(md).toContain("```markdown\n## Plain\n```");
+  });
+});
+
+describe("Markdown nesting helpers", () => {
+  it("demotes headings to a minimum level, at most 6, and leaves code alone", () => {
+    expect(demoteHeadings("# A\n###### B\n```\n# code\n```", 3)).toBe("### A\n###### B\n```\n# code\n```");
+    expect(demoteHeadings("#### Already deep", 3)).toBe("#### Already deep");
+    expect(demoteHeadings("Title\n---\n\n- item\n---", 3)).toBe("### Title\n\n- item\n---");
+  });
+
+  it("closes a code block an answer left open", () => {
+    expect(demoteHeadings("```\ncut off", 3)).toBe("```\ncut off\n```");
+  });
+
+  it("fences text with a fence longer than any backtick run inside", () => {
+    expect(fenceVerbatim("a ````` b")).toBe("``````markdown\na ````` b\n``````");
   });
 });
 
