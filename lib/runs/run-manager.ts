@@ -37,8 +37,11 @@ export interface StartedRun {
   owner: string;
 }
 
-/** Stores the run, starts it detached from the request, and answers at once. */
-export async function startRun(request: RunRequest, options: { onEnd?: () => void } = {}): Promise<StartedRun> {
+/**
+ * Stores the run, starts it detached from the request, and answers at once. A job's runs pass
+ * `ownerSecretHash`: the server keeps only the hash of its owner's secret, never the secret.
+ */
+export async function startRun(request: RunRequest, options: { onEnd?: () => void; ownerSecretHash?: string } = {}): Promise<StartedRun> {
   assertAcceptingRuns();
   if (request.variant === "ranker") assertRankable(request.config);
   const store = await getRunStore();
@@ -48,7 +51,7 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   const owner = request.owner ?? newOwnerSecret();
   const created = store.createRun({
     id,
-    ownerSecretHash: hashOwnerSecret(owner),
+    ownerSecretHash: options.ownerSecretHash ?? hashOwnerSecret(owner),
     config: request.config,
     messages: request.messages,
     preset: request.preset,

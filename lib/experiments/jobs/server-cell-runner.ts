@@ -1,0 +1,46 @@
+import { runFigures } from "@/lib/analysis/cost";
+import { lookupModel } from "@/lib/providers/catalog";
+import { getRunState, openEventStream, startRun } from "@/lib/runs/run-manager";
+import { judgeBallot } from "@/lib/verdicts/judge-ballot";
+import { runsToJudge } from "@/lib/verdicts/judge-runs";
+import { getVerdictRepository } from "@/lib/verdicts/repository";
+import { waitForRunEnd, type JudgeDeps } from "../judge-server";
+import { runResultOf } from "../run-result";
+import type { Judgement } from "../types";
+import type { CellRunner } from "./cell-runner";
+
+/** Judge runs started here belong to the experiment's owner, as its cells do. */
+const judgeDeps = (ownerSecretHash: string): JudgeDeps => ({
+  startRun: (request) => startRun(request, { ownerSecretHash }),
+  waitForRun: (id) => waitForRunEnd(openEventStream, id),
+});
+
+/**
+ * Cells as normal runs of this server (stored, shareable by link, in the owner's history);
+ * verdicts judged as Compare judges them and stored under the owner, so Insights counts them.
+ */
+export const serverCellRunner: CellRunner = {
+  async runCell({ variant, conversation, ownerSecretHash }, { onRunStarted }) {
+    const { id } = await startRun({ config: variant.config, messages: conversation, variant: variant.variant, preset: "experiment" }, { ownerSecretHash });
+    await onRunStarted(id);
+    return runResultOf(await waitForRunEnd(openEventStream, id));
+  },
+  async judge({ a, b, judge, ownerSecretHash }) {
+    const ballot = await runsToJudge([
+      { id: a.run.runId, label: a.variant.label },
+      { id: b.run.runId, label: b.variant.label },
+    ]);
+    const [judged] = await judgeBallot(ballot.conversation, ballot.runs, { judge }, judgeDeps(ownerSecretHash));
+    await (await getVerdictRepository()).addRunsVerdicts([
+      { ...judged.verdict, ownerSecretHash, a: { runId: judged.a.runId, label: judged.a.label }, b: { runId: judged.b.runId, label: judged.b.label } },
+    ]);
+    const { verdict, runIds } = judged.pair;
+    // The judge names the sides by label; side a must be the comparison's a.
+    const flip = judged.pair.a !== a.variant.label;
+    const winner = !flip || verdict.winner === "tie" ? verdict.winner : verdict.winner === "a" ? "b" : "a";
+    const judgement: Judgement = { winner, consistent: verdict.consistent, reasons: verdict.reasons, runIds, ...(verdict.error && { error: verdict.error }) };
+    const states = await Promise.all(runIds.map((id) => getRunState(id)));
+    const costUsd = states.reduce((sum, state) => sum + runFigures(state, lookupModel).total.costUsd, 0);
+    return { judgement, costUsd };
+  },
+};

@@ -1,0 +1,165 @@
+import type PgBoss from "pg-boss";
+import { getDb, type Database } from "@/lib/db/client";
+import { beat, processInstanceId } from "@/lib/db/instances";
+import { modelIdsOf } from "@/lib/security/access";
+import { isClustered } from "@/lib/runs/fanout/registry";
+import { runResultSchema, type ExperimentPlan } from "../types";
+import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
+import { verdictWithoutJudge, type CellRunner } from "./cell-runner";
+import { loadSpec } from "./load-spec";
+import { withProviderSlots } from "./provider-limits";
+import * as repo from "./repository";
+import { parseUnitKey, resolveUnit, unitKeyOf, verdictsTouching } from "./units";
+
+/** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
+const holder = globalThis as typeof globalThis & { __moaUnitsInFlight?: Set<string>; __moaExperimentWorkers?: Promise<void> };
+const inFlight: Set<string> = (holder.__moaUnitsInFlight ??= new Set());
+
+const liveness = (): repo.Liveness => (isClustered() ? "heartbeat" : "single-process");
+
+/** A cell whose run was stopped by a shutdown did not answer: its job is delivered again. */
+class UnitInterrupted extends Error {}
+
+/**
+ * Does one unit of an experiment, at most once: claims it, runs it (a cell) or judges it (a
+ * verdict), stores the result, makes due the verdicts the cell completes, and marks the
+ * experiment finished with its last unit. A throw sends the job back to the queue for a retry.
+ */
+export async function handleUnit({ experimentId, key }: UnitJob, runner: CellRunner): Promise<void> {
+  const flightKey = `${experimentId}\u0000${key}`;
+  if (inFlight.has(flightKey)) return;
+  inFlight.add(flightKey);
+  try {
+    await doUnit(experimentId, key, runner);
+  } finally {
+    inFlight.delete(flightKey);
+  }
+}
+
+async function doUnit(experimentId: string, key: string, runner: CellRunner): Promise<void> {
+  const db = await getDb();
+  const loaded = await loadSpec(db, experimentId);
+  const ref = parseUnitKey(key);
+  if (!loaded || loaded.status !== "running" || !ref) return;
+  const { spec, ownerSecretHash } = loaded;
+  const unit = resolveUnit(spec.plan, ref);
+  if (!unit) return;
+  if (spec.budgetUsd !== undefined && (await repo.progressCounts(db, experimentId)).costUsd >= spec.budgetUsd) {
+    await repo.endExperiment(db, experimentId, "over-budget");
+    return;
+  }
+  const me = processInstanceId();
+  if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
+  const conversation = [{ role: "user" as const, content: unit.prompt.prompt }];
+
+  if (unit.variant) {
+    const variant = unit.variant;
+    const result = await withProviderSlots(modelIdsOf(variant.config), () =>
+      runner.runCell(
+        { experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash },
+        { onRunStarted: (runId) => repo.setUnitRun(db, experimentId, key, runId) },
+      ),
+    );
+    if (result.status === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);
+    // A cancelled experiment stops its runs; what they left is not a result.
+    if (result.status === "cancelled" && (await repo.experimentStatus(db, experimentId)) !== "running") return;
+    if (!(await repo.finishUnit(db, experimentId, key, me, result, result.costUsd))) return;
+    await makeVerdictsDue(db, experimentId, ref.promptIndex, variant.id, loaded.spec.plan);
+  } else if (unit.comparison) {
+    const comparison = unit.comparison;
+    const sides = [comparison.a, comparison.b].map((v) => unitKeyOf({ kind: "cell", promptIndex: ref.promptIndex, subjectId: v }));
+    const results = await repo.doneResults(db, experimentId, sides);
+    const [a, b] = sides.map((k) => runResultSchema.safeParse(results.get(k)).data);
+    if (!a || !b) throw new Error(`${key}: a side of the comparison has no result yet`);
+    const variantOf = (id: string) => spec.plan.variants.find((v) => v.id === id)!;
+    const free = verdictWithoutJudge(a, b);
+    const outcome = free
+      ? { judgement: free, costUsd: 0 }
+      : await withProviderSlots([spec.plan.judge], () =>
+          runner.judge({
+            experimentId,
+            prompt: unit.prompt,
+            comparison,
+            a: { variant: variantOf(comparison.a), run: a },
+            b: { variant: variantOf(comparison.b), run: b },
+            judge: spec.plan.judge,
+            ownerSecretHash,
+          }),
+        );
+    if (!(await repo.finishUnit(db, experimentId, key, me, outcome.judgement, outcome.costUsd))) return;
+  }
+  await repo.finishIfComplete(db, experimentId);
+}
+
+/** Enqueues each verdict whose two cells are now done (both sides may do it at once: same job id, one job). */
+async function makeVerdictsDue(db: Database, experimentId: string, promptIndex: number, variantId: string, plan: ExperimentPlan) {
+  const comparisons = verdictsTouching(plan, variantId);
+  if (comparisons.length === 0) return;
+  const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
+  const done = await repo.doneResults(db, experimentId, [...new Set(comparisons.flatMap((c) => [cellKey(c.a), cellKey(c.b)]))]);
+  const due = comparisons.filter((c) => done.has(cellKey(c.a)) && done.has(cellKey(c.b)));
+  if (due.length === 0) return;
+  await enqueueUnits(
+    await getBoss(),
+    due.map((c) => ({ experimentId, key: unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id }), attempt: 0 })),
+  );
+}
+
+/**
+ * Units whose holder died (kill -9, a lost instance) go back to the queue under a new job id.
+ * With PGlite this process is the only one: jobs the last process had fetched are delivered again too.
+ */
+export async function recoverOrphans(boss: PgBoss): Promise<number> {
+  const db = await getDb();
+  const me = processInstanceId();
+  if (isClustered()) await beat(db, me);
+  const orphans = await repo.orphanedUnits(db, me, liveness());
+  await enqueueUnits(boss, orphans.map((o) => ({ experimentId: o.experimentId, key: o.key, attempt: o.attempts })));
+  return orphans.length;
+}
+
+/** How many units this instance works on at once (MOA_JOB_CONCURRENCY, default 4). */
+export function jobConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.MOA_JOB_CONCURRENCY);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 64) : 4;
+}
+
+const RECOVER_EVERY_MS = 10_000;
+
+/** Starts this process's workers once; later calls wait for the first. */
+export function startExperimentWorkers(runner?: CellRunner): Promise<void> {
+  holder.__moaExperimentWorkers ??= (async () => {
+    const boss = await getBoss();
+    const chosen = runner ?? (await import("./server-cell-runner")).serverCellRunner;
+    if (!isClustered()) await failActiveJobsOfDeadProcess(boss);
+    await recoverOrphans(boss);
+    for (let i = 0; i < jobConcurrency(); i++) {
+      let workerId: string | undefined;
+      workerId = await boss.work<UnitJob>(UNIT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+        await handleUnit(job.data, chosen);
+        // Straight on to the next job instead of waiting out the polling interval.
+        if (workerId) boss.notifyWorker(workerId);
+      });
+    }
+    // Draining runs end as interrupted; their units stay claimed and are recovered by whoever runs next.
+    process.once("SIGTERM", () => void boss.stop({ graceful: false, close: true, wait: false }).catch(() => undefined));
+    const timer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
+    timer.unref?.();
+  })().catch((error) => {
+    holder.__moaExperimentWorkers = undefined;
+    throw error;
+  });
+  return holder.__moaExperimentWorkers;
+}
+
+/**
+ * PGlite: the process that fetched the queue's active jobs is gone (one process per data
+ * folder), so they are failed now and retried, instead of waiting out their expiry.
+ */
+async function failActiveJobsOfDeadProcess(boss: PgBoss): Promise<void> {
+  const db = await getDb();
+  const { sql } = await import("drizzle-orm");
+  const { rows } = await db.execute(sql`select id from pgboss.job where name = ${UNIT_QUEUE} and state = 'active'`);
+  const ids = rows.map((r) => String(r.id));
+  if (ids.length > 0) await boss.fail(UNIT_QUEUE, ids);
+}
