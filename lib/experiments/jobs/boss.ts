@@ -81,7 +81,7 @@ export async function stopBoss(): Promise<void> {
   const pending = holder.__moaBoss;
   holder.__moaBoss = undefined;
   const boss = await pending?.catch(() => undefined);
-  await boss?.stop({ graceful: false, wait: true, close: true });
+  await boss?.stop({ graceful: false, wait: false, close: true });
 }
 
 /**

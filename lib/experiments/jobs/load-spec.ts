@@ -12,12 +12,24 @@ const holder = globalThis as typeof globalThis & { __moaExperimentSpecs?: Map<st
 /** A spec never changes once stored: parse an 805-prompt spec once per process, not once per unit. */
 const specs: Map<string, Omit<LoadedExperiment, "status">> = (holder.__moaExperimentSpecs ??= new Map());
 const MAX_CACHED = 50;
+/** Status is read again after this long: a cancel reaches every instance's workers within it. */
+const STATUS_TTL_MS = 1_000;
+const statuses = new Map<string, { status: ExperimentStatus | undefined; at: number }>();
 
-/** The experiment's spec (cached) and its current status (always read). */
+async function currentStatus(db: Database, id: string): Promise<ExperimentStatus | undefined> {
+  const known = statuses.get(id);
+  if (known && Date.now() - known.at < STATUS_TTL_MS) return known.status;
+  const status = await experimentStatus(db, id);
+  if (statuses.size >= MAX_CACHED) statuses.delete(statuses.keys().next().value!);
+  statuses.set(id, { status, at: Date.now() });
+  return status;
+}
+
+/** The experiment's spec (cached) and its status (at most a second old). */
 export async function loadSpec(db: Database, id: string): Promise<LoadedExperiment | undefined> {
   const cached = specs.get(id);
   if (cached) {
-    const status = await experimentStatus(db, id);
+    const status = await currentStatus(db, id);
     return status && { ...cached, status };
   }
   const row = await findExperiment(db, id);

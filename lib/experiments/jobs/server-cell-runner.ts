@@ -1,23 +1,30 @@
 import { runFigures } from "@/lib/analysis/cost";
+import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
-import { getRunState, openEventStream, startRun } from "@/lib/runs/run-manager";
+import { openEventStream, startRun } from "@/lib/runs/run-manager";
 import { judgeBallot } from "@/lib/verdicts/judge-ballot";
-import { runsToJudge } from "@/lib/verdicts/judge-runs";
 import { getVerdictRepository } from "@/lib/verdicts/repository";
 import { waitForRunEnd, type JudgeDeps } from "../judge-server";
 import { runResultOf } from "../run-result";
 import type { Judgement } from "../types";
 import type { CellRunner } from "./cell-runner";
 
-/** Judge runs started here belong to the experiment's owner, as its cells do. */
-const judgeDeps = (ownerSecretHash: string): JudgeDeps => ({
-  startRun: (request) => startRun(request, { ownerSecretHash }),
-  waitForRun: (id) => waitForRunEnd(openEventStream, id),
-});
+/** Judge runs started here belong to the experiment's owner, as its cells do; their end states are kept for the cost. */
+function judgeDeps(ownerSecretHash: string, ended: RunState[]): JudgeDeps {
+  return {
+    startRun: (request) => startRun(request, { ownerSecretHash }),
+    waitForRun: async (id) => {
+      const state = await waitForRunEnd(openEventStream, id);
+      ended.push(state);
+      return state;
+    },
+  };
+}
 
 /**
  * Cells as normal runs of this server (stored, shareable by link, in the owner's history);
  * verdicts judged as Compare judges them and stored under the owner, so Insights counts them.
+ * The answers judged are the cells' stored results: the job recorded them from the runs' ends.
  */
 export const serverCellRunner: CellRunner = {
   async runCell({ variant, conversation, ownerSecretHash }, { onRunStarted }) {
@@ -25,12 +32,14 @@ export const serverCellRunner: CellRunner = {
     await onRunStarted(id);
     return runResultOf(await waitForRunEnd(openEventStream, id));
   },
-  async judge({ a, b, judge, ownerSecretHash }) {
-    const ballot = await runsToJudge([
-      { id: a.run.runId, label: a.variant.label },
-      { id: b.run.runId, label: b.variant.label },
-    ]);
-    const [judged] = await judgeBallot(ballot.conversation, ballot.runs, { judge }, judgeDeps(ownerSecretHash));
+  async judge({ a, b, judge, ownerSecretHash, prompt }) {
+    const ended: RunState[] = [];
+    const ballot = [
+      { runId: a.run.runId, label: a.variant.label, text: a.run.text },
+      { runId: b.run.runId, label: b.variant.label, text: b.run.text },
+    ];
+    const conversation = [{ role: "user" as const, content: prompt.prompt }];
+    const [judged] = await judgeBallot(conversation, ballot, { judge }, judgeDeps(ownerSecretHash, ended));
     await (await getVerdictRepository()).addRunsVerdicts([
       { ...judged.verdict, ownerSecretHash, a: { runId: judged.a.runId, label: judged.a.label }, b: { runId: judged.b.runId, label: judged.b.label } },
     ]);
@@ -39,8 +48,7 @@ export const serverCellRunner: CellRunner = {
     const flip = judged.pair.a !== a.variant.label;
     const winner = !flip || verdict.winner === "tie" ? verdict.winner : verdict.winner === "a" ? "b" : "a";
     const judgement: Judgement = { winner, consistent: verdict.consistent, reasons: verdict.reasons, runIds, ...(verdict.error && { error: verdict.error }) };
-    const states = await Promise.all(runIds.map((id) => getRunState(id)));
-    const costUsd = states.reduce((sum, state) => sum + runFigures(state, lookupModel).total.costUsd, 0);
+    const costUsd = ended.reduce((sum, state) => sum + runFigures(state, lookupModel).total.costUsd, 0);
     return { judgement, costUsd };
   },
 };

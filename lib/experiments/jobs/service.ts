@@ -8,7 +8,7 @@ import * as repo from "./repository";
 import type { ExperimentSpec } from "./spec";
 import { allCells, totalUnits, unitKeyOf } from "./units";
 import { progressOf, summaryOf, type ExperimentSummary } from "./view";
-import { startExperimentWorkers } from "./worker";
+import { startExperimentWorkers, wakeWorkers } from "./worker";
 
 const notFound = () => new AppError("not_found:experiment", "No experiment has this id.");
 
@@ -24,6 +24,7 @@ export async function createExperiment(spec: ExperimentSpec, ownerSecretHash: st
     await getBoss(),
     allCells(stored.plan).map((ref) => ({ experimentId: id, key: unitKeyOf(ref), attempt: 0 })),
   );
+  wakeWorkers();
   return { id, total };
 }
 

@@ -8,11 +8,12 @@ import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
 import { verdictWithoutJudge, type CellRunner } from "./cell-runner";
 import { loadSpec } from "./load-spec";
 import { withProviderSlots } from "./provider-limits";
+import { startPump, type Pump } from "./pump";
 import * as repo from "./repository";
 import { parseUnitKey, resolveUnit, unitKeyOf, verdictsTouching } from "./units";
 
 /** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
-const holder = globalThis as typeof globalThis & { __moaUnitsInFlight?: Set<string>; __moaExperimentWorkers?: Promise<void> };
+const holder = globalThis as typeof globalThis & { __moaUnitsInFlight?: Set<string>; __moaExperimentWorkers?: Promise<void>; __moaUnitPump?: Pump; __moaRecoverTimer?: ReturnType<typeof setInterval> };
 const inFlight: Set<string> = (holder.__moaUnitsInFlight ??= new Set());
 
 const liveness = (): repo.Liveness => (isClustered() ? "heartbeat" : "single-process");
@@ -64,7 +65,8 @@ async function doUnit(experimentId: string, key: string, runner: CellRunner): Pr
     // A cancelled experiment stops its runs; what they left is not a result.
     if (result.status === "cancelled" && (await repo.experimentStatus(db, experimentId)) !== "running") return;
     if (!(await repo.finishUnit(db, experimentId, key, me, result, result.costUsd))) return;
-    await makeVerdictsDue(db, experimentId, ref.promptIndex, variant.id, loaded.spec.plan);
+    // A cell with verdicts to make is never an experiment's last unit: its verdicts are.
+    if (await makeVerdictsDue(db, experimentId, ref.promptIndex, variant.id, loaded.spec.plan)) return;
   } else if (unit.comparison) {
     const comparison = unit.comparison;
     const sides = [comparison.a, comparison.b].map((v) => unitKeyOf({ kind: "cell", promptIndex: ref.promptIndex, subjectId: v }));
@@ -91,18 +93,23 @@ async function doUnit(experimentId: string, key: string, runner: CellRunner): Pr
   await repo.finishIfComplete(db, experimentId);
 }
 
-/** Enqueues each verdict whose two cells are now done (both sides may do it at once: same job id, one job). */
-async function makeVerdictsDue(db: Database, experimentId: string, promptIndex: number, variantId: string, plan: ExperimentPlan) {
+/**
+ * Enqueues each verdict whose two cells are now done (both sides may do it at once: same job id,
+ * one job). False when the variant is in no comparison.
+ */
+async function makeVerdictsDue(db: Database, experimentId: string, promptIndex: number, variantId: string, plan: ExperimentPlan): Promise<boolean> {
   const comparisons = verdictsTouching(plan, variantId);
-  if (comparisons.length === 0) return;
+  if (comparisons.length === 0) return false;
   const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
   const done = await repo.doneResults(db, experimentId, [...new Set(comparisons.flatMap((c) => [cellKey(c.a), cellKey(c.b)]))]);
   const due = comparisons.filter((c) => done.has(cellKey(c.a)) && done.has(cellKey(c.b)));
-  if (due.length === 0) return;
+  if (due.length === 0) return true;
   await enqueueUnits(
     await getBoss(),
     due.map((c) => ({ experimentId, key: unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id }), attempt: 0 })),
   );
+  wakeWorkers();
+  return true;
 }
 
 /**
@@ -116,6 +123,11 @@ export async function recoverOrphans(boss: PgBoss): Promise<number> {
   const orphans = await repo.orphanedUnits(db, me, liveness());
   await enqueueUnits(boss, orphans.map((o) => ({ experimentId: o.experimentId, key: o.key, attempt: o.attempts })));
   return orphans.length;
+}
+
+/** New jobs were queued by this process: fetch them now, not at the next poll. */
+export function wakeWorkers(): void {
+  holder.__moaUnitPump?.wake();
 }
 
 /** How many units this instance works on at once (MOA_JOB_CONCURRENCY, default 4). */
@@ -133,23 +145,25 @@ export function startExperimentWorkers(runner?: CellRunner): Promise<void> {
     const chosen = runner ?? (await import("./server-cell-runner")).serverCellRunner;
     if (!isClustered()) await failActiveJobsOfDeadProcess(boss);
     await recoverOrphans(boss);
-    for (let i = 0; i < jobConcurrency(); i++) {
-      let workerId: string | undefined;
-      workerId = await boss.work<UnitJob>(UNIT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-        await handleUnit(job.data, chosen);
-        // Straight on to the next job instead of waiting out the polling interval.
-        if (workerId) boss.notifyWorker(workerId);
-      });
-    }
+    holder.__moaUnitPump = startPump<UnitJob>(boss, UNIT_QUEUE, jobConcurrency(), (job) => handleUnit(job, chosen));
     // Draining runs end as interrupted; their units stay claimed and are recovered by whoever runs next.
-    process.once("SIGTERM", () => void boss.stop({ graceful: false, close: true, wait: false }).catch(() => undefined));
-    const timer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
-    timer.unref?.();
+    process.once("SIGTERM", stopExperimentWorkers);
+    holder.__moaRecoverTimer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
+    holder.__moaRecoverTimer.unref?.();
   })().catch((error) => {
     holder.__moaExperimentWorkers = undefined;
     throw error;
   });
   return holder.__moaExperimentWorkers;
+}
+
+/** Stops fetching and recovering (tests, shutdown); units in flight finish on their own. */
+export function stopExperimentWorkers(): void {
+  holder.__moaUnitPump?.stop();
+  clearInterval(holder.__moaRecoverTimer);
+  holder.__moaUnitPump = undefined;
+  holder.__moaRecoverTimer = undefined;
+  holder.__moaExperimentWorkers = undefined;
 }
 
 /**
