@@ -1,5 +1,5 @@
 import type { ChatMessage } from "@/lib/moa/conversation";
-import type { Comparison, ExperimentPrompt, Judgement, RunResult, VariantSpec } from "../types";
+import type { Comparison, ExperimentPrompt, Judgement, ReceivedAnalysis, RunResult, VariantSpec } from "../types";
 
 /** Everything a cell needs: the prompt as a conversation, the variant, on whose behalf. */
 export interface CellInput {
@@ -35,9 +35,11 @@ export interface VerdictOutcome {
 export interface CellRunner {
   runCell(input: CellInput, hooks: { onRunStarted(runId: string): Promise<void> }): Promise<RunResult>;
   judge(input: VerdictInput): Promise<VerdictOutcome>;
+  /** Judges the answers each aggregator of a finished cell received; without it a plan's `received` variants are not analysed. */
+  analyseReceived?(input: { run: RunResult; judge: string; ownerSecretHash: string }): Promise<{ analysis: ReceivedAnalysis; costUsd: number }>;
 }
 
-const hasAnswer = (r: RunResult) => r.status === "finished" && r.text.trim() !== "";
+export const hasAnswer = (r: RunResult) => r.status === "finished" && r.text.trim() !== "";
 
 /** A side without an answer loses to one with an answer; two without answers tie, no judge needed. */
 export function verdictWithoutJudge(a: RunResult, b: RunResult): Judgement | undefined {

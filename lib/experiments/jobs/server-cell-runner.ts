@@ -1,10 +1,12 @@
 import { runFigures } from "@/lib/analysis/cost";
+import type { PairVerdict } from "@/lib/analysis/win-rate";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
-import { openEventStream, startRun } from "@/lib/runs/run-manager";
+import { getRunState, openEventStream, startRun } from "@/lib/runs/run-manager";
 import { judgeBallot } from "@/lib/verdicts/judge-ballot";
 import { getVerdictRepository } from "@/lib/verdicts/repository";
-import { waitForRunEnd, type JudgeDeps } from "../judge-server";
+import { judgeAnswers, waitForRunEnd, type JudgeDeps } from "../judge-server";
+import { inputsToJudge, receivedLayers } from "../received";
 import { runResultOf } from "../run-result";
 import type { Judgement } from "../types";
 import type { CellRunner } from "./cell-runner";
@@ -48,7 +50,27 @@ export const serverCellRunner: CellRunner = {
     const flip = judged.pair.a !== a.variant.label;
     const winner = !flip || verdict.winner === "tie" ? verdict.winner : verdict.winner === "a" ? "b" : "a";
     const judgement: Judgement = { winner, consistent: verdict.consistent, reasons: verdict.reasons, runIds, ...(verdict.error && { error: verdict.error }) };
-    const costUsd = ended.reduce((sum, state) => sum + runFigures(state, lookupModel).total.costUsd, 0);
-    return { judgement, costUsd };
+    return { judgement, costUsd: costOf(ended) };
+  },
+  /** As the page did it: every pair of each aggregating layer's inputs, judged in both orders (not stored as verdicts). */
+  async analyseReceived({ run, judge, ownerSecretHash }) {
+    const ended: RunState[] = [];
+    const state = await getRunState(run.runId);
+    const verdicts = new Map<number, PairVerdict<number>[]>();
+    for (const { layer, inputs } of inputsToJudge(state)) {
+      const label = (agent: number) => `#${agent + 1} ${inputs.find((a) => a.agent === agent)?.model}`;
+      const agentOf = new Map(inputs.map((a) => [label(a.agent), a.agent]));
+      const answers = inputs.map((a) => ({ label: label(a.agent), text: a.text }));
+      const pairs = await judgeAnswers({ conversation: state.messages, judge, answers }, judgeDeps(ownerSecretHash, ended));
+      verdicts.set(
+        layer,
+        pairs.map((p) => ({ a: agentOf.get(p.a) ?? -1, b: agentOf.get(p.b) ?? -1, winner: p.verdict.winner, unreadable: p.verdict.error !== undefined })),
+      );
+    }
+    return { analysis: { layers: receivedLayers(state, verdicts) }, costUsd: costOf(ended) };
   },
 };
+
+function costOf(states: RunState[]): number {
+  return states.reduce((sum, state) => sum + runFigures(state, lookupModel).total.costUsd, 0);
+}

@@ -1,16 +1,18 @@
-import { comparisonsOf, type Comparison, type ExperimentPlan, type ExperimentPrompt, type VariantSpec } from "../types";
+import { comparisonsOf, receivedVariants, type Comparison, type ExperimentPlan, type ExperimentPrompt, type VariantSpec } from "../types";
 
 /**
  * The units of a job: a cell is one prompt answered by one variant (a stored run); a verdict is
- * one comparison judged on one prompt, due once both of its cells are done. Keys use the prompt's
+ * one comparison judged on one prompt, due once both of its cells are done; a received analysis
+ * judges the answers a cell's aggregators received (for the similarity–quality ρ), due with the
+ * cell. Keys use the prompt's
  * index, so they stay short and unique whatever the prompt ids look like.
  */
-export type UnitKind = "cell" | "verdict";
+export type UnitKind = "cell" | "verdict" | "received";
 
 export interface UnitRef {
   kind: UnitKind;
   promptIndex: number;
-  /** The variant of a cell, the comparison of a verdict. */
+  /** The variant of a cell or a received analysis, the comparison of a verdict. */
   subjectId: string;
 }
 
@@ -19,12 +21,12 @@ export function unitKeyOf({ kind, promptIndex, subjectId }: UnitRef): string {
 }
 
 export function parseUnitKey(key: string): UnitRef | undefined {
-  const match = /^(cell|verdict):(\d+):(.+)$/.exec(key);
+  const match = /^(cell|verdict|received):(\d+):(.+)$/.exec(key);
   return match ? { kind: match[1] as UnitKind, promptIndex: Number(match[2]), subjectId: match[3] } : undefined;
 }
 
 export function totalUnits(plan: ExperimentPlan): number {
-  return plan.prompts.length * (plan.variants.length + comparisonsOf(plan).length);
+  return plan.prompts.length * (plan.variants.length + comparisonsOf(plan).length + receivedVariants(plan).length);
 }
 
 export function allCells(plan: ExperimentPlan): UnitRef[] {
@@ -47,8 +49,8 @@ export interface ResolvedUnit {
 export function resolveUnit(plan: ExperimentPlan, ref: UnitRef): ResolvedUnit | undefined {
   const prompt = plan.prompts[ref.promptIndex];
   if (!prompt) return undefined;
-  if (ref.kind === "cell") {
-    const variant = plan.variants.find((v) => v.id === ref.subjectId);
+  if (ref.kind === "cell" || ref.kind === "received") {
+    const variant = (ref.kind === "cell" ? plan.variants : receivedVariants(plan)).find((v) => v.id === ref.subjectId);
     return variant && { ref, prompt, variant };
   }
   const comparison = comparisonsOf(plan).find((c) => c.id === ref.subjectId);

@@ -1,5 +1,5 @@
 import type { ExperimentCellRow, ExperimentRow } from "@/lib/db/schema";
-import { emptyProgress, judgementSchema, runResultSchema, unitKey, type ExperimentPlan, type ExperimentProgress } from "../types";
+import { emptyProgress, judgementSchema, receivedAnalysisSchema, runResultSchema, unitKey, type ExperimentPlan, type ExperimentProgress } from "../types";
 import type { ProgressCounts } from "./repository";
 import { parseUnitKey } from "./units";
 
@@ -56,9 +56,12 @@ export function progressOf(plan: ExperimentPlan, units: ExperimentCellRow[]): Ex
     if (ref.kind === "cell") {
       const parsed = runResultSchema.safeParse(unit.result);
       if (parsed.success) progress.runs[key] = parsed.data;
-    } else {
+    } else if (ref.kind === "verdict") {
       const parsed = judgementSchema.safeParse(unit.result);
       if (parsed.success) progress.judgements[key] = parsed.data;
+    } else {
+      const parsed = receivedAnalysisSchema.safeParse(unit.result);
+      if (parsed.success) progress.received[key] = parsed.data;
     }
   }
   return progress;

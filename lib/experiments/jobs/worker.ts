@@ -1,16 +1,14 @@
 import type PgBoss from "pg-boss";
-import { getDb, type Database } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { beat, processInstanceId } from "@/lib/db/instances";
-import { modelIdsOf } from "@/lib/security/access";
 import { isClustered } from "@/lib/runs/fanout/registry";
-import { runResultSchema, type ExperimentPlan } from "../types";
 import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
-import { verdictWithoutJudge, type CellRunner } from "./cell-runner";
+import type { CellRunner } from "./cell-runner";
 import { loadSpec } from "./load-spec";
-import { withProviderSlots } from "./provider-limits";
 import { startPump, type Pump } from "./pump";
 import * as repo from "./repository";
-import { parseUnitKey, resolveUnit, unitKeyOf, verdictsTouching } from "./units";
+import { makeDue, receivedStep, runCellStep, verdictStep, type StepContext } from "./unit-steps";
+import { parseUnitKey, resolveUnit } from "./units";
 
 /** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
 const holder = globalThis as typeof globalThis & { __moaUnitsInFlight?: Set<string>; __moaExperimentWorkers?: Promise<void>; __moaUnitPump?: Pump; __moaRecoverTimer?: ReturnType<typeof setInterval> };
@@ -51,65 +49,15 @@ async function doUnit(experimentId: string, key: string, runner: CellRunner): Pr
   }
   const me = processInstanceId();
   if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
-  const conversation = [{ role: "user" as const, content: unit.prompt.prompt }];
-
-  if (unit.variant) {
-    const variant = unit.variant;
-    const result = await withProviderSlots(modelIdsOf(variant.config), () =>
-      runner.runCell(
-        { experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash },
-        { onRunStarted: (runId) => repo.setUnitRun(db, experimentId, key, runId) },
-      ),
-    );
-    if (result.status === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);
-    // A cancelled experiment stops its runs; what they left is not a result.
-    if (result.status === "cancelled" && (await repo.experimentStatus(db, experimentId)) !== "running") return;
-    if (!(await repo.finishUnit(db, experimentId, key, me, result, result.costUsd))) return;
-    // A cell with verdicts to make is never an experiment's last unit: its verdicts are.
-    if (await makeVerdictsDue(db, experimentId, ref.promptIndex, variant.id, loaded.spec.plan)) return;
-  } else if (unit.comparison) {
-    const comparison = unit.comparison;
-    const sides = [comparison.a, comparison.b].map((v) => unitKeyOf({ kind: "cell", promptIndex: ref.promptIndex, subjectId: v }));
-    const results = await repo.doneResults(db, experimentId, sides);
-    const [a, b] = sides.map((k) => runResultSchema.safeParse(results.get(k)).data);
-    if (!a || !b) throw new Error(`${key}: a side of the comparison has no result yet`);
-    const variantOf = (id: string) => spec.plan.variants.find((v) => v.id === id)!;
-    const free = verdictWithoutJudge(a, b);
-    const outcome = free
-      ? { judgement: free, costUsd: 0 }
-      : await withProviderSlots([spec.plan.judge], () =>
-          runner.judge({
-            experimentId,
-            prompt: unit.prompt,
-            comparison,
-            a: { variant: variantOf(comparison.a), run: a },
-            b: { variant: variantOf(comparison.b), run: b },
-            judge: spec.plan.judge,
-            ownerSecretHash,
-          }),
-        );
-    if (!(await repo.finishUnit(db, experimentId, key, me, outcome.judgement, outcome.costUsd))) return;
-  }
-  await repo.finishIfComplete(db, experimentId);
-}
-
-/**
- * Enqueues each verdict whose two cells are now done (both sides may do it at once: same job id,
- * one job). False when the variant is in no comparison.
- */
-async function makeVerdictsDue(db: Database, experimentId: string, promptIndex: number, variantId: string, plan: ExperimentPlan): Promise<boolean> {
-  const comparisons = verdictsTouching(plan, variantId);
-  if (comparisons.length === 0) return false;
-  const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
-  const done = await repo.doneResults(db, experimentId, [...new Set(comparisons.flatMap((c) => [cellKey(c.a), cellKey(c.b)]))]);
-  const due = comparisons.filter((c) => done.has(cellKey(c.a)) && done.has(cellKey(c.b)));
-  if (due.length === 0) return true;
-  await enqueueUnits(
-    await getBoss(),
-    due.map((c) => ({ experimentId, key: unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id }), attempt: 0 })),
-  );
+  const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner };
+  const step = ref.kind === "cell" ? runCellStep : ref.kind === "verdict" ? verdictStep : receivedStep;
+  const outcome = await step(ctx, unit);
+  if (outcome === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);
+  if (outcome === "dropped" || !(await repo.finishUnit(db, experimentId, key, me, outcome.result, outcome.costUsd))) return;
   wakeWorkers();
-  return true;
+  // A cell that makes other units due is never the experiment's last unit: they are.
+  if (ref.kind === "cell" && (await makeDue(ctx, ref.promptIndex, ref.subjectId))) return;
+  await repo.finishIfComplete(db, experimentId);
 }
 
 /**
