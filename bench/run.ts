@@ -7,6 +7,7 @@ import { benchBundle } from "./bundle";
 import { benchCapacity } from "./capacity";
 import { benchEarlyAggregation } from "./early";
 import { benchFanout } from "./fanout";
+import { benchJobs } from "./jobs";
 import { measureRun } from "./lib/measure";
 import { configOf, simId } from "./lib/pace";
 import { machineLine, renderTable, writeResults, type Row } from "./lib/table";
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     ...(await section("straggler policies", () => benchPolicies({ includeWaitForAll: true }))),
     ...(await section("early aggregation", benchEarlyAggregation)),
     ...(await section("server capacity", benchCapacity)),
+    ...(await section("experiment jobs", benchJobs)),
     // Both need a production build; they start their own server on PGlite (BENCH_PORT or a free port).
     ...(await section("admission under load", benchAdmission)),
     ...(await section("memory soak", benchSoak)),

@@ -72,6 +72,15 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   return { id, owner };
 }
 
+/**
+ * Resolves once a run this process executes has stored its outcome (at once for any other run).
+ * Viewers see the terminal event before the outcome row is written; a job that records the run
+ * as its result waits for the row, or a crash in between would leave it looking interrupted.
+ */
+export function runStored(id: string): Promise<void> {
+  return registry.executions.get(id) ?? Promise.resolve();
+}
+
 async function execute(live: LiveRun, request: RunRequest, processStore: RunStore, created: Promise<void>): Promise<void> {
   const store = afterCreated(processStore, created);
   let unstorable = false;

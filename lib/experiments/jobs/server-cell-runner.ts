@@ -2,7 +2,7 @@ import { runFigures } from "@/lib/analysis/cost";
 import type { PairVerdict } from "@/lib/analysis/win-rate";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
-import { getRunState, openEventStream, startRun } from "@/lib/runs/run-manager";
+import { getRunState, openEventStream, runStored, startRun } from "@/lib/runs/run-manager";
 import { judgeBallot } from "@/lib/verdicts/judge-ballot";
 import { getVerdictRepository } from "@/lib/verdicts/repository";
 import { judgeAnswers, waitForRunEnd, type JudgeDeps } from "../judge-server";
@@ -17,6 +17,7 @@ function judgeDeps(ownerSecretHash: string, ended: RunState[]): JudgeDeps {
     startRun: (request) => startRun(request, { ownerSecretHash }),
     waitForRun: async (id) => {
       const state = await waitForRunEnd(openEventStream, id);
+      await runStored(id);
       ended.push(state);
       return state;
     },
@@ -32,7 +33,9 @@ export const serverCellRunner: CellRunner = {
   async runCell({ variant, conversation, ownerSecretHash }, { onRunStarted }) {
     const { id } = await startRun({ config: variant.config, messages: conversation, variant: variant.variant, preset: "experiment" }, { ownerSecretHash });
     await onRunStarted(id);
-    return runResultOf(await waitForRunEnd(openEventStream, id));
+    const state = await waitForRunEnd(openEventStream, id);
+    await runStored(id);
+    return runResultOf(state);
   },
   async judge({ a, b, judge, ownerSecretHash, prompt }) {
     const ended: RunState[] = [];
