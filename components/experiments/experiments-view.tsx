@@ -89,7 +89,7 @@ export function ExperimentsView() {
               <div className="ml-auto flex gap-2">
                 {running && experiment.owner && (
                   <Button size="sm" variant="danger" onClick={experiment.stop}>
-                    Cancel
+                    Stop
                   </Button>
                 )}
                 <Button size="sm" onClick={() => download(`${plan.id}.csv`, "text/csv", experimentToCsv(plan, progress))}>
