@@ -41,7 +41,7 @@ async function summary(id: string, owner?: string) {
   return (await response.json()) as { experiment: { status: string; done: number; total: number; costUsd: number; etaMs: number | null }; access: string };
 }
 
-async function untilEnded(id: string, timeoutMs = 60_000) {
+async function untilEnded(id: string, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { experiment } = await summary(id);
@@ -55,9 +55,10 @@ async function create(plan: unknown, owner = OWNER) {
   return { status: response.status, body: (await response.json()) as { id: string; owner: string; total: number } };
 }
 
+// Opening PGlite and applying the migrations takes a minute on a loaded machine.
 beforeAll(async () => {
   await getDb();
-});
+}, 180_000);
 
 afterAll(async () => {
   stopExperimentWorkers();
@@ -93,7 +94,7 @@ describe("experiment jobs on PGlite", () => {
     expect(results.plan.prompts).toHaveLength(30);
     const first = results.progress.runs["alpaca-0\u0000falcon"];
     expect((await getRunState(first.runId)).finalText).toBe(first.text);
-  });
+  }, 240_000);
 
   it("lists experiments to their owner only; a link reads progress, only the owner cancels or deletes", async () => {
     const { body } = await create(alpacaPlan(200, "to cancel"));
@@ -119,7 +120,7 @@ describe("experiment jobs on PGlite", () => {
 
     expect((await deleteRoute(request(`/api/experiments/${body.id}`, { method: "DELETE", owner: OWNER }), ctx(body.id))).status).toBe(204);
     expect((await summaryRoute(request(`/api/experiments/${body.id}`), ctx(body.id))).status).toBe(404);
-  });
+  }, 120_000);
 
   it("refuses a plan whose comparison names no variant of it, and a plan over the prompt cap", async () => {
     const plan = alpacaPlan(3);
@@ -143,5 +144,5 @@ describe("experiment jobs on PGlite", () => {
     expect(await claimUnit(db, body.id, ref, "alpaca-0", "this-process", "heartbeat")).toBeUndefined();
     await db.execute(sql`update instances set heartbeat_at = now() - interval '1 hour' where id = 'live-instance'`);
     expect(await claimUnit(db, body.id, ref, "alpaca-0", "this-process", "heartbeat")).toBe(3);
-  });
+  }, 240_000);
 });
