@@ -7,6 +7,7 @@ import { benchBundle } from "./bundle";
 import { benchCapacity } from "./capacity";
 import { benchEarlyAggregation } from "./early";
 import { benchFanout } from "./fanout";
+import { benchJobs } from "./jobs";
 import { measureRun } from "./lib/measure";
 import { configOf, simId } from "./lib/pace";
 import { machineLine, mergeResults, renderTable, writeResults, type Row } from "./lib/table";
@@ -46,6 +47,7 @@ const SECTIONS: Array<[key: string, name: string, run: () => Promise<Row[]>]> = 
   ["policies", "straggler policies", () => benchPolicies({ includeWaitForAll: true })],
   ["early", "early aggregation", benchEarlyAggregation],
   ["capacity", "server capacity", benchCapacity],
+  ["jobs", "experiment jobs", benchJobs],
   // Both need a production build; they start their own server on PGlite (BENCH_PORT or a free port).
   ["admission", "admission under load", benchAdmission],
   ["soak", "memory soak", benchSoak],

@@ -11,16 +11,14 @@ import { plural } from "@/lib/plural";
 
 export interface SetupProps {
   variants: VariantSpec[];
-  concurrency: number;
-  onConcurrency(n: number): void;
   onStart(plan: ExperimentPlan): void;
   disabled?: boolean;
 }
 
 const DEFAULT_VARIANTS = ["moa", "best-proposer"];
 
-/** Prompts (typed, uploaded or built in), variants, the reference, the judge and the pace. */
-export function ExperimentSetup({ variants, concurrency, onConcurrency, onStart, disabled }: SetupProps) {
+/** Prompts (typed, uploaded or built in), variants, the reference and the judge; the server sets the pace per provider. */
+export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | undefined>();
   const [builtin, setBuiltin] = useState<ExperimentPrompt[] | null>(null);
@@ -107,19 +105,6 @@ export function ExperimentSetup({ variants, concurrency, onConcurrency, onStart,
           </select>
         </label>
         <JudgeSelect value={judge} onChange={setJudge} disabled={disabled} />
-        <label className="flex items-center gap-2 text-sm">
-          <span className="text-muted">At once</span>
-          <input
-            type="number"
-            min={1}
-            max={8}
-            value={concurrency}
-            onChange={(e) => onConcurrency(Math.min(8, Math.max(1, Number(e.target.value) || 1)))}
-            disabled={disabled}
-            className="h-8 w-16 rounded-md border border-line bg-surface px-2 text-sm"
-          />
-          <span className="text-xs text-muted">runs and judge calls</span>
-        </label>
         <Button variant="primary" onClick={start} disabled={disabled || !ready}>
           Run experiment
         </Button>

@@ -10,7 +10,9 @@ import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { experimentToCsv, experimentToJson, importExperiment } from "@/lib/experiments/export";
 import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
 import { ComparisonsTable } from "./comparisons-table";
+import { ExperimentList } from "./experiment-list";
 import { ExperimentSetup } from "./experiment-setup";
+import { JobProgress } from "./job-progress";
 import { PaperDirectionsCard } from "./paper-directions-card";
 import { ResultsTable } from "./results-table";
 import { RunInspector } from "./run-inspector";
@@ -31,15 +33,13 @@ function download(name: string, type: string, text: string) {
 export function ExperimentsView() {
   useSettingsHydrated();
   const { hydrated, problem, variants } = useBoardVariants();
-  const [concurrency, setConcurrency] = useState(2);
   const [helpOpen, setHelpOpen] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
-  const experiment = useExperiment(concurrency);
-  const { plan, progress, running, done, total } = experiment;
+  const experiment = useExperiment();
+  const { plan, progress, running, done, total, summary } = experiment;
   const summaries = useMemo(() => (plan ? summarize(plan, progress) : []), [plan, progress]);
   const comparisons = useMemo(() => (plan?.comparisons ? summarizeComparisons(plan, progress) : []), [plan, progress]);
   const referenceLabel = plan?.comparisons ? undefined : (plan?.variants.find((v) => v.id === plan.reference)?.label ?? "reference");
-  const finished = plan !== null && done >= total;
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -57,8 +57,9 @@ export function ExperimentsView() {
           <div>
             <h1 className="text-lg font-semibold">Experiments</h1>
             <p className="max-w-prose text-sm text-muted">
-              Run a set of prompts through variants of your board and let a judge model compare each variant with a reference. Progress is
-              saved in this browser: close the tab and it continues when you come back.
+              Run a set of prompts through variants of your board and let a judge model compare each variant with a reference. An
+              experiment is a job on the server: it goes on when you close the tab or the server restarts, and this page&apos;s link shows it
+              to anyone (read-only). Jobs use the server&apos;s keys and models; keys pasted in Settings are never stored, so a job cannot use them.
             </p>
           </div>
           <label className="ml-auto inline-flex h-7 cursor-pointer items-center rounded-md border border-line px-2.5 text-xs font-medium hover:bg-subtle">
@@ -69,13 +70,14 @@ export function ExperimentsView() {
         {importError && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{importError}</p>}
 
         <PaperDirectionsCard onStart={experiment.start} disabled={running} />
+        <ExperimentList current={experiment.jobId} onOpen={experiment.open} refreshKey={`${experiment.jobId}:${summary?.status}`} />
 
         {!hydrated ? null : problem ? (
           <p role="alert" className="text-sm">
             {problem} <a href="/" className="text-accent hover:underline">Fix the board in the playground</a>.
           </p>
         ) : (
-          <ExperimentSetup variants={variants} concurrency={concurrency} onConcurrency={setConcurrency} onStart={experiment.start} disabled={running} />
+          <ExperimentSetup variants={variants} onStart={experiment.start} disabled={running} />
         )}
 
         {plan && (
@@ -86,16 +88,10 @@ export function ExperimentsView() {
                 {plural(plan.prompts.length, "prompt")} · judge {plan.judge}
               </span>
               <div className="ml-auto flex gap-2">
-                {running ? (
+                {running && experiment.owner && (
                   <Button size="sm" variant="danger" onClick={experiment.stop}>
                     Stop
                   </Button>
-                ) : (
-                  !finished && (
-                    <Button size="sm" variant="primary" onClick={experiment.resume}>
-                      Resume
-                    </Button>
-                  )
                 )}
                 <Button size="sm" onClick={() => download(`${plan.id}.csv`, "text/csv", experimentToCsv(plan, progress))}>
                   Export CSV
@@ -105,12 +101,7 @@ export function ExperimentsView() {
                 </Button>
               </div>
             </div>
-            <div className="flex items-center gap-3">
-              <progress value={done} max={total} aria-label="Experiment progress" className="h-2 flex-1 accent-[var(--c-accent)]" />
-              <span className="text-xs text-muted tabular-nums" aria-live="polite">
-                {finished ? "Done" : running ? "Running" : "Paused"}: {done} / {total} steps
-              </span>
-            </div>
+            <JobProgress summary={summary} done={done} total={total} jobId={experiment.jobId} />
             {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
             {comparisons.length > 0 && <ComparisonsTable comparisons={comparisons} />}

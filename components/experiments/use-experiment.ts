@@ -1,127 +1,150 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { browserRunnerDeps } from "@/lib/client/experiments/browser-deps";
-import { lastExperimentId, loadExperiment, saveExperiment } from "@/lib/client/experiments/storage";
-import { ensureOwner } from "@/lib/client/owner";
-import { useSettingsStore } from "@/lib/client/settings-store";
-import { doneSteps, runExperiment, totalSteps } from "@/lib/experiments/runner";
+import { ensureOwner, readOwner } from "@/lib/client/owner";
+import {
+  cancelExperimentJob,
+  fetchExperimentResults,
+  fetchExperimentSummary,
+  startExperimentJob,
+  type ExperimentSummary,
+} from "@/lib/client/experiments/job-client";
 import { emptyProgress, type ExperimentPlan, type ExperimentProgress } from "@/lib/experiments/types";
 
-
 export interface ExperimentControls {
+  /** The server job shown, when the page shows one (an imported file is not a job). */
+  jobId: string | null;
   plan: ExperimentPlan | null;
   progress: ExperimentProgress;
+  summary: ExperimentSummary | null;
+  /** This browser started the job: it may cancel it. */
+  owner: boolean;
   running: boolean;
   error: string | null;
   done: number;
   total: number;
   start(plan: ExperimentPlan): void;
-  resume(): void;
+  open(id: string): void;
   stop(): void;
-  /** Shows an imported or stored experiment without running it. */
+  /** Shows an imported experiment without running it. */
   show(plan: ExperimentPlan, progress: ExperimentProgress): void;
   clear(): void;
 }
 
+const POLL_MS = 1_000;
+/** An 805-prompt job's results are large: read them again at most this often while it runs. */
+const RESULTS_EVERY_MS = 4_000;
+
+/** The job in the address, so the page's URL is its share link (read-only without the owner secret). */
+function jobInUrl(): string | null {
+  return new URL(window.location.href).searchParams.get("id");
+}
+
+function putJobInUrl(id: string | null): void {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set("id", id);
+  else url.searchParams.delete("id");
+  window.history.replaceState(null, "", url);
+}
+
 /**
- * Drives one experiment in the browser (see `browserRunnerDeps` for where runs and verdicts go);
- * progress is saved after every step so a reload continues where it stopped.
+ * Follows one experiment job on the server: its progress every second, its results as they
+ * come. Closing the tab does not stop the job; opening its link again shows where it is.
  */
-export function useExperiment(concurrency: number): ExperimentControls {
+export function useExperiment(): ExperimentControls {
+  const [jobId, setJobId] = useState<string | null>(null);
   const [plan, setPlan] = useState<ExperimentPlan | null>(null);
   const [progress, setProgress] = useState<ExperimentProgress>(emptyProgress());
-  const [running, setRunning] = useState(false);
+  const [summary, setSummary] = useState<ExperimentSummary | null>(null);
+  const [owner, setOwner] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  const latest = useRef<{ plan: ExperimentPlan | null; progress: ExperimentProgress }>({ plan: null, progress: emptyProgress() });
+  const resultsAt = useRef({ done: -1, at: 0 });
 
-  const go = useCallback(
-    (target: ExperimentPlan, from: ExperimentProgress) => {
-      controller.current?.abort();
-      const abort = new AbortController();
-      controller.current = abort;
-      latest.current = { plan: target, progress: from };
-      setPlan(target);
-      setProgress(from);
-      setRunning(true);
-      setError(null);
-      saveExperiment(target, from);
-      const keys = () => useSettingsStore.getState().runKeys();
-      void runExperiment(
-        target,
-        from,
-        {
-          ...browserRunnerDeps({ keys, owner: () => ensureOwner() }),
-          onProgress: (next) => {
-            latest.current = { plan: target, progress: next };
-            saveExperiment(target, next);
-            if (controller.current === abort) setProgress(next);
-          },
-        },
-        { concurrency, signal: abort.signal },
-      )
-        .catch((e: unknown) => {
-          if (!abort.signal.aborted) setError(e instanceof Error ? e.message : "The experiment stopped on an error.");
-        })
-        .finally(() => {
-          if (controller.current === abort) setRunning(false);
-        });
-    },
-    [concurrency],
-  );
-
-  // On load: show the last experiment, and continue it unless it was stopped on purpose.
-  useEffect(() => {
-    const id = lastExperimentId();
-    const saved = id ? loadExperiment(id) : undefined;
-    if (!saved) return;
-    const finished = doneSteps(saved.plan, saved.progress) >= totalSteps(saved.plan);
-    if (!finished && !saved.stopped) go(saved.plan, saved.progress);
-    else {
-      latest.current = { plan: saved.plan, progress: saved.progress };
-      setPlan(saved.plan);
-      setProgress(saved.progress);
-    }
-    return () => controller.current?.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  const open = useCallback((id: string) => {
+    resultsAt.current = { done: -1, at: 0 };
+    setJobId(id);
+    setSummary(null);
+    setError(null);
+    putJobInUrl(id);
   }, []);
 
+  useEffect(() => {
+    const id = jobInUrl();
+    if (id) open(id);
+  }, [open]);
+
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      try {
+        const { experiment, access } = await fetchExperimentSummary(jobId, readOwner());
+        if (stopped) return;
+        setSummary(experiment);
+        setOwner(access === "owner");
+        const ended = experiment.status !== "running";
+        const seen = resultsAt.current;
+        if (experiment.done !== seen.done && (ended || Date.now() - seen.at >= RESULTS_EVERY_MS)) {
+          resultsAt.current = { done: experiment.done, at: Date.now() };
+          const results = await fetchExperimentResults(jobId);
+          if (stopped) return;
+          setPlan(results.plan);
+          setProgress(results.progress);
+        }
+        setError(null);
+        if (ended && resultsAt.current.done === experiment.done) return;
+      } catch (e) {
+        if (!stopped) setError(e instanceof Error ? e.message : "The experiment could not be read.");
+      }
+      if (!stopped) timer = setTimeout(tick, POLL_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId]);
+
+  const running = summary?.status === "running";
   return {
+    jobId,
     plan,
     progress,
+    summary,
+    owner,
     running,
     error,
-    done: plan ? doneSteps(plan, progress) : 0,
-    total: plan ? totalSteps(plan) : 0,
-    start: (p) => go(p, emptyProgress()),
-    resume: () => {
-      const { plan: p, progress: pr } = latest.current;
-      if (p) go(p, pr);
+    done: summary?.done ?? 0,
+    total: summary?.total ?? 0,
+    start: (next) => {
+      setError(null);
+      startExperimentJob(next, ensureOwner()).then(
+        ({ id }) => {
+          setPlan({ ...next, id });
+          setProgress(emptyProgress());
+          open(id);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : "The experiment could not start."),
+      );
     },
+    open,
     stop: () => {
-      const { plan: p, progress: pr } = latest.current;
-      controller.current?.abort();
-      controller.current = null;
-      setRunning(false);
-      if (p) saveExperiment(p, pr, true);
+      if (jobId) cancelExperimentJob(jobId, readOwner()).catch((e: unknown) => setError(e instanceof Error ? e.message : "Could not cancel."));
     },
     show: (p, pr) => {
-      controller.current?.abort();
-      controller.current = null;
-      latest.current = { plan: p, progress: pr };
+      setJobId(null);
+      putJobInUrl(null);
+      setSummary(null);
       setPlan(p);
       setProgress(pr);
-      setRunning(false);
-      saveExperiment(p, pr, true);
     },
     clear: () => {
-      controller.current?.abort();
-      controller.current = null;
-      latest.current = { plan: null, progress: emptyProgress() };
+      setJobId(null);
+      putJobInUrl(null);
+      setSummary(null);
       setPlan(null);
       setProgress(emptyProgress());
-      setRunning(false);
     },
   };
 }

@@ -173,3 +173,68 @@ export type RunRow = typeof runs.$inferSelect;
 export type RunEventBatchRow = typeof runEventBatches.$inferSelect;
 export type SavedConfigRow = typeof savedConfigs.$inferSelect;
 export type JudgeVerdictRow = typeof judgeVerdicts.$inferSelect;
+
+/**
+ * Experiments run as server jobs (lib/experiments/jobs). The spec is what was asked for (prompts,
+ * variants, judge, budget); its cells and verdicts are rows of `experiment_cells`, and the queue
+ * that hands them to workers is pg-boss's own schema.
+ */
+export const experiments = pgTable(
+  "experiments",
+  {
+    id: text("id").primaryKey(),
+    ownerSecretHash: text("owner_secret_hash").notNull(),
+    name: text("name").notNull(),
+    /** ExperimentSpec; parsed on read. */
+    spec: jsonb("spec").$type<unknown>().notNull(),
+    /** running | finished | cancelled | over-budget */
+    status: text("status").notNull(),
+    /** How many cells and verdicts the experiment has when it is complete. */
+    total: integer("total").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+    finishedAt: timestamptz("finished_at"),
+  },
+  (t) => [index("experiments_owner_created_idx").on(t.ownerSecretHash, t.createdAt.desc())],
+);
+
+/**
+ * One unit of an experiment: a cell (a prompt answered by a variant: a stored run) or a verdict
+ * (a comparison judged on a prompt). The row is the claim that keeps a unit from running twice:
+ * a worker takes it only while it is not done and no live instance holds it.
+ */
+export const experimentCells = pgTable(
+  "experiment_cells",
+  {
+    experimentId: text("experiment_id")
+      .notNull()
+      .references(() => experiments.id, { onDelete: "cascade" }),
+    /** `cell:<prompt index>:<variant id>` or `verdict:<prompt index>:<comparison id>`. */
+    key: text("key").notNull(),
+    kind: text("kind").$type<"cell" | "verdict">().notNull(),
+    promptId: text("prompt_id").notNull(),
+    /** The variant of a cell, the comparison of a verdict. */
+    subjectId: text("subject_id").notNull(),
+    /** running | done */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    instanceId: text("instance_id").notNull(),
+    /** The cell's run (the last attempt's while running). */
+    runId: text("run_id"),
+    /** RunResult of a cell, Judgement of a verdict; parsed on read. */
+    result: jsonb("result").$type<unknown>(),
+    costUsd: doublePrecision("cost_usd").notNull().default(0),
+    startedAt: timestamptz("started_at").notNull().defaultNow(),
+    finishedAt: timestamptz("finished_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.experimentId, t.key] }),
+    // The recovery sweep looks only at units in flight.
+    index("experiment_cells_running_idx")
+      .on(t.instanceId)
+      .where(sql`${t.status} = 'running'`),
+  ],
+);
+
+export type ExperimentRow = typeof experiments.$inferSelect;
+export type ExperimentCellRow = typeof experimentCells.$inferSelect;

@@ -1,6 +1,7 @@
 import type { ExperimentPrompt } from "./types";
 
-export const MAX_PROMPTS = 200;
+/** Enough for AlpacaEval's 805 instructions: experiments run as server jobs, not in a tab. */
+export const MAX_PROMPTS = 1000;
 
 export interface ParsedPromptSet {
   prompts: ExperimentPrompt[];

@@ -21,8 +21,9 @@ export async function foldToEnd(runId: string, events: AsyncIterable<RunEvent>):
 
 /**
  * Follows a run to its end, whether it runs here, on another instance, or has ended already.
- * Aborting `signal` stops following, not the run.
+ * Aborting `signal` stops following, not the run. Without one (a server job that owns the run)
+ * it follows to the terminal event, which every run reaches: finished, failed, cancelled or interrupted.
  */
-export async function followRun(id: string, signal: AbortSignal): Promise<FollowedRun> {
-  return foldToEnd(id, await openEventStream(id, -1, signal));
+export async function followRun(id: string, signal?: AbortSignal): Promise<FollowedRun> {
+  return foldToEnd(id, await openEventStream(id, -1, signal ?? new AbortController().signal));
 }

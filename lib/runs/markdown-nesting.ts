@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Putting model-written Markdown inside a Markdown report without it taking over the report:
  * an answer's own `# Title` or `### Step 1` must not read as one of the report's sections, and

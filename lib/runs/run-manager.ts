@@ -41,8 +41,11 @@ export interface StartedRun {
   owner: string;
 }
 
-/** Stores the run, starts it detached from the request, and answers at once. */
-export async function startRun(request: RunRequest, options: { onEnd?: () => void } = {}): Promise<StartedRun> {
+/**
+ * Stores the run, starts it detached from the request, and answers at once. A job's runs pass
+ * `ownerSecretHash`: the server keeps only the hash of its owner's secret, never the secret.
+ */
+export async function startRun(request: RunRequest, options: { onEnd?: () => void; ownerSecretHash?: string } = {}): Promise<StartedRun> {
   assertAcceptingRuns();
   if (request.variant === "ranker") assertRankable(request.config);
   const store = await getRunStore();
@@ -52,7 +55,7 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   const owner = request.owner ?? newOwnerSecret();
   const created = store.createRun({
     id,
-    ownerSecretHash: hashOwnerSecret(owner),
+    ownerSecretHash: options.ownerSecretHash ?? hashOwnerSecret(owner),
     config: request.config,
     messages: request.messages,
     preset: request.preset,
@@ -71,6 +74,15 @@ export async function startRun(request: RunRequest, options: { onEnd?: () => voi
   });
   registry.executions.set(id, execution);
   return { id, owner };
+}
+
+/**
+ * Resolves once a run this process executes has stored its outcome (at once for any other run).
+ * Viewers see the terminal event before the outcome row is written; a job that records the run
+ * as its result waits for the row, or a crash in between would leave it looking interrupted.
+ */
+export function runStored(id: string): Promise<void> {
+  return registry.executions.get(id) ?? Promise.resolve();
 }
 
 async function execute(live: LiveRun, request: RunRequest, processStore: RunStore, created: Promise<void>): Promise<void> {

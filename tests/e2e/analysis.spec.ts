@@ -35,7 +35,7 @@ test.describe("analysis", () => {
     await expect(page.getByRole("list", { name: "Verdicts" }).getByRole("listitem")).toHaveCount(6, { timeout: 60_000 });
   });
 
-  test("runs a small experiment, resumes it after a reload, and shows the table, chart and heatmap", async ({ page }) => {
+  test("runs a small experiment as a server job, follows it again after a reload, and shows the table, chart and heatmap", async ({ page }) => {
     await seedBoard(page, LAYERS);
     await page.goto("/experiments");
     await page.getByLabel("Prompts, one per line").fill("What is 17 times 3?\nName a primary colour.");
@@ -45,7 +45,7 @@ test.describe("analysis", () => {
     await expect(page.getByRole("region", { name: "Experiment setup" }).getByLabel("Judge model")).toHaveValue("sim:owl");
     await page.getByRole("button", { name: "Run experiment" }).click();
 
-    // Interrupt once something is saved; the reload must carry on, not start over.
+    // Reload mid-way: the job went on without the page, and its link (the address) shows it again.
     const progress = page.getByText(/\d+ \/ 6 steps/);
     await expect(progress).toHaveText(/: [1-5] \/ 6 steps/, { timeout: 60_000 });
     await page.reload();
@@ -79,6 +79,8 @@ test.describe("analysis", () => {
     await expect(page.getByRole("table", { name: "Experiment results" }).getByRole("row")).toHaveCount(13);
     await expect(page.getByText(/Running: [1-9]\d* \/ 312 steps/)).toBeVisible({ timeout: 60_000 });
     await page.getByRole("button", { name: "Stop" }).click();
-    await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+    // A stopped job is cancelled on the server: it says so, and nothing offers to go on.
+    await expect(page.getByText(/Cancelled: \d+ \/ 312 steps/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Stop" })).toBeHidden();
   });
 });

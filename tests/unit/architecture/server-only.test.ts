@@ -13,6 +13,7 @@ const root = path.resolve(__dirname, "../../..");
 
 const SERVER_FOLDERS = ["lib/db", "lib/runs", "lib/security", "lib/configs", "lib/verdicts", "lib/openai-compat", "lib/providers/local"];
 const SERVER_FILES = [
+  ...["admission", "boss", "load-spec", "provider-limits", "pump", "store", "server-cell-runner", "service", "unit-steps", "units", "worker"].map((name) => `lib/experiments/jobs/${name}.ts`),
   "lib/providers/registry.ts",
   "lib/providers/list-models.ts",
   "lib/providers/provider-config.ts",

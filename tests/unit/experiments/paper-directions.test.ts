@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paperDirectionsPlan, paperModelsFromBoard } from "@/lib/experiments/paper-directions";
-import { totalSteps } from "@/lib/experiments/runner";
+import { totalUnits } from "@/lib/experiments/jobs/units";
 import { experimentPlanSchema, type VariantSpec } from "@/lib/experiments/types";
 import { lookupModel } from "@/lib/providers/catalog";
 
@@ -16,7 +16,7 @@ describe("paperDirectionsPlan", () => {
     expect(new Set(plan.variants.map((v) => v.label)).size).toBe(plan.variants.length);
     expect(new Set(plan.comparisons!.map((c) => c.id)).size).toBe(plan.comparisons!.length);
     // 12 variants, 11 comparisons, 3 analysed variants, on the 12 built-in prompts.
-    expect(totalSteps(plan)).toBe(12 * (12 + 11 + 3));
+    expect(totalUnits(plan)).toBe(12 * (12 + 11 + 3));
   });
 
   it("changes one thing per ablation: b and c keep the aggregator, d keeps the proposers, f keeps the whole config", () => {

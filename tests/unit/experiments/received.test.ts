@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { RunClientError } from "@/lib/client/run-client";
-import { browserRunnerDeps, whenAdmitted } from "@/lib/client/experiments/browser-deps";
 import { inputsToJudge, receivedLayers } from "@/lib/experiments/received";
 import type { RunResult } from "@/lib/experiments/types";
 import { initialRunState, type AgentState, type RunState } from "@/lib/moa/run-state";
@@ -45,39 +43,5 @@ describe("receivedLayers", () => {
     expect(e.tfidf[1]).toBeGreaterThan(e.tfidf[0]);
     // No readable verdict: no quality, and the verdict counted as unreadable.
     expect(layers[1]).toMatchObject({ layer: 2, quality: [null, null], unreadable: 1 });
-  });
-});
-
-describe("browserRunnerDeps", () => {
-  afterEach(() => vi.unstubAllGlobals());
-  const run = (runId: string): RunResult => ({ runId, status: "finished", text: runId, inputTokens: 1, outputTokens: 1, costUsd: 0, costEstimated: false, tflops: 0, durationMs: 1 });
-  const variant = (id: string, label: string) => ({ id, label, variant: "moa" as const, config: { layers: [{ agents: [{ model: "sim:a" }] }] } });
-
-  it("judges a comparison through /api/judge/runs with the owner secret, so the verdict is stored for Insights", async () => {
-    const fetchMock = vi.fn(async () =>
-      Response.json({ pairs: [{ a: "MoA", b: "Single", runIds: ["j1", "j2"], verdict: { winner: "b", consistent: true, reasons: [] } }] }),
-    );
-    vi.stubGlobal("fetch", fetchMock);
-    const deps = browserRunnerDeps({ keys: () => undefined, owner: () => "o".repeat(40) });
-    const judgement = await deps.judge(
-      { conversation: [], comparison: { id: "c", label: "c", a: "moa", b: "one" }, a: { variant: variant("moa", "MoA"), run: run("r-a") }, b: { variant: variant("one", "Single"), run: run("r-b") }, judge: "sim:owl" },
-      new AbortController().signal,
-    );
-    expect(judgement.winner).toBe("b");
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe("/api/judge/runs");
-    expect(JSON.parse(String(init.body))).toMatchObject({ owner: "o".repeat(40), judge: "sim:owl", runs: [{ id: "r-a", label: "MoA" }, { id: "r-b", label: "Single" }] });
-  });
-
-  it("waits out a 429 for as long as the server asks, then goes on", async () => {
-    const waits: number[] = [];
-    let calls = 0;
-    const job = async () => {
-      if (++calls < 3) throw new RunClientError("rate_limited:runs", "Too many runs: at most 60 per minute. Try again in 7 s.", 429);
-      return "ok";
-    };
-    expect(await whenAdmitted(job, new AbortController().signal, async (ms) => void waits.push(ms))).toBe("ok");
-    expect(waits).toEqual([7000, 7000]);
-    await expect(whenAdmitted(async () => Promise.reject(new RunClientError("x", "boom", 500)), new AbortController().signal)).rejects.toThrow("boom");
   });
 });

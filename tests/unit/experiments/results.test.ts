@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { offAxis, qualityPoints } from "@/lib/analysis/quality-points";
 import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
-import { loadExperiment, saveExperiment, type KeyValueStorage } from "@/lib/client/experiments/storage";
 import { emptyProgress, unitKey, type ExperimentPlan, type RunResult } from "@/lib/experiments/types";
 
 const config = { layers: [{ agents: [{ model: "sim:a" }] }] };
@@ -67,14 +66,5 @@ describe("experiment results", () => {
     const comparison = summarizeComparisons(plan, progress).find((c) => c.comparison.id === "moa")!;
     expect(comparison).toMatchObject({ unreadable: 1, labelA: "MOA", labelB: "REF" });
     expect(comparison.winRate?.n).toBe(1);
-  });
-
-  it("saves and loads progress, and ignores a stored blob it cannot read", () => {
-    const map = new Map<string, string>();
-    const storage: KeyValueStorage = { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
-    saveExperiment(plan, progressWith(), false, storage);
-    expect(loadExperiment("e1", storage)?.progress).toEqual(progressWith());
-    map.set("moa-experiment:e1", "{not json");
-    expect(loadExperiment("e1", storage)).toBeUndefined();
   });
 });

@@ -1,0 +1,36 @@
+"use client";
+
+import { formatMs, formatUsd } from "@/lib/client/format";
+import type { ExperimentSummary } from "@/lib/client/experiments/job-client";
+
+const STATUS_TEXT: Record<string, string> = {
+  running: "Running",
+  finished: "Done",
+  cancelled: "Cancelled",
+  "over-budget": "Stopped at its budget",
+};
+
+/** Done/total units, cost so far and time left of a server job; an imported file has no job and shows none of it. */
+export function JobProgress({ summary, done, total, jobId }: { summary: ExperimentSummary | null; done: number; total: number; jobId: string | null }) {
+  if (!jobId) return <p className="text-xs text-muted">Imported results: not a job on this server.</p>;
+  if (!summary) return <p className="text-xs text-muted">Reading the experiment…</p>;
+  const eta = summary.etaMs === null ? null : `about ${formatMs(summary.etaMs)} left`;
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-3">
+        <progress value={done} max={total} aria-label="Experiment progress" className="h-2 flex-1 accent-[var(--c-accent)]" />
+        <span className="text-xs text-muted tabular-nums" aria-live="polite">
+          {STATUS_TEXT[summary.status] ?? summary.status}: {done} / {total} steps
+        </span>
+      </div>
+      <p className="text-xs text-muted tabular-nums">
+        {formatUsd(summary.costUsd)} so far{summary.budgetUsd !== undefined && ` of ${formatUsd(summary.budgetUsd)}`}
+        {summary.running > 0 && ` · ${summary.running} in progress`}
+        {eta && ` · ${eta}`} · share:{" "}
+        <a className="text-accent hover:underline" href={`/experiments?id=${encodeURIComponent(jobId)}`}>
+          this experiment&apos;s link
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ChatMessage } from "@/lib/moa/conversation";
+import type { Comparison, ExperimentPrompt, Judgement, ReceivedAnalysis, RunResult, VariantSpec } from "../types";
+
+/** Everything a cell needs: the prompt as a conversation, the variant, on whose behalf. */
+export interface CellInput {
+  experimentId: string;
+  prompt: ExperimentPrompt;
+  conversation: ChatMessage[];
+  variant: VariantSpec;
+  /** The hash of the experiment owner's secret: the cell's run is filed under it, like a playground run. */
+  ownerSecretHash: string;
+}
+
+export interface VerdictInput {
+  experimentId: string;
+  prompt: ExperimentPrompt;
+  comparison: Comparison;
+  a: { variant: VariantSpec; run: RunResult };
+  b: { variant: VariantSpec; run: RunResult };
+  judge: string;
+  ownerSecretHash: string;
+}
+
+export interface VerdictOutcome {
+  judgement: Judgement;
+  /** What the judge runs cost. */
+  costUsd: number;
+}
+
+/**
+ * How a job turns units into results. The server's runner (server-cell-runner.ts) starts normal
+ * runs through the run manager; a suite (MT-Bench turns, MATH exact match) plugs in its own.
+ * `onRunStarted` lets the job record the run id before the run ends, so a cancel can reach it.
+ */
+export interface CellRunner {
+  runCell(input: CellInput, hooks: { onRunStarted(runId: string): Promise<void> }): Promise<RunResult>;
+  judge(input: VerdictInput): Promise<VerdictOutcome>;
+  /** Judges the answers each aggregator of a finished cell received; without it a plan's `received` variants are not analysed. */
+  analyseReceived?(input: { run: RunResult; judge: string; ownerSecretHash: string }): Promise<{ analysis: ReceivedAnalysis; costUsd: number }>;
+}
+
+export const hasAnswer = (r: RunResult) => r.status === "finished" && r.text.trim() !== "";
+
+/** A side without an answer loses to one with an answer; two without answers tie, no judge needed. */
+export function verdictWithoutJudge(a: RunResult, b: RunResult): Judgement | undefined {
+  if (hasAnswer(a) && hasAnswer(b)) return undefined;
+  const winner = hasAnswer(a) ? "a" : hasAnswer(b) ? "b" : "tie";
+  return { winner, consistent: true, reasons: ["one side produced no answer"], runIds: [] };
+}

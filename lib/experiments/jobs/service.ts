@@ -1,0 +1,85 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { stopRun } from "@/lib/runs/run-manager";
+import { newRunId } from "@/lib/runs/ids";
+import { enqueueUnits, getBoss } from "./boss";
+import { loadSpec } from "./load-spec";
+import * as repo from "./store";
+import type { ExperimentSpec } from "./spec";
+import { allCells, totalUnits, unitKeyOf } from "./units";
+import { progressOf, summaryOf, type ExperimentSummary } from "./view";
+import { startExperimentWorkers, wakeWorkers } from "./worker";
+
+const notFound = () => new AppError("not_found:experiment", "No experiment has this id.");
+
+/** Stores the experiment, queues one job per cell, and makes sure this instance works on them. */
+export async function createExperiment(spec: ExperimentSpec, ownerSecretHash: string): Promise<{ id: string; total: number }> {
+  const db = await getDb();
+  const id = newRunId();
+  const stored: ExperimentSpec = { ...spec, plan: { ...spec.plan, id } };
+  const total = totalUnits(stored.plan);
+  await repo.insertExperiment(db, { id, ownerSecretHash, name: stored.plan.name || "Experiment", spec: stored, total });
+  await startExperimentWorkers();
+  await enqueueUnits(
+    await getBoss(),
+    allCells(stored.plan).map((ref) => ({ experimentId: id, key: unitKeyOf(ref), attempt: 0 })),
+  );
+  wakeWorkers();
+  return { id, total };
+}
+
+async function existing(id: string) {
+  const db = await getDb();
+  const row = await repo.findExperiment(db, id);
+  if (!row) throw notFound();
+  return { db, row };
+}
+
+export async function experimentSummary(id: string): Promise<{ summary: ExperimentSummary; ownerSecretHash: string }> {
+  const { db, row } = await existing(id);
+  const loaded = await loadSpec(db, id);
+  const summary = summaryOf(row, await repo.progressCounts(db, id), loaded?.spec.budgetUsd);
+  return { summary, ownerSecretHash: row.ownerSecretHash };
+}
+
+export async function experimentResults(id: string) {
+  const { db } = await existing(id);
+  const loaded = await loadSpec(db, id);
+  if (!loaded) throw notFound();
+  return { plan: loaded.spec.plan, progress: progressOf(loaded.spec.plan, await repo.allUnits(db, id)) };
+}
+
+export async function listOwnExperiments(ownerSecretHash: string) {
+  return repo.listExperiments(await getDb(), ownerSecretHash, 100);
+}
+
+function assertOwner(row: { ownerSecretHash: string }, callerHash: string, action: string): void {
+  if (row.ownerSecretHash !== callerHash) {
+    throw new AppError("forbidden:owner", `Only the browser that started this experiment can ${action} it; a share link can watch it, not change it.`);
+  }
+}
+
+/** Stops taking units and stops the runs in flight, on whichever instance executes them. */
+export async function cancelExperiment(id: string, callerHash: string): Promise<void> {
+  const { db, row } = await existing(id);
+  assertOwner(row, callerHash, "cancel");
+  if (!(await repo.endExperiment(db, id, "cancelled"))) {
+    throw new AppError("conflict:experiment_ended", `This experiment has already ended (${row.status}).`);
+  }
+  await stopRuns(await repo.runningRunIds(db, id));
+}
+
+export async function deleteExperiment(id: string, callerHash: string): Promise<void> {
+  const { db, row } = await existing(id);
+  assertOwner(row, callerHash, "delete");
+  await repo.endExperiment(db, id, "cancelled");
+  await stopRuns(await repo.runningRunIds(db, id));
+  // Its cells stay as runs in the owner's history; jobs still queued find no experiment and end.
+  await repo.deleteExperiment(db, id);
+}
+
+async function stopRuns(runIds: string[]): Promise<void> {
+  // A run that already ended answers 409: nothing to stop.
+  await Promise.allSettled(runIds.map((runId) => stopRun(runId)));
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import { modelIdsOf } from "@/lib/security/access";
+import { receivedVariants, runResultSchema, type ExperimentPlan, type RunResult } from "../types";
+import { enqueueUnits, getBoss } from "./boss";
+import { hasAnswer, verdictWithoutJudge, type CellRunner } from "./cell-runner";
+import { withProviderSlots } from "./provider-limits";
+import * as repo from "./store";
+import type { ResolvedUnit } from "./units";
+import { unitKeyOf, verdictsTouching } from "./units";
+
+/** What a step stores for its unit, or `interrupted` when it must run again. */
+export type StepOutcome = { result: unknown; costUsd: number } | "interrupted" | "dropped";
+
+export interface StepContext {
+  db: Database;
+  experimentId: string;
+  key: string;
+  plan: ExperimentPlan;
+  ownerSecretHash: string;
+  runner: CellRunner;
+}
+
+async function cellResult(ctx: StepContext, promptIndex: number, variantId: string): Promise<RunResult> {
+  const key = unitKeyOf({ kind: "cell", promptIndex, subjectId: variantId });
+  const result = runResultSchema.safeParse((await repo.doneResults(ctx.db, ctx.experimentId, [key])).get(key)).data;
+  if (!result) throw new Error(`${ctx.key}: the cell ${key} has no result yet`);
+  return result;
+}
+
+export async function runCellStep(ctx: StepContext, unit: ResolvedUnit): Promise<StepOutcome> {
+  const variant = unit.variant!;
+  const conversation = [{ role: "user" as const, content: unit.prompt.prompt }];
+  const result = await withProviderSlots(modelIdsOf(variant.config), () =>
+    ctx.runner.runCell(
+      { experimentId: ctx.experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash: ctx.ownerSecretHash },
+      { onRunStarted: (runId) => repo.setUnitRun(ctx.db, ctx.experimentId, ctx.key, runId) },
+    ),
+  );
+  if (result.status === "interrupted") return "interrupted";
+  // A cancelled experiment stops its runs; what they left is not a result.
+  if (result.status === "cancelled" && (await repo.experimentStatus(ctx.db, ctx.experimentId)) !== "running") return "dropped";
+  return { result, costUsd: result.costUsd };
+}
+
+export async function verdictStep(ctx: StepContext, unit: ResolvedUnit): Promise<StepOutcome> {
+  const comparison = unit.comparison!;
+  const [a, b] = await Promise.all([cellResult(ctx, unit.ref.promptIndex, comparison.a), cellResult(ctx, unit.ref.promptIndex, comparison.b)]);
+  const free = verdictWithoutJudge(a, b);
+  if (free) return { result: free, costUsd: 0 };
+  const variantOf = (id: string) => ctx.plan.variants.find((v) => v.id === id)!;
+  const { judgement, costUsd } = await withProviderSlots([ctx.plan.judge], () =>
+    ctx.runner.judge({
+      experimentId: ctx.experimentId,
+      prompt: unit.prompt,
+      comparison,
+      a: { variant: variantOf(comparison.a), run: a },
+      b: { variant: variantOf(comparison.b), run: b },
+      judge: ctx.plan.judge,
+      ownerSecretHash: ctx.ownerSecretHash,
+    }),
+  );
+  return { result: judgement, costUsd };
+}
+
+export async function receivedStep(ctx: StepContext, unit: ResolvedUnit): Promise<StepOutcome> {
+  const run = await cellResult(ctx, unit.ref.promptIndex, unit.variant!.id);
+  const analyse = ctx.runner.analyseReceived;
+  if (!hasAnswer(run) || !analyse) return { result: { layers: [], error: analyse ? "the run has no answer" : "this job cannot analyse received answers" }, costUsd: 0 };
+  const { analysis, costUsd } = await withProviderSlots([ctx.plan.judge], () => analyse({ run, judge: ctx.plan.judge, ownerSecretHash: ctx.ownerSecretHash }));
+  return { result: analysis, costUsd };
+}
+
+/**
+ * Queues the units a finished cell made due: each verdict whose two cells are now done (both
+ * sides may do it at once: same job id, one job) and the cell's received analysis. False when
+ * the cell makes nothing due, so it may be the experiment's last unit.
+ */
+export async function makeDue(ctx: StepContext, promptIndex: number, variantId: string): Promise<boolean> {
+  const comparisons = verdictsTouching(ctx.plan, variantId);
+  const analysed = receivedVariants(ctx.plan).some((v) => v.id === variantId);
+  if (comparisons.length === 0 && !analysed) return false;
+  const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
+  const done = comparisons.length
+    ? await repo.doneResults(ctx.db, ctx.experimentId, [...new Set(comparisons.flatMap((c) => [cellKey(c.a), cellKey(c.b)]))])
+    : new Map();
+  const keys = [
+    ...comparisons.filter((c) => done.has(cellKey(c.a)) && done.has(cellKey(c.b))).map((c) => unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id })),
+    ...(analysed ? [unitKeyOf({ kind: "received", promptIndex, subjectId: variantId })] : []),
+  ];
+  if (keys.length > 0) await enqueueUnits(await getBoss(), keys.map((key) => ({ experimentId: ctx.experimentId, key, attempt: 0 })));
+  return true;
+}

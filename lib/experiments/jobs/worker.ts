@@ -1,0 +1,128 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { getDb } from "@/lib/db/client";
+import { beat, processInstanceId } from "@/lib/db/instances";
+import { isClustered } from "@/lib/db/backend";
+import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
+import type { CellRunner } from "./cell-runner";
+import { loadSpec } from "./load-spec";
+import { startPump, type Pump } from "./pump";
+import * as repo from "./store";
+import { makeDue, receivedStep, runCellStep, verdictStep, type StepContext } from "./unit-steps";
+import { parseUnitKey, resolveUnit } from "./units";
+
+/** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
+const holder = globalThis as typeof globalThis & { __moaUnitsInFlight?: Set<string>; __moaExperimentWorkers?: Promise<void>; __moaUnitPump?: Pump; __moaRecoverTimer?: ReturnType<typeof setInterval> };
+const inFlight: Set<string> = (holder.__moaUnitsInFlight ??= new Set());
+
+const liveness = (): repo.Liveness => (isClustered() ? "heartbeat" : "single-process");
+
+/** A cell whose run was stopped by a shutdown did not answer: its job is delivered again. */
+class UnitInterrupted extends Error {}
+
+/**
+ * Does one unit of an experiment, at most once: claims it, runs it (a cell) or judges it (a
+ * verdict), stores the result, makes due the verdicts the cell completes, and marks the
+ * experiment finished with its last unit. A throw sends the job back to the queue for a retry.
+ */
+export async function handleUnit({ experimentId, key }: UnitJob, runner: CellRunner): Promise<void> {
+  const flightKey = `${experimentId}\u0000${key}`;
+  if (inFlight.has(flightKey)) return;
+  inFlight.add(flightKey);
+  try {
+    await doUnit(experimentId, key, runner);
+  } finally {
+    inFlight.delete(flightKey);
+  }
+}
+
+async function doUnit(experimentId: string, key: string, runner: CellRunner): Promise<void> {
+  const db = await getDb();
+  const loaded = await loadSpec(db, experimentId);
+  const ref = parseUnitKey(key);
+  if (!loaded || loaded.status !== "running" || !ref) return;
+  const { spec, ownerSecretHash } = loaded;
+  const unit = resolveUnit(spec.plan, ref);
+  if (!unit) return;
+  if (spec.budgetUsd !== undefined && (await repo.progressCounts(db, experimentId)).costUsd >= spec.budgetUsd) {
+    await repo.endExperiment(db, experimentId, "over-budget");
+    return;
+  }
+  const me = processInstanceId();
+  if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
+  const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner };
+  const step = ref.kind === "cell" ? runCellStep : ref.kind === "verdict" ? verdictStep : receivedStep;
+  const outcome = await step(ctx, unit);
+  if (outcome === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);
+  if (outcome === "dropped" || !(await repo.finishUnit(db, experimentId, key, me, outcome.result, outcome.costUsd))) return;
+  wakeWorkers();
+  // A cell that makes other units due is never the experiment's last unit: they are.
+  if (ref.kind === "cell" && (await makeDue(ctx, ref.promptIndex, ref.subjectId))) return;
+  await repo.finishIfComplete(db, experimentId);
+}
+
+/**
+ * Units whose holder died (kill -9, a lost instance) go back to the queue under a new job id.
+ * With PGlite this process is the only one: jobs the last process had fetched are delivered again too.
+ */
+export async function recoverOrphans(boss: PgBoss): Promise<number> {
+  const db = await getDb();
+  const me = processInstanceId();
+  if (isClustered()) await beat(db, me);
+  const orphans = await repo.orphanedUnits(db, me, liveness());
+  await enqueueUnits(boss, orphans.map((o) => ({ experimentId: o.experimentId, key: o.key, attempt: o.attempts })));
+  return orphans.length;
+}
+
+/** New jobs were queued by this process: fetch them now, not at the next poll. */
+export function wakeWorkers(): void {
+  holder.__moaUnitPump?.wake();
+}
+
+/** How many units this instance works on at once (MOA_JOB_CONCURRENCY, default 4). */
+export function jobConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.MOA_JOB_CONCURRENCY);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 64) : 4;
+}
+
+const RECOVER_EVERY_MS = 10_000;
+
+/** Starts this process's workers once; later calls wait for the first. */
+export function startExperimentWorkers(runner?: CellRunner): Promise<void> {
+  holder.__moaExperimentWorkers ??= (async () => {
+    const boss = await getBoss();
+    const chosen = runner ?? (await import("./server-cell-runner")).serverCellRunner;
+    if (!isClustered()) await failActiveJobsOfDeadProcess(boss);
+    await recoverOrphans(boss);
+    holder.__moaUnitPump = startPump<UnitJob>(boss, UNIT_QUEUE, jobConcurrency(), (job) => handleUnit(job, chosen));
+    // Draining runs end as interrupted; their units stay claimed and are recovered by whoever runs next.
+    process.once("SIGTERM", stopExperimentWorkers);
+    holder.__moaRecoverTimer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
+    holder.__moaRecoverTimer.unref?.();
+  })().catch((error) => {
+    holder.__moaExperimentWorkers = undefined;
+    throw error;
+  });
+  return holder.__moaExperimentWorkers;
+}
+
+/** Stops fetching and recovering (tests, shutdown); units in flight finish on their own. */
+export function stopExperimentWorkers(): void {
+  holder.__moaUnitPump?.stop();
+  clearInterval(holder.__moaRecoverTimer);
+  holder.__moaUnitPump = undefined;
+  holder.__moaRecoverTimer = undefined;
+  holder.__moaExperimentWorkers = undefined;
+}
+
+/**
+ * PGlite: the process that fetched the queue's active jobs is gone (one process per data
+ * folder), so they are failed now and retried, instead of waiting out their expiry.
+ */
+async function failActiveJobsOfDeadProcess(boss: PgBoss): Promise<void> {
+  const db = await getDb();
+  const { sql } = await import("drizzle-orm");
+  const { rows } = await db.execute(sql`select id from pgboss.job where name = ${UNIT_QUEUE} and state = 'active'`);
+  const ids = rows.map((r) => String(r.id));
+  if (ids.length > 0) await boss.fail(UNIT_QUEUE, ids);
+}
