@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
-import { createModelResolver } from "@/lib/providers/registry";
+import { createResolvers } from "@/lib/providers/registry";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import { engineTimeoutsFromEnv } from "./engine-options";
 import { coalescingStore } from "./batch-writer";
@@ -102,12 +102,13 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
   };
   try {
     // The keys live only in this closure: the resolver uses them, nothing stores them.
-    const resolveModel = createModelResolver({ keys: request.keys });
+    const resolvers = createResolvers({ keys: request.keys });
     const gate = request.stepThrough ? createStepGate() : undefined;
     if (gate) stepGates.set(live.id, gate);
     const events = (request.variant === "ranker" ? runRanker : runMoA)(request.config, request.messages, {
       runId: live.id,
-      resolveModel,
+      resolveModel: resolvers.languageModel,
+      resolveEmbeddingModel: resolvers.embeddingModel,
       signal: live.controller.signal,
       ...engineTimeoutsFromEnv(),
       ...(gate && { beforeLayer: (layer: number) => gate.wait(layer) }),
