@@ -29,7 +29,9 @@ export function configForMethod(kind: MethodKind, board: MoAConfig, strongest: A
   const layers = plain.layers;
   const final = layers[layers.length - 1].agents[0];
   const proposers = layers[0].agents;
-  const { temperature: _t, ...aggregator } = layers.length >= 2 ? final : strongest;
+  // A one-layer board has no aggregator: the strongest model aggregates its own samples at its default temperature.
+  const { temperature: _t, ...ownDefaults } = strongest;
+  const aggregator = layers.length >= 2 ? final : ownDefaults;
   switch (kind) {
     case "moa":
       return validated(plain, info.label);
