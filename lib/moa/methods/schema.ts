@@ -43,3 +43,12 @@ export const DEFAULT_CONVERGENCE = 0.9;
 export function seqSteps(samples: number, window: number): number {
   return samples <= window ? 1 : 1 + Math.ceil((samples - window) / (window - 1));
 }
+
+/**
+ * Methods whose answer is not the final agent's text as streamed: the ranker and USC answer
+ * with the input they picked, Fusion with its reply minus the analysis. A client that streams
+ * the final agent must wait for run-finished instead.
+ */
+export function answerIsFinalAgentText(method: MethodConfig | undefined): boolean {
+  return !method || !["ranker", "usc", "fusion"].includes(method.kind);
+}
