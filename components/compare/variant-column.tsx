@@ -10,6 +10,7 @@ import { MarkdownText } from "@/components/ui/markdown";
 import { runFigures } from "@/lib/analysis/cost";
 import type { RunStore } from "@/lib/client/run-store";
 import type { VariantSpec } from "@/lib/experiments/types";
+import { answerIsFinalAgentText } from "@/lib/moa/methods/schema";
 import { lookupModel } from "@/lib/providers/catalog";
 
 /** One variant of a comparison: its answer as it streams, its status and its figures. */
@@ -20,10 +21,11 @@ export function VariantColumn({ variant, store }: { variant: VariantSpec; store:
   const { label, tone } = runStatusLabel(run.status, phase);
   const busy = phase === "starting" || run.status === "running";
   const ended = run.status !== "running" && run.status !== "pending";
-  // While the final agent streams, show its text; a ranker's answer appears when it has picked.
-  const text = run.finalText || (variant.variant === "ranker" ? "" : (run.agents.at(-1)?.[0]?.text ?? ""));
+  // While the final agent streams, show its text; a ranker's (USC's, Fusion's) answer appears when it is done.
+  const picks = variant.variant === "ranker" || !answerIsFinalAgentText(variant.config.method);
+  const text = run.finalText || (picks ? "" : (run.agents.at(-1)?.[0]?.text ?? ""));
   const figures = useMemo(() => (ended ? runFigures(run, lookupModel).total : undefined), [ended, run]);
-  const picked = variant.variant === "ranker" && ended && run.agents.length > 1
+  const picked = picks && ended && run.agents.length > 1
     ? run.agents.at(-2)?.filter((a) => a.status === "done").findIndex((a) => a.text === run.finalText)
     : undefined;
 
