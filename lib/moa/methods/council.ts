@@ -1,3 +1,4 @@
+import type { AgentConfig } from "../config";
 import type { ChatMessage } from "../conversation";
 import { buildAgentMessages, formatAnswers } from "../synthesis";
 import { formatTranscript } from "../variants/transcript";
@@ -29,6 +30,11 @@ export function buildReviewMessages(conversation: ChatMessage[], answers: string
 export function averageRanks(orders: number[][], count: number): number[] {
   if (orders.length === 0) return Array.from({ length: count }, () => 0);
   return Array.from({ length: count }, (_, i) => orders.reduce((sum, order) => sum + (order.includes(i) ? order.indexOf(i) + 1 : count), 0) / orders.length);
+}
+
+export function chairMessages(conversation: ChatMessage[], agent: AgentConfig, answers: string[], table: string): ChatMessage[] {
+  const prompt = `${COUNCIL_CHAIR_PROMPT}\n\nPeer ranking (lower is better):\n${table}`;
+  return buildAgentMessages({ conversation, agentSystem: agent.system, previousAnswers: answers, synthesisPrompt: prompt });
 }
 
 /**
@@ -65,17 +71,15 @@ export function councilStrategy(): Strategy {
         texts.length,
       );
       const table = order.map((i) => `Response ${i + 1}: average rank ${ranks[i].toFixed(2)}`).join("\n");
+      // The table is the step's reply: the Inputs view rebuilds the chairman's prompt from it.
       ctx.step({
         layer: index,
         step: "rank",
         note: `Peer ranking over ${read.length} review${read.length === 1 ? "" : "s"}: ${numbered(order)}.`,
+        reply: table,
         inputs: answers.map((a) => a.ref),
       });
-      const prompt = `${COUNCIL_CHAIR_PROMPT}\n\nPeer ranking (lower is better):\n${table}`;
-      return {
-        inputs: answers,
-        messages: (agent, inputs) => buildAgentMessages({ conversation: ctx.messages, agentSystem: agent.system, previousAnswers: inputs, synthesisPrompt: prompt }),
-      };
+      return { inputs: answers, messages: (agent, inputs) => chairMessages(ctx.messages, agent, inputs, table) };
     },
   };
 }

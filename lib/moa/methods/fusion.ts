@@ -1,3 +1,5 @@
+import type { AgentConfig } from "../config";
+import type { ChatMessage } from "../conversation";
 import { buildAgentMessages } from "../synthesis";
 import { fusionAnalysisSchema, type FusionAnalysis } from "./analysis-schema";
 import type { Strategy } from "./strategy";
@@ -38,15 +40,13 @@ export function parseFusionReply(text: string): FusionReply {
   return parsed.success ? { answer, analysis: parsed.data } : { answer, error: `the analysis does not fit: ${parsed.error.issues[0]?.message ?? "invalid"}` };
 }
 
+export function fusionMessages(conversation: ChatMessage[], agent: AgentConfig, answers: string[]): ChatMessage[] {
+  return buildAgentMessages({ conversation, agentSystem: agent.system, previousAnswers: answers, synthesisPrompt: FUSION_PROMPT });
+}
+
 export function fusionStrategy(): Strategy {
   return {
-    plan: (index, ctx) =>
-      index === ctx.config.layers.length - 1
-        ? {
-            messages: (agent, answers) =>
-              buildAgentMessages({ conversation: ctx.messages, agentSystem: agent.system, previousAnswers: answers, synthesisPrompt: FUSION_PROMPT }),
-          }
-        : {},
+    plan: (index, ctx) => (index === ctx.config.layers.length - 1 ? { messages: (agent, answers) => fusionMessages(ctx.messages, agent, answers) } : {}),
     finish: (text, ctx) => {
       const layer = ctx.config.layers.length - 1;
       const reply = parseFusionReply(text);

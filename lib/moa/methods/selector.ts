@@ -21,7 +21,7 @@ export function selectorStrategy(name: string, build: (conversation: ChatMessage
         "index" in choice
           ? `The ${name} chose answer ${index + 1} of ${candidates.length} (${refLabel(chosen.ref)}); the run answers with it word for word.`
           : `Could not read a choice (${choice.error}); the run answers with answer 1 (${refLabel(chosen.ref)}).`;
-      ctx.step({ layer: finalIndex(ctx), step: "select", note, inputs: [chosen.ref] });
+      ctx.step({ layer: finalIndex(ctx), step: "select", note });
       return chosen.text;
     },
   };
