@@ -29,7 +29,16 @@ export function rmoaStrategy(method: MethodOf<"rmoa">): Strategy {
       const source = ctx.lastRan(index);
       const answers = ctx.answers[source] ?? [];
       if (stopped && index < final) return { skip: "the answers had converged" };
-      const current = await vectorsOf(source, ctx);
+      let current: number[][];
+      try {
+        current = await vectorsOf(source, ctx);
+      } catch (error) {
+        if (ctx.signal.aborted) return {};
+        // Without vectors there is nothing to select by: the layer reads everything, as in MoA.
+        const reason = error instanceof Error ? error.message : String(error);
+        ctx.step({ layer: index, step: "select", note: `Could not embed the answers with ${embedder} (${reason}); all ${answers.length} go on.`, model: embedder, inputs: answers.map((a) => a.ref) });
+        return { inputs: answers };
+      }
       if (index < final && source >= 1) {
         const similarity = carryOver(current, await vectorsOf(ctx.lastRan(source), ctx));
         const stop = similarity >= threshold;

@@ -104,3 +104,22 @@ describe("RMoA", () => {
     expect(steps(events).filter((s) => s.step === "select").every((s) => s.inputs!.length === 3)).toBe(true);
   });
 });
+
+describe("RMoA without an embedder", () => {
+  it("lets every answer through with a note instead of failing the run", async () => {
+    const sim = recordingSim();
+    const events = await collect(
+      runMoA({ ...board(2), method: { kind: "rmoa", k: 2, embedder: "nowhere:embed" } }, ask("Why is the sky blue?"), {
+        runId: "r",
+        resolveModel: sim.resolveModel,
+        resolveEmbeddingModel: () => {
+          throw new Error("no such embedding model");
+        },
+      }),
+    );
+    expectWellFormed(events);
+    finished(events);
+    expect(steps(events)[0]).toMatchObject({ step: "select", inputs: expect.arrayContaining([{ layer: 0, agent: 5 }]) });
+    expect(steps(events)[0].note).toMatch(/Could not embed .*no such embedding model.*all 6 go on/);
+  });
+});
