@@ -52,3 +52,11 @@ export function seqSteps(samples: number, window: number): number {
 export function answerIsFinalAgentText(method: MethodConfig | undefined): boolean {
   return !method || !["ranker", "usc", "fusion"].includes(method.kind);
 }
+
+/** What of the final agent's streaming text is already the answer: all of it, none (a pick), or Fusion's part after `<answer>`. */
+export function liveAnswer(method: MethodConfig | undefined, text: string): string {
+  if (answerIsFinalAgentText(method)) return text;
+  if (method?.kind !== "fusion") return "";
+  const start = text.search(/<answer>/i);
+  return start === -1 ? "" : text.slice(start + "<answer>".length).replace(/<\/answer>[\s\S]*$/i, "").trim();
+}

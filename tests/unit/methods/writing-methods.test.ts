@@ -102,3 +102,13 @@ describe("Council", () => {
     expect(moaConfigSchema.safeParse({ ...board(3), method: { kind: "council" } }).success).toBe(false);
   });
 });
+
+describe("the live answer of a method", () => {
+  it("is the final agent's text for MoA, nothing for a pick until it is made, Fusion's reply after <answer>", async () => {
+    const { liveAnswer } = await import("@/lib/moa/methods/schema");
+    expect(liveAnswer(undefined, "Blue light")).toBe("Blue light");
+    expect(liveAnswer({ kind: "usc" }, "The most consistent response is Response 2")).toBe("");
+    expect(liveAnswer({ kind: "fusion" }, '<analysis>{"consensus": []}</analysis>\n\n<answer>\nBlue li')).toBe("Blue li");
+    expect(liveAnswer({ kind: "fusion" }, '<analysis>{"consens')).toBe("");
+  });
+});
