@@ -10,6 +10,7 @@ import type { RunState } from "@/lib/moa/run-state";
 export interface AttributionRequest {
   id: number;
   agents: RunState["agents"];
+  steps?: RunState["steps"];
 }
 
 export interface AttributionResponse {
@@ -18,6 +19,6 @@ export interface AttributionResponse {
 }
 
 addEventListener("message", (event: MessageEvent<AttributionRequest>) => {
-  const { id, agents } = event.data;
-  postMessage({ id, rows: attribution({ agents }) } satisfies AttributionResponse);
+  const { id, agents, steps } = event.data;
+  postMessage({ id, rows: attribution({ agents, steps }) } satisfies AttributionResponse);
 });

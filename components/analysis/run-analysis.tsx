@@ -2,6 +2,7 @@
 
 import { useRunStore } from "@/lib/client/run-store";
 import { AttributionHeatmap } from "./attribution-heatmap";
+import { DisagreementMap, fusionAnalysisOf } from "./disagreement-map";
 import { JudgedQuality } from "./judged-quality";
 import { RunFigures } from "./run-figures";
 import { hasEnded } from "@/lib/moa/run-state";
@@ -17,7 +18,14 @@ export function RunAnalysis() {
       <div className="mt-4 flex flex-col gap-6">
         {run.agents.length > 1 && (
           <>
-            <AttributionHeatmap run={run} />
+            {fusionAnalysisOf(run) ? (
+              <div className="grid gap-6 xl:grid-cols-2">
+                <AttributionHeatmap run={run} />
+                <DisagreementMap run={run} />
+              </div>
+            ) : (
+              <AttributionHeatmap run={run} />
+            )}
             <JudgedQuality run={run} />
           </>
         )}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { Fragment, useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useBoardStore } from "@/lib/client/board-store";
+import { useMethodStore } from "@/lib/client/method-store";
 import { isUsable, useModelsStore } from "@/lib/client/models";
 import { useSettingsStore } from "@/lib/client/settings-store";
 import { buildPreset, PRESETS, type PresetId, type Substitution } from "@/lib/presets";
@@ -22,6 +23,8 @@ export function PresetsMenu({ onApplied }: { onApplied: (name: string, substitut
     const models = useModelsStore.getState().models.map((m) => ({ ...m, available: isUsable(m, keys) }));
     const { config, substitutions } = buildPreset(id, models);
     applyPreset(config, name);
+    // A method preset also picks its method next to Run; a paper preset runs as plain MoA.
+    useMethodStore.getState().setMethod(config.method?.kind ?? "moa");
     onApplied(name, substitutions);
     close();
   };
@@ -33,19 +36,24 @@ export function PresetsMenu({ onApplied }: { onApplied: (name: string, substitut
       </Button>
       {open && (
         <Popover label="Presets" onClose={close} returnFocusTo={anchor.current} className="right-0 left-auto w-80 p-1.5">
-          <ul className="space-y-0.5">
-            {PRESETS.map((preset) => (
-              <li key={preset.id}>
-                <button
-                  type="button"
-                  onClick={() => apply(preset.id, preset.name)}
-                  className="w-full rounded-lg px-2.5 py-2 text-left hover:bg-subtle focus-visible:bg-subtle focus-visible:outline-none"
-                >
-                  <span className="block text-sm font-medium">{preset.name}</span>
-                  <span className="block text-xs text-muted">{preset.description}</span>
-                  {preset.paperResult && <span className="block text-[11px] text-accent">Paper: {preset.paperResult}</span>}
-                </button>
-              </li>
+          <ul className="max-h-[70vh] space-y-0.5 overflow-y-auto">
+            {PRESETS.map((preset, i) => (
+              <Fragment key={preset.id}>
+                {preset.method && !PRESETS[i - 1]?.method && (
+                  <li className="mt-1 border-t border-line px-2.5 pt-2 pb-1 text-[11px] font-semibold tracking-wide text-muted uppercase">Methods</li>
+                )}
+                <li>
+                  <button
+                    type="button"
+                    onClick={() => apply(preset.id, preset.name)}
+                    className="w-full rounded-lg px-2.5 py-2 text-left hover:bg-subtle focus-visible:bg-subtle focus-visible:outline-none"
+                  >
+                    <span className="block text-sm font-medium">{preset.name}</span>
+                    <span className="block text-xs text-muted">{preset.description}</span>
+                    {preset.paperResult && <span className="block text-[11px] text-accent">Paper: {preset.paperResult}</span>}
+                  </button>
+                </li>
+              </Fragment>
             ))}
             <li className="mt-1 border-t border-line pt-1">
               <button

@@ -39,8 +39,8 @@ export function MethodNotes() {
   const ordered = [...notes.filter((n) => n.final), ...notes.filter((n) => !n.final)];
   return (
     <ul aria-label="How this answer was made" className="flex flex-col gap-1 border-b border-line bg-amber-50/40 px-4 py-2 text-xs dark:bg-amber-950/20">
-      {ordered.map((note) => (
-        <li key={`${note.kind}-${note.layer}-${note.agent ?? ""}`} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
+      {ordered.map((note, i) => (
+        <li key={`${note.kind}-${note.layer}-${note.agent ?? ""}-${i}`} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
           <Badge tone={note.final ? "warning" : "neutral"}>{note.label}</Badge>
           <span className="text-muted">{note.text}</span>
         </li>

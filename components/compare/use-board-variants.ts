@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { boardToConfig, useBoardHydrated, useBoardStore, validateBoard } from "@/lib/client/board-store";
-import { deriveVariants } from "@/lib/experiments/variants";
+import { deriveVariants, methodVariants } from "@/lib/experiments/variants";
 import type { VariantSpec } from "@/lib/experiments/types";
 import { lookupModel } from "@/lib/providers/catalog";
 
@@ -21,7 +21,8 @@ export function useBoardVariants(): BoardVariants {
     const validation = validateBoard({ layers });
     if (!validation.ok) return { hydrated, problem: validation.summary || "The board is not ready to run.", variants: [] };
     try {
-      return { hydrated, variants: deriveVariants(boardToConfig({ layers }), lookupModel) };
+      const config = boardToConfig({ layers });
+      return { hydrated, variants: [...deriveVariants(config, lookupModel), ...methodVariants(config, lookupModel)] };
     } catch (error) {
       return { hydrated, problem: error instanceof Error ? error.message : "The board is not ready to run.", variants: [] };
     }

@@ -11,6 +11,7 @@ import { runFigures } from "@/lib/analysis/cost";
 import type { RunStoreApi } from "@/lib/client/run-store";
 import type { VariantSpec } from "@/lib/experiments/types";
 import { rankerPick, rankerPickLabel } from "@/lib/moa/variants/ranker-pick";
+import { answerIsFinalAgentText } from "@/lib/moa/methods/schema";
 import { lookupModel } from "@/lib/providers/catalog";
 import { hasEnded } from "@/lib/moa/run-state";
 
@@ -22,10 +23,11 @@ export function VariantColumn({ variant, store }: { variant: VariantSpec; store:
   const { label, tone } = runStatusLabel(run.status, phase);
   const busy = phase === "starting" || run.status === "running";
   const ended = hasEnded(run.status);
-  // While the final agent streams, show its text; a ranker's answer appears when it has picked.
-  const text = run.finalText || (variant.variant === "ranker" ? "" : (run.agents.at(-1)?.[0]?.text ?? ""));
+  // While the final agent streams, show its text; a ranker's (USC's, Fusion's) answer appears when it is done.
+  const picks = variant.variant === "ranker" || !answerIsFinalAgentText(variant.config.method);
+  const text = run.finalText || (picks ? "" : (run.agents.at(-1)?.[0]?.text ?? ""));
   const figures = useMemo(() => (ended ? runFigures(run, lookupModel).total : undefined), [ended, run]);
-  const picked = variant.variant === "ranker" && ended ? rankerPick(run) : null;
+  const picked = picks && ended ? rankerPick(run) : null;
 
   return (
     <section aria-label={variant.label} className="flex min-w-0 flex-col gap-2 rounded-2xl border border-line bg-surface p-3 shadow-xs">

@@ -6,13 +6,14 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, CopyIcon, SparkIcon } from "@/components/ui/icons";
 import { MarkdownText } from "@/components/ui/markdown";
 import { useRunStore } from "@/lib/client/run-store";
+import { liveAnswer } from "@/lib/moa/methods/schema";
 import { formatMs, formatTokens, formatUsd } from "@/lib/client/format";
 import { MethodNotes } from "@/components/columns/method-notes";
 import { useRunTotals } from "./run-totals";
 
-/** The run's answer: the final aggregator's text, live while it streams. */
+/** The run's answer: the final aggregator's text, live while it streams (a method's answer once it is known). */
 export function FinalAnswer() {
-  const text = useRunStore((s) => s.run.finalText || s.run.agents.at(-1)?.[0]?.text || "");
+  const text = useRunStore((s) => s.run.finalText || liveAnswer(s.run.config?.method, s.run.agents.at(-1)?.[0]?.text || ""));
   const status = useRunStore((s) => s.run.status);
   const finalStatus = useRunStore((s) => s.run.agents.at(-1)?.[0]?.status);
   const error = useRunStore((s) => s.run.error);

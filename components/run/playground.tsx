@@ -22,9 +22,10 @@ import { useBoardValidation } from "@/lib/client/use-board-validation";
 import { isActive, runStore, useRunStore } from "@/lib/client/run-store";
 import { useSettingsHydrated, useSettingsStore } from "@/lib/client/settings-store";
 import { Conversation } from "./conversation";
+import { useMethodStore } from "@/lib/client/method-store";
 import { MethodSelect } from "./method-select";
 import { PROMPT_INPUT_ID, PromptBox } from "./prompt-box";
-import { configForMethod, type MethodRun, type RunMethod } from "./run-method";
+import { configForMethod, type MethodRun } from "./run-method";
 import { RunView } from "./run-view";
 import { useConversationUrl } from "./use-conversation-url";
 
@@ -53,7 +54,8 @@ export function Playground({ board }: { board: ReactNode }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const historyKey = usePlaygroundHistoryKey();
   const [boardOpen, setBoardOpen] = useState(true);
-  const [method, setMethod] = useState<RunMethod>("moa");
+  const method = useMethodStore((s) => s.method);
+  const setMethod = useMethodStore((s) => s.setMethod);
   const running = isActive(phase);
   const presenter = useTeachStore((s) => s.presenter);
   const runArea = useRef<HTMLElement>(null);
@@ -78,7 +80,7 @@ export function Playground({ board }: { board: ReactNode }) {
         runStore.setState({ error: e instanceof Error ? e.message : "This method cannot run on this board." });
         return;
       }
-      await runStore.getState().start({ config: chosen.config, variant: chosen.variant, prompt: text, keys, stepThrough });
+      await runStore.getState().start({ config: chosen.config, prompt: text, keys, stepThrough });
       // Rejected before it started: give the prompt back so nothing typed is lost.
       const { run: current, error: startError } = runStore.getState();
       if (startError && !current.runId) setPrompt((p) => p || text);

@@ -1,27 +1,31 @@
 import type { MoAConfig } from "@/lib/moa/config";
+import { METHODS } from "@/lib/moa/methods/catalog";
+import type { MethodKind } from "@/lib/moa/methods/schema";
 
-/** How the board runs from the playground: as built, or as one of the paper's baselines. */
-export type RunMethod = "moa" | "self-moa" | "ranker";
+/** How the board runs from the playground: as built, or under one of the library's methods. */
+export type RunMethod = MethodKind;
 
-export const RUN_METHODS: { id: RunMethod; label: string; hint: string }[] = [
-  { id: "moa", label: "MoA", hint: "The board as built: every layer writes a new answer." },
-  { id: "self-moa", label: "Self-MoA", hint: "The strongest proposer sampled once per proposer slot, then aggregated." },
-  { id: "ranker", label: "LLM-Ranker", hint: "The same proposers; the final agent only picks the best answer." },
-];
+export const RUN_METHODS: { id: RunMethod; label: string; hint: string }[] = METHODS.map((m) => ({
+  id: m.kind,
+  label: m.label,
+  hint: `${m.idea} (${m.citation})`,
+}));
 
 export interface MethodRun {
   config: MoAConfig;
-  variant?: "ranker";
 }
 
 /**
- * The config and server variant a method runs. The variants module and the catalog load only
- * when a baseline is chosen, so the page does not pay for them on first load.
+ * The config a method runs: the board reshaped where the method needs it (Self-MoA samples
+ * the strongest proposer, the Council keeps members and chairman) with the method set. The
+ * methods module and the catalog load only when one is chosen, so first load does not pay.
  */
 export async function configForMethod(method: RunMethod, board: MoAConfig): Promise<MethodRun> {
   if (method === "moa") return { config: board };
-  const [{ deriveVariants }, { lookupModel }] = await Promise.all([import("@/lib/experiments/variants"), import("@/lib/providers/catalog")]);
-  const variant = deriveVariants(board, lookupModel).find((v) => v.id === method);
-  if (!variant) throw new Error(method === "ranker" ? "The LLM-Ranker needs at least two layers." : "This board has no Self-MoA variant.");
-  return variant.variant === "ranker" ? { config: variant.config, variant: "ranker" } : { config: variant.config };
+  const [fromBoard, { strongestProposer }, { lookupModel }] = await Promise.all([
+    import("@/lib/moa/methods/from-board"),
+    import("@/lib/experiments/variants"),
+    import("@/lib/providers/catalog"),
+  ]);
+  return { config: fromBoard.configForMethod(method, board, strongestProposer(board, lookupModel)) };
 }

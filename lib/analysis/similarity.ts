@@ -1,4 +1,5 @@
 import type { RunState } from "@/lib/moa/run-state";
+import { receivedBy } from "@/lib/moa/methods/received";
 import { bleu } from "./bleu";
 import { levenshteinSimilarity } from "./levenshtein";
 import { tfidfSimilarities } from "./tfidf";
@@ -38,13 +39,13 @@ export interface AttributionRow extends AgentRef, SimilarityRow {
 
 /**
  * Rows for every aggregator (0-based layer ≥ 1) that finished, in layer then agent order.
- * Its inputs are the finished agents of the previous layer, in agent order: exactly the
- * answers the engine put into its synthesis prompt.
+ * Its inputs are the finished agents of the previous layer, in agent order, or those the
+ * run's method chose: exactly the answers the engine put into its prompt.
  */
-export function attribution(state: Pick<RunState, "agents">): AttributionRow[] {
+export function attribution(state: Pick<RunState, "agents" | "steps">): AttributionRow[] {
   const rows: AttributionRow[] = [];
   for (let layer = 1; layer < state.agents.length; layer++) {
-    const received = state.agents[layer - 1].filter((a) => a.status === "done");
+    const received = receivedBy(state, layer);
     if (received.length === 0) continue;
     for (const aggregator of state.agents[layer]) {
       if (aggregator.status !== "done") continue;

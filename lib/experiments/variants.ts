@@ -1,10 +1,13 @@
 import type { ModelLookup } from "@/lib/analysis/cost";
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
+import { METHODS } from "@/lib/moa/methods/catalog";
+import { configForMethod } from "@/lib/moa/methods/from-board";
+import type { MethodKind } from "@/lib/moa/methods/schema";
 import { moaAsGiven, moaLite, selfMoA, singleModel } from "@/lib/moa/variants";
 import type { VariantSpec } from "./types";
 import { plural } from "@/lib/plural";
 
-export type VariantId = "moa" | "moa-lite" | "ranker" | "aggregator" | "best-proposer" | "self-moa";
+export type VariantId = "moa" | "moa-lite" | "ranker" | "aggregator" | "best-proposer" | "self-moa" | MethodKind;
 
 const shortName = (model: string) => model.slice(model.indexOf(":") + 1).replace(/\?.*$/, "");
 
@@ -53,4 +56,24 @@ export function deriveVariants(config: MoAConfig, lookup: ModelLookup): VariantS
     config: selfMoA({ proposer: best, samples, aggregator }),
   });
   return out;
+}
+
+/** Methods already among the paper's variants (MoA, Self-MoA, the LLM-Ranker). */
+const PAPER_VARIANTS: ReadonlySet<MethodKind> = new Set(["moa", "self-moa", "ranker"]);
+
+/**
+ * The board under each method of the library that deriveVariants does not already cover, for
+ * Compare and Experiments. A method the board cannot take (a one-layer board) is left out.
+ */
+export function methodVariants(config: MoAConfig, lookup: ModelLookup): VariantSpec[] {
+  const best = strongestProposer(config, lookup);
+  return METHODS.filter((m) => !PAPER_VARIANTS.has(m.kind)).flatMap((m) => {
+    try {
+      const shaped = configForMethod(m.kind, config, best);
+      const shape = shaped.layers.map((l) => l.agents.length).join("→");
+      return [{ id: m.kind, label: `${m.label} (${shape})`, variant: "moa" as const, config: shaped }];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { checkMethodShape } from "./methods/shape";
+import { methodSchema } from "./methods/schema";
+import { modelIdSchema } from "./model-id-schema";
 
-/** `provider:model`, e.g. `openai:gpt-4o`, `sim:falcon`, `compat:qwen2.5-7b`. */
-export const modelIdSchema = z
-  .string()
-  .max(LIMITS.maxModelIdChars, "model id is too long")
-  .regex(/^[a-z][a-z0-9-]*:\S.*$/, 'model id must look like "provider:model"');
+export { modelIdSchema };
 
 export const agentConfigSchema = z.object({
   model: modelIdSchema,
@@ -53,6 +52,8 @@ export const moaConfigSchema = z
     earlyAggregation: z
       .object({ chunkChars: z.number().int().min(1, "chunkChars must be ≥ 1").max(100_000).optional() })
       .optional(),
+    /** The strategy the engine runs the layers with; absent means the paper's MoA. */
+    method: methodSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const last = config.layers.at(-1);
@@ -72,6 +73,7 @@ export const moaConfigSchema = z
         });
       }
     });
+    checkMethodShape(config, ctx);
   });
 
 export type AgentConfig = z.infer<typeof agentConfigSchema>;

@@ -1,4 +1,4 @@
-import type { LanguageModel } from "ai";
+import type { EmbeddingModel, LanguageModel } from "ai";
 import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
@@ -6,12 +6,16 @@ import { createEventChannel } from "./event-channel";
 import { stampEvent, type RunEvent, type RunEventBody, type Usage } from "./events";
 import { runLayer, type LayerResult } from "./layer-runner";
 import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
+import { runStrategy } from "./methods/runner";
+import { strategyFor } from "./methods/strategies";
 import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
 
 export interface EngineDeps {
   runId: string;
   /** May throw (unknown provider, missing key): that agent then fails as `unknown_model`. */
   resolveModel: (modelId: string) => LanguageModel;
+  /** Embedding models for methods that compare answers (RMoA); may throw like `resolveModel`. */
+  resolveEmbeddingModel?: (modelId: string) => EmbeddingModel;
   /** Cancels everything in flight; the run then ends with run-cancelled. */
   signal?: AbortSignal;
   agentTimeoutMs?: number;
@@ -62,6 +66,9 @@ function cancelReason(signal: AbortSignal | undefined): string {
  * run-finished, run-failed or run-cancelled. Stopping the iteration early aborts every request.
  */
 export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: EngineDeps): AsyncGenerator<RunEvent, void, undefined> {
+  // A method other than the paper's runs its layers one by one under its strategy (lib/moa/methods).
+  const strategy = strategyFor(config);
+  if (strategy) return yield* runStrategy(strategy, config, messages, deps, timingFrom(deps));
   const now = deps.now ?? (() => performance.now());
   const startedAt = now();
   const controller = new AbortController();

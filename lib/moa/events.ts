@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { moaConfigSchema } from "./config";
 import { chatMessageSchema } from "./conversation";
+import { fusionAnalysisSchema } from "./methods/analysis-schema";
 
 /**
  * THE event protocol. Everything that happens in a run is one of these: the engine yields
@@ -24,6 +25,14 @@ export const usageSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
 });
+
+export const agentRefSchema = z.object(agentRef);
+
+/**
+ * What a method (lib/moa/methods) did besides running agents: a judge's pick, a ranking, a
+ * peer review, a moderator's or a convergence check's decision, a Fusion analysis.
+ */
+export const methodStepKindSchema = z.enum(["select", "rank", "review", "moderate", "converge", "analysis", "note"]);
 
 export const failureKindSchema = z.enum([
   "rate_limited", // 429 after retries
@@ -117,6 +126,24 @@ export const runEventSchema = z.discriminatedUnion("type", [
     usage: usageSchema,
     durationMs: z.number().nonnegative(),
   }),
+  z.object({
+    ...base,
+    type: z.literal("method-step"),
+    /** The layer the step serves: whose inputs it chose, or whose answer it read. */
+    layer: z.number().int().nonnegative(),
+    step: methodStepKindSchema,
+    /** One sentence for people: what was decided and why. */
+    note: z.string(),
+    /** The model of an auxiliary call, its raw reply and what it cost. */
+    model: z.string().optional(),
+    reply: z.string().optional(),
+    usage: usageSchema.optional(),
+    /** The answers `layer` reads, in the order it reads them (numbered from 1 in its prompt). */
+    inputs: z.array(agentRefSchema).optional(),
+    /** The run goes straight to its final layer; the layers in between are skipped. */
+    stop: z.boolean().optional(),
+    analysis: fusionAnalysisSchema.optional(),
+  }),
   z.object({ ...base, type: z.literal("run-failed"), message: z.string() }),
   z.object({ ...base, type: z.literal("run-cancelled"), reason: z.string() }),
   /** Written by the server, not the engine: the process that ran it went away. */
@@ -128,6 +155,8 @@ export type RunEventType = RunEvent["type"];
 export type Usage = z.infer<typeof usageSchema>;
 export type FailureKind = z.infer<typeof failureKindSchema>;
 export type FinishReason = z.infer<typeof finishReasonSchema>;
+export type AgentRef = z.infer<typeof agentRefSchema>;
+export type MethodStepKind = z.infer<typeof methodStepKindSchema>;
 export type EventOf<T extends RunEventType> = Extract<RunEvent, { type: T }>;
 
 export interface EventEnvelope {

@@ -1,6 +1,6 @@
 import type { LanguageModel } from "ai";
 import { startAgent, type AgentHandle, type AgentTiming } from "./agent-runner";
-import type { LayerConfig } from "./config";
+import type { AgentConfig, LayerConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import type { RunEventBody, Usage } from "./events";
 import { createPolicyTracker } from "./layer-policy";
@@ -21,6 +21,8 @@ export interface LayerInput {
   timing: AgentTiming;
   /** Early aggregation: write from the previous layer's answers as they stream instead of `previousAnswers`. */
   upstream?: { watch: LayerWatch; pulse: Pulse; chunkChars: number };
+  /** A method's own prompt for this layer (lib/moa/methods); default: MoA's synthesis. */
+  buildMessages?: (agent: AgentConfig, previousAnswers: string[]) => ChatMessage[];
 }
 
 /** Layers after the first say whether they start before the previous one is done (see `layer-started`). */
@@ -31,7 +33,8 @@ function startsFromPartial(input: LayerInput): boolean | undefined {
 
 export type LayerResult =
   | { status: "cancelled" }
-  | { status: "done"; answers: string[]; usage: Usage; firstFailure?: string };
+  /** `agents`: the agent index of each answer. */
+  | { status: "done"; answers: string[]; agents: number[]; usage: Usage; firstFailure?: string };
 
 type SlotOutcome = "running" | "finished" | "failed" | "skipped";
 
@@ -74,6 +77,7 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
 
   handles = config.agents.map((agent, i) => {
     const buildMessages = (previousAnswers: string[]) =>
+      input.buildMessages?.(agent, previousAnswers) ??
       buildAgentMessages({
         conversation: input.conversation,
         agentSystem: agent.system,
@@ -139,5 +143,6 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
     skipped: states.filter((s) => s === "skipped").length,
     durationMs: Math.max(0, Math.round(input.now() - startedAt)),
   });
-  return { status: "done", answers: answers.filter((a): a is string => a !== undefined), usage, firstFailure };
+  const done = answers.flatMap((a, i) => (a === undefined ? [] : [i]));
+  return { status: "done", answers: done.map((i) => answers[i]!), agents: done, usage, firstFailure };
 }

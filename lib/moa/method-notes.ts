@@ -1,8 +1,9 @@
+import { methodInfo } from "./methods/catalog";
 import { formatDuration } from "./model-id";
 import { aggregatesEarly, modelsWithoutPrefixContinuation } from "./prefix-continuation";
 import type { AgentState, RunState } from "./run-state";
 
-export const METHOD_NOTE_KINDS = ["truncated", "quorum", "deadline", "early", "early-fallback"] as const;
+export const METHOD_NOTE_KINDS = ["truncated", "quorum", "deadline", "early", "early-fallback", "method", "method-step"] as const;
 
 /**
  * Where a run departed from the paper's method, or an answer was cut short: things a reader
@@ -94,9 +95,24 @@ function earlyNotes(state: RunState, layer: number, lastLayer: number): MethodNo
   ];
 }
 
+/** The method the run used, with its idea and source, and what its steps decided (lib/moa/methods). */
+function strategyNotes(state: RunState, lastLayer: number): MethodNote[] {
+  const method = state.config?.method;
+  if (!method || method.kind === "moa") return [];
+  const info = methodInfo(method.kind);
+  const notes: MethodNote[] = [{ kind: "method", layer: 0, final: true, label: info.label, text: `${info.idea} (${info.citation})` }];
+  // Reviews and per-layer picks are many; the decisive ones bear on the final answer.
+  for (const step of state.steps ?? []) {
+    const decisive = step.stop === true || step.layer === lastLayer || step.step === "rank";
+    if (!decisive || step.step === "review") continue;
+    notes.push({ kind: "method-step", layer: step.layer, final: step.layer === lastLayer, label: `${info.label}: ${step.step}`, text: step.note });
+  }
+  return notes;
+}
+
 export function methodNotes(state: RunState): MethodNote[] {
   const lastLayer = state.agents.length - 1;
-  const notes: MethodNote[] = [];
+  const notes: MethodNote[] = strategyNotes(state, lastLayer);
   state.agents.forEach((row, layer) => {
     const policy = policyNote(state, layer, lastLayer);
     if (policy) notes.push(policy);

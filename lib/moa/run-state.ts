@@ -1,6 +1,6 @@
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
-import type { FailureKind, FinishReason, RunEvent, Usage } from "./events";
+import type { EventOf, FailureKind, FinishReason, RunEvent, Usage } from "./events";
 
 /**
  * The state of a run as a pure fold over its events. The server uses it to answer
@@ -50,6 +50,9 @@ export interface LayerState {
   fromPartial?: boolean;
 }
 
+/** A method step as the UI shows it: the event without its envelope, plus when it happened. */
+export type MethodStepState = Omit<EventOf<"method-step">, "runId" | "seq" | "type">;
+
 export interface RunState {
   runId: string;
   status: RunStatus;
@@ -61,6 +64,8 @@ export interface RunState {
   usage: Usage;
   durationMs?: number;
   error?: string;
+  /** What the run's method did besides its agents (lib/moa/methods); absent for plain MoA runs. */
+  steps?: MethodStepState[];
   /** Step-through runs: the layer (0-based) waiting for the teacher's "Next layer". */
   pausedBefore?: number;
   /** Sequence number of the last event applied; -1 before any. */
@@ -120,7 +125,7 @@ function endOpenWork(state: RunState, t: number): RunState {
             : l,
       )
     : state.layers;
-  const usage = agents.flat().reduce(
+  const usage = [...agents.flat(), ...(state.steps ?? [])].reduce(
     (sum, a) => ({ inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0), outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0) }),
     { inputTokens: 0, outputTokens: 0 },
   );
@@ -194,6 +199,10 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
         skipReason: event.reason,
         finishedAt: event.t,
       }));
+    case "method-step": {
+      const { runId: _r, seq: _s, type: _t, ...step } = event;
+      return { ...state, steps: [...(state.steps ?? []), step] };
+    }
     case "layer-finished":
       return updateLayer(state, event.layer, { status: "done", durationMs: event.durationMs });
     case "run-finished":

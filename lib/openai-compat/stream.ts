@@ -1,5 +1,6 @@
 import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
+import { answerIsFinalAgentText } from "@/lib/moa/methods/schema";
 import { sseStream } from "@/lib/runs/sse";
 import { contentChunk, finishChunk, progressChunk, roleChunk, toOpenAIUsage, usageChunk, type CompletionMeta, type MoAProgress } from "./chunks";
 import { toOpenAIErrorBody } from "./errors";
@@ -21,6 +22,8 @@ function data(value: unknown): string {
  */
 export function createChunkMapper(meta: CompletionMeta, options: ChunkStreamOptions) {
   let finalLayer = Number.POSITIVE_INFINITY;
+  // Ranker, USC, Fusion: the final agent's stream is a pick or an analysis, the answer comes at the end.
+  let answerAtEnd = false;
   const models = new Map<string, string>();
   const progress = (p: MoAProgress) => (options.intermediate ? [data(progressChunk(meta, p))] : []);
   const finish = createFinishTracker();
@@ -30,13 +33,14 @@ export function createChunkMapper(meta: CompletionMeta, options: ChunkStreamOpti
     switch (event.type) {
       case "run-started":
         finalLayer = event.config.layers.length - 1;
+        answerAtEnd = !answerIsFinalAgentText(event.config.method);
         return { frames: [], done: false };
       case "agent-started":
         models.set(`${event.layer}/${event.agent}`, event.model);
         if (event.layer === finalLayer) return { frames: [], done: false };
         return { frames: progress({ type: event.type, layer: event.layer, agent: event.agent, model: event.model }), done: false };
       case "agent-delta": {
-        if (event.layer === finalLayer) return { frames: [data(contentChunk(meta, event.text))], done: false };
+        if (event.layer === finalLayer && !answerAtEnd) return { frames: [data(contentChunk(meta, event.text))], done: false };
         const model = models.get(`${event.layer}/${event.agent}`) ?? "";
         return { frames: progress({ type: event.type, layer: event.layer, agent: event.agent, model, delta: event.text }), done: false };
       }
@@ -51,7 +55,8 @@ export function createChunkMapper(meta: CompletionMeta, options: ChunkStreamOpti
         return { frames: progress({ ...base, ...detail }), done: false };
       }
       case "run-finished": {
-        const frames = [data(finishChunk(meta, finish.reason()))];
+        const frames = answerAtEnd && event.text ? [data(contentChunk(meta, event.text))] : [];
+        frames.push(data(finishChunk(meta, finish.reason())));
         if (options.includeUsage) frames.push(data(usageChunk(meta, event.usage)));
         frames.push("data: [DONE]\n\n");
         return { frames, done: true };

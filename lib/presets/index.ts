@@ -1,12 +1,16 @@
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
+import { METHODS } from "@/lib/moa/methods/catalog";
+import { configForMethod } from "@/lib/moa/methods/from-board";
+import type { MethodKind } from "@/lib/moa/methods/schema";
 import { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS, type PaperModel } from "./paper-models";
 
-export type PresetId = "moa" | "moa-gpt-4o" | "moa-lite" | "single";
+export type PresetId = "moa" | "moa-gpt-4o" | "moa-lite" | "single" | Exclude<MethodKind, "moa">;
 export type AvailableModel = { id: string; available: boolean; simulated: boolean; provider: string };
 export type Substitution = { wanted: string; used: string };
 export type BuiltPreset = { config: MoAConfig; substitutions: Substitution[] };
 
-export type PresetInfo = { id: PresetId; name: string; description: string; paperResult?: string };
+/** `method`: the preset runs the paper's MoA board under that method (lib/moa/methods). */
+export type PresetInfo = { id: PresetId; name: string; description: string; paperResult?: string; method?: MethodKind };
 
 export const PRESETS: readonly PresetInfo[] = [
   {
@@ -28,6 +32,13 @@ export const PRESETS: readonly PresetInfo[] = [
     paperResult: "59.3% LC win rate on AlpacaEval 2.0",
   },
   { id: "single", name: "Single model", description: "1 agent: the baseline to compare against" },
+  // The method library: each on the paper's models, reachable as moa/<id> on /api/v1.
+  ...METHODS.filter((m) => m.kind !== "moa").map((m) => ({
+    id: m.kind as Exclude<MethodKind, "moa">,
+    name: m.label,
+    description: `${m.idea} (${m.citation})`,
+    method: m.kind,
+  })),
 ];
 
 export { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS } from "./paper-models";
@@ -69,6 +80,12 @@ function makeResolver(available: AvailableModel[]) {
 }
 
 export function buildPreset(id: PresetId, available: AvailableModel[]): BuiltPreset {
+  const method = PRESETS.find((p) => p.id === id)?.method;
+  if (method) {
+    // The paper's board under the method; its first proposer stands in for the paper's strongest model.
+    const paper = buildPreset("moa", available);
+    return { ...paper, config: configForMethod(method, paper.config, paper.config.layers[0].agents[0]) };
+  }
   const { resolve, substitutions } = makeResolver(available);
   const agent = (model: string): AgentConfig => ({ model, ...PAPER_SAMPLING });
   const proposers = () => PAPER_PROPOSERS.map((wanted, index) => agent(resolve(wanted, { kind: "proposer", index })));

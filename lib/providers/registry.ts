@@ -3,7 +3,7 @@ import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { NoSuchModelError, type LanguageModelV3, type ProviderV3 } from "@ai-sdk/provider";
-import { createProviderRegistry, type LanguageModel } from "ai";
+import { createProviderRegistry, type EmbeddingModel, type LanguageModel } from "ai";
 import { AppError } from "@/lib/errors";
 import { allowPrivateByDefault } from "@/lib/security/endpoint-guard";
 import { guardedFetch } from "@/lib/security/guarded-fetch";
@@ -61,14 +61,29 @@ function buildProvider(setup: ProviderSetup, env: Env): ProviderV3 {
  * or unknown providers fail with a message that says how to configure them.
  */
 export function createModelResolver(options: ModelResolverOptions = {}): (modelId: string) => LanguageModel {
+  return createResolvers(options).languageModel;
+}
+
+/** Language and embedding models from one registry (embeddings serve methods such as RMoA). */
+export function createResolvers(options: ModelResolverOptions = {}): {
+  languageModel: (modelId: string) => LanguageModel;
+  embeddingModel: (modelId: string) => EmbeddingModel;
+} {
   const env = options.env ?? process.env;
   const setups = providerSetups(env, options.keys ?? {});
   const byId = new Map(setups.map((s) => [s.id as string, s]));
   const providers: Record<string, ProviderV3> = {};
   for (const setup of setups) if (setup.available) providers[setup.id] = buildProvider(setup, env);
   const registry = createProviderRegistry(providers, { separator: ":" });
+  const embeddingModel = (modelId: string) => {
+    try {
+      return registry.embeddingModel(modelId as `${string}:${string}`);
+    } catch (error) {
+      throw new AppError("bad_request:model", `cannot use embedding model "${modelId}"`, { cause: error });
+    }
+  };
 
-  return (modelId: string) => {
+  const languageModel = (modelId: string) => {
     const colon = modelId.indexOf(":");
     const providerId = colon > 0 ? modelId.slice(0, colon) : "";
     const setup = byId.get(providerId);
@@ -83,4 +98,5 @@ export function createModelResolver(options: ModelResolverOptions = {}): (modelI
       throw new AppError("bad_request:model", `cannot use model "${modelId}"`, { cause: error });
     }
   };
+  return { languageModel, embeddingModel };
 }

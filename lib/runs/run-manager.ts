@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { runMoA } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
 import { hasEnded, initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
-import { createModelResolver } from "@/lib/providers/registry";
+import { createResolvers } from "@/lib/providers/registry";
 import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import type { RunRequest } from "@/lib/wire/run-request";
@@ -118,12 +118,13 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
   };
   try {
     // The keys live only in this closure: the resolver uses them, nothing stores them.
-    const resolveModel = createModelResolver({ keys: request.keys });
+    const resolvers = createResolvers({ keys: request.keys });
     const gate = request.stepThrough ? createStepGate() : undefined;
     if (gate) stepGates.set(live.id, gate);
     const events = (request.variant === "ranker" ? runRanker : runMoA)(request.config, request.messages, {
       runId: live.id,
-      resolveModel,
+      resolveModel: resolvers.languageModel,
+      resolveEmbeddingModel: resolvers.embeddingModel,
       signal: live.controller.signal,
       ...engineTimeoutsFromEnv(),
       ...(gate && { beforeLayer: (layer: number) => gate.wait(layer) }),

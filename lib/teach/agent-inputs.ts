@@ -1,6 +1,7 @@
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { LIMITS } from "@/lib/moa/limits";
+import { methodMessages, receivedBy } from "@/lib/moa/methods/received";
 import { aggregatesEarly, modelsWithoutPrefixContinuation } from "@/lib/moa/prefix-continuation";
 import type { RunState } from "@/lib/moa/run-state";
 import { buildAgentMessages, findAnswerSpans } from "@/lib/moa/synthesis";
@@ -47,6 +48,8 @@ function earlyOutcome(config: MoAConfig, layer: number, fromPartial: boolean | u
 export interface PreviousAnswer {
   agent: number;
   text: string;
+  /** Where a method took it from; default: the layer before. */
+  layer?: number;
 }
 
 /**
@@ -61,22 +64,22 @@ export function reconstructAgentInputs(input: {
   previous: PreviousAnswer[];
   /** From the layer's layer-started event: it started before the previous layer was done. */
   fromPartial?: boolean;
+  /** A method's own prompt for this agent, when it sent one (lib/moa/methods/received.ts). */
+  methodMessages?: (agent: AgentConfig, answers: string[]) => ChatMessage[] | undefined;
 }): AgentInputs {
   const { config, layer, agent } = input;
   const layerConfig = config.layers[layer];
   const agentConfig: AgentConfig | undefined = layerConfig?.agents[agent];
   if (!layerConfig || !agentConfig) throw new RangeError(`the run has no agent ${agent + 1} in layer ${layer + 1}`);
   const previous = layer === 0 ? [] : input.previous;
-  const messages = buildAgentMessages({
-    conversation: input.messages,
-    agentSystem: agentConfig.system,
-    previousAnswers: previous.map((p) => p.text),
-    synthesisPrompt: layerConfig.synthesisPrompt,
-  });
+  const answers = previous.map((p) => p.text);
+  const messages =
+    input.methodMessages?.(agentConfig, answers) ??
+    buildAgentMessages({ conversation: input.messages, agentSystem: agentConfig.system, previousAnswers: answers, synthesisPrompt: layerConfig.synthesisPrompt });
   const system = messages[0]?.role === "system" ? messages[0].content : "";
   const quoted = previous.length === 0 ? [] : findAnswerSpans(system).flatMap((span) => {
     const source = previous[span.n - 1];
-    return source ? [{ ...span, layer: layer - 1, agent: source.agent }] : [];
+    return source ? [{ ...span, layer: source.layer ?? layer - 1, agent: source.agent }] : [];
   });
   // The engine seeds repeated models by slot so their samples differ.
   const repeated = layerConfig.agents.filter((a) => a.model === agentConfig.model).length > 1;
@@ -98,11 +101,19 @@ export function reconstructAgentInputs(input: {
   };
 }
 
-/** The same, from a run's folded state: the previous layer's agents that finished ("done"). */
+/** The same, from a run's folded state: the answers the agent read (the previous layer's finished ones, or its method's pick). */
 export function agentInputsFromRun(run: RunState, layer: number, agent: number): AgentInputs | undefined {
   if (!run.config || !run.config.layers[layer]?.agents[agent]) return undefined;
-  const previous = layer === 0 ? [] : (run.agents[layer - 1] ?? []).filter((a) => a.status === "done").map((a) => ({ agent: a.agent, text: a.text }));
-  return reconstructAgentInputs({ config: run.config, messages: run.messages, layer, agent, previous, fromPartial: run.layers[layer]?.fromPartial });
+  const previous = receivedBy(run, layer).map((a) => ({ agent: a.agent, layer: a.layer, text: a.text }));
+  return reconstructAgentInputs({
+    config: run.config,
+    messages: run.messages,
+    layer,
+    agent,
+    previous,
+    fromPartial: run.layers[layer]?.fromPartial,
+    methodMessages: (agentConfig, answers) => methodMessages(run, layer, agentConfig, answers),
+  });
 }
 
 /** True once the agent's inputs are settled: its layer has started (the previous layer has answered). */

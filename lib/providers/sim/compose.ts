@@ -3,6 +3,8 @@ import type { SimJudgeSettings } from "./judge-score";
 import { knowledgeOf, sampleKnowledge, samplingRng, type Sampling } from "./knowledge";
 import type { SimProfile, SimSkill } from "./profiles";
 import type { ReadPrompt } from "./prompt";
+import { simAnalysis, wantsAnalysis } from "./fusion-analysis";
+import { methodReply } from "./method-replies";
 import { judgeReply, rankerReply } from "./referee";
 import type { Rng } from "./rng";
 import { carriedBy, worldOf, type SimWorld } from "./world";
@@ -33,7 +35,7 @@ export function wantsMisleading(prompt: ReadPrompt): boolean {
  * answers, from what it takes up from them (see aggregate.ts).
  */
 export function composeAnswer({ profile, prompt, rng, skill, judge, sampling, tokens }: ComposeInput): string {
-  const graded = rankerReply(prompt, profile.name, skill) ?? judgeReply(prompt, profile.name, judge, sampling);
+  const graded = rankerReply(prompt, profile.name, skill) ?? judgeReply(prompt, profile.name, judge, sampling) ?? methodReply(prompt, profile.name, skill);
   if (graded !== undefined) return graded;
 
   const world = worldOf(prompt.question);
@@ -48,8 +50,11 @@ export function composeAnswer({ profile, prompt, rng, skill, judge, sampling, to
     const claim = fresh.at(-1)?.id ?? draft.wrong[0];
     if (claim) draft = { ...draft, wrong: [...new Set([...draft.wrong, claim])], confident: claim };
   }
-  const text = writeAnswer(world, profile, draft, rng, prompt.answers.length);
-  return tokens === undefined ? text : exactly(text, tokens);
+  const written = writeAnswer(world, profile, draft, rng, prompt.answers.length);
+  const text = tokens === undefined ? written : exactly(written, tokens);
+  if (prompt.answers.length === 0 || !wantsAnalysis(prompt.system)) return text;
+  const analysis = JSON.stringify(simAnalysis(world, known, prompt.answers), null, 1);
+  return `<analysis>\n${analysis}\n</analysis>\n\n<answer>\n${text}\n</answer>`;
 }
 
 const CERTAIN = /One thing is certain: ([^*\n]+)/;

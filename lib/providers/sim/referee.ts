@@ -59,22 +59,31 @@ export function judgeReply(prompt: ReadPrompt, model: string, settings: SimJudge
 
 const RANKER = /reply with the number of that candidate/i;
 
-
-/**
- * The LLM-Ranker: picks the candidate it judges best with its own, imperfect knowledge. It
- * credits only the key points it knows itself and spots a wrong claim only if it does not
- * believe it and its catch chance lets it notice; ties go to the earlier candidate.
- */
+/** The LLM-Ranker: picks the candidate it grades best (see `gradeCandidates`); ties go to the earlier one. */
 export function rankerReply(prompt: ReadPrompt, model: string, skill: SimSkill): string | undefined {
   if (!RANKER.test(prompt.system)) return undefined;
-  const candidates = prompt.answers.length > 0 ? prompt.answers : parseNumberedAnswers(prompt.question);
+  const candidates = candidatesOf(prompt);
   if (candidates.length === 0) return "1";
+  const scores = gradeCandidates(prompt, model, skill, candidates);
+  return String(scores.indexOf(Math.max(...scores)) + 1);
+}
+
+/** The candidates of a grading prompt: in the system text, else in the user's message. */
+export function candidatesOf(prompt: ReadPrompt): string[] {
+  return prompt.answers.length > 0 ? prompt.answers : parseNumberedAnswers(prompt.question);
+}
+
+/**
+ * How a sim grader rates each candidate with its own, imperfect knowledge: it credits only the
+ * key points it knows itself and spots a wrong claim only if it does not believe it and its
+ * catch chance lets it notice (key points − 1.5 × wrong claims spotted).
+ */
+export function gradeCandidates(prompt: ReadPrompt, model: string, skill: SimSkill, candidates: string[]): number[] {
   const world = worldOf(questionOf(prompt.question));
   const known = knowledgeOf(world, model, skill);
   const spotted = world.wrong.filter((w) => !known.wrong.includes(w.id) && unitHash(`spot|${model}|${world.question}|${w.id}`) < skill.catch).map((w) => w.id);
-  const scores = candidates.map((text) => {
+  return candidates.map((text) => {
     const carried = carriedBy(world, text);
     return carried.points.filter((id) => known.points.includes(id)).length - 1.5 * carried.wrong.filter((id) => spotted.includes(id)).length;
   });
-  return String(scores.indexOf(Math.max(...scores)) + 1);
 }

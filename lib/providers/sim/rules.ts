@@ -49,6 +49,16 @@ export const SIM_WORLD_RULES = {
       title: "LLM-Ranker",
       text: "A simulated ranker picks the candidate with the most key points it can recognise itself (those it knows) minus the wrong claims it can spot (those it does not believe, found with its catch chance). It only selects, so it can do no better than the best candidate.",
     },
+    {
+      id: "method-graders",
+      title: "Method steps",
+      text: "The method library's graders grade the same way as the ranker: Rank-then-Fuse's ranking and the Council's peer reviews order all candidates by that score, SMoA's judge passes the best k. Universal Self-Consistency instead picks the candidate sharing most claims with the others (majority, right or wrong), and SMoA's moderator stops once the candidates' claims overlap by 75% on average. A Fusion aggregator lists, before it writes, the points most answers share, the wrong claims only some make, the points only one makes and the points it knows that none made.",
+    },
+    {
+      id: "embedder",
+      title: "Embeddings",
+      text: "RMoA compares answers with sim:hash-bow, a local embedding model: every word of three letters or more lands in one of 256 hashed buckets, so answers that share words point the same way.",
+    },
   ],
   judgeWrongPenalty: WRONG_CLAIM_PENALTY,
   /** The models' visible parameters: style, speed, skill. */

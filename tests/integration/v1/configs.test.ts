@@ -10,6 +10,9 @@ import { GET, POST } from "@/app/api/configs/route";
 import { DELETE, PATCH } from "@/app/api/configs/[slug]/route";
 import { POST as complete } from "@/app/api/v1/chat/completions/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
+
+/** The paper's presets, then the method library's (lib/presets). */
+const BUILT_IN = ["moa", "moa-gpt-4o", "moa-lite", "single", "self-moa", "self-moa-seq", "ranker", "rank-fuse", "usc", "smoa", "rmoa", "fusion", "council"];
 import { getRunState } from "@/lib/runs/run-manager";
 
 const alice = "a".repeat(40);
@@ -39,7 +42,7 @@ async function slugsOf(owner?: string): Promise<string[]> {
 describe("/api/configs", () => {
   it("lists the presets for everyone, mapped to reachable (simulated) models", async () => {
     const { configs } = await (await GET(call("GET", "/api/configs"))).json();
-    expect(configs.map((c: { slug: string }) => c.slug)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single"]);
+    expect(configs.map((c: { slug: string }) => c.slug)).toEqual(BUILT_IN);
     const lite = configs.find((c: { slug: string }) => c.slug === "moa-lite");
     expect(lite.builtIn).toBe(true);
     expect(lite.config.layers.map((l: { agents: unknown[] }) => l.agents.length)).toEqual([6, 1]);
@@ -55,8 +58,8 @@ describe("/api/configs", () => {
     // Preset slugs are taken by the built-ins.
     expect((await save(alice, "MoA Lite")).body.slug).toBe("moa-lite-2");
 
-    expect(await slugsOf(alice)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single", "moa-lite-2", "quick-trio"]);
-    expect(await slugsOf(bob)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single", "quick-trio-2"]);
+    expect(await slugsOf(alice)).toEqual([...BUILT_IN, "moa-lite-2", "quick-trio"]);
+    expect(await slugsOf(bob)).toEqual([...BUILT_IN, "quick-trio-2"]);
   });
 
   it("keeps the preset name but never keys from the settings", async () => {

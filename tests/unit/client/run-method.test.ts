@@ -25,12 +25,19 @@ function recordingStore() {
 }
 
 describe("running the board as a baseline", () => {
-  it("posts the LLM-Ranker as the same board with variant ranker", async () => {
+  it("posts the LLM-Ranker as the same board with the ranker method", async () => {
     const chosen = await configForMethod("ranker", BOARD);
     const { store, posted } = recordingStore();
     await store.getState().start({ ...chosen, prompt: "hi" });
-    expect(posted[0].variant).toBe("ranker");
+    expect(posted[0].config.method).toEqual({ kind: "ranker" });
     expect(posted[0].config.layers.map((l) => l.agents.length)).toEqual([3, 1]);
+  });
+
+  it("posts each library method with its defaults, reshaping the board where the method needs it", async () => {
+    expect((await configForMethod("smoa", BOARD)).config.method).toEqual({ kind: "smoa", k: 3, moderator: true });
+    const seq = (await configForMethod("self-moa-seq", BOARD)).config;
+    expect(seq.layers.map((l) => l.agents.length)).toEqual([4, 1, 1]);
+    expect((await configForMethod("moa", BOARD)).config).toBe(BOARD);
   });
 
   it("turns the board into Self-MoA: one model sampled in every proposer slot, no server variant", async () => {

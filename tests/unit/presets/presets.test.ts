@@ -10,8 +10,18 @@ const shape = (c: { layers: { agents: unknown[] }[] }) => c.layers.map((l) => l.
 const ids = (c: { layers: { agents: { model: string }[] }[] }) => c.layers.map((l) => l.agents.map((a) => a.model));
 
 describe("presets", () => {
-  it("offers MoA, MoA w/ GPT-4o, MoA-Lite and a single-model baseline", () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single"]);
+  it("offers MoA, MoA w/ GPT-4o, MoA-Lite and a single-model baseline, then the method library", () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(["moa", "moa-gpt-4o", "moa-lite", "single", "self-moa", "self-moa-seq", "ranker", "rank-fuse", "usc", "smoa", "rmoa", "fusion", "council"]);
+  });
+
+  it("builds every method preset as a valid config carrying its method", () => {
+    for (const preset of PRESETS.filter((p) => p.method)) {
+      const { config } = buildPreset(preset.id, SIM_ONLY);
+      expect(moaConfigSchema.safeParse(config).success, preset.id).toBe(true);
+      expect(config.method?.kind).toBe(preset.method);
+    }
+    expect(shape(buildPreset("council", SIM_ONLY).config)).toEqual([6, 1]);
+    expect(shape(buildPreset("self-moa-seq", SIM_ONLY).config)).toEqual([6, 1, 1, 1]);
   });
 
   it("puts GPT-4o, or its nearest reachable stand-in, in the final seat of MoA w/ GPT-4o", () => {
