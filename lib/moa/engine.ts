@@ -7,6 +7,7 @@ import type { RunEvent, RunEventBody, Usage } from "./events";
 import { runLayer, type LayerResult } from "./layer-runner";
 import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
 import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
+import { addUsage, emptyUsage } from "./usage";
 
 export interface EngineDeps {
   runId: string;
@@ -88,7 +89,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
   const drive = async () => {
     emit({ type: "run-started", config, messages });
     const timing = timingFrom(deps);
-    const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+    const usage: Usage = emptyUsage();
     const early = config.earlyAggregation;
     const chunkChars = early?.chunkChars ?? DEFAULT_CHUNK_CHARS;
     const watches = config.layers.map((layer) => createLayerWatch(layer.agents.length));
@@ -106,14 +107,14 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
     const results: Promise<LayerResult>[] = [];
     const settled: Array<LayerResult | undefined> = [];
     let answers: string[] = [];
+    let reasoning: string[] = [];
     let folded = 0;
     let stopped = false;
     // Layers are folded in order; the first that was cancelled or ended without answers stops the run.
     const fold = (result: LayerResult, index: number) => {
       folded = index + 1;
       if (result.status === "cancelled") return (stopped = true);
-      usage.inputTokens += result.usage.inputTokens;
-      usage.outputTokens += result.usage.outputTokens;
+      addUsage(usage, result.usage);
       if (result.answers.length === 0) {
         const count = config.layers[index].agents.length;
         const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
@@ -123,6 +124,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
         return (stopped = true);
       }
       answers = result.answers;
+      reasoning = result.reasoning;
       return false;
     };
     const foldSettled = () => {
@@ -153,6 +155,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
         layer,
         conversation: messages,
         previousAnswers: answers,
+        previousReasoning: reasoning,
         runSignal: controller.signal,
         emit: layerEmit,
         now,
