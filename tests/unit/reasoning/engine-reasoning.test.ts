@@ -129,3 +129,18 @@ describe("reasoning models in a run", () => {
     expect(state.agents[0][0].reasoning).toBeUndefined();
   });
 });
+
+describe("OpenAI reasoning models", () => {
+  it("go through the Responses API, which streams reasoning summaries; other OpenAI models keep Chat Completions", async () => {
+    const { createModelResolver } = await import("@/lib/providers/registry");
+    const resolve = createModelResolver({ env: { OPENAI_API_KEY: "sk-test" } });
+    const provider = (id: string) => {
+      const model = resolve(id);
+      return typeof model === "string" ? model : model.provider;
+    };
+    expect(provider("openai:o4-mini")).toBe("openai.responses");
+    expect(provider("openai:gpt-5-mini")).toBe("openai.responses");
+    expect(provider("openai:gpt-4o")).toBe("openai.chat");
+    expect(provider("openai:gpt-5-chat-latest")).toBe("openai.chat");
+  });
+});
