@@ -3,6 +3,7 @@ import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { failureKindSchema, usageSchema, type RunEvent, type Usage } from "@/lib/moa/events";
 import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
+import { addUsage, emptyUsage } from "@/lib/moa/usage";
 
 /** What is kept of each agent once a run has ended (the `runs.agents` column). */
 export const agentSummarySchema = z.object({
@@ -16,6 +17,7 @@ export const agentSummarySchema = z.object({
   durationMs: z.number().nonnegative().optional(),
   error: z.object({ kind: failureKindSchema, message: z.string() }).optional(),
   skipReason: z.string().optional(),
+  reasoning: z.string().optional(),
 });
 
 export type AgentSummary = z.infer<typeof agentSummarySchema>;
@@ -43,6 +45,7 @@ export function summarizeAgents(state: RunState): AgentSummary[] {
     ...(a.durationMs !== undefined && { durationMs: a.durationMs }),
     ...(a.error && { error: a.error }),
     ...(a.skipReason !== undefined && { skipReason: a.skipReason }),
+    ...(a.reasoning && { reasoning: a.reasoning }),
   }));
 }
 
@@ -55,13 +58,7 @@ export function agentStatesOf(summaries: AgentSummary[]): AgentState[][] {
 
 /** Tokens paid for so far: what finished agents reported (used when a run never finished). */
 export function sumAgentUsage(state: RunState): Usage {
-  return state.agents.flat().reduce(
-    (sum, a) => ({
-      inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0),
-      outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0),
-    }),
-    { inputTokens: 0, outputTokens: 0 },
-  );
+  return state.agents.flat().reduce((sum, a) => (a.usage ? addUsage(sum, a.usage) : sum), emptyUsage());
 }
 
 /** Text of the final aggregator, complete or partial. */

@@ -11,7 +11,9 @@ export interface ModelListing {
   available: boolean;
   reason?: string;
   simulated: boolean;
-  pricePerMTokens?: { input: number; output: number };
+  pricePerMTokens?: { input: number; output: number; reasoning?: number };
+  /** A reasoning model: the board offers it a reasoning effort. */
+  reasoning?: boolean;
   activeParamsB?: number;
   contextLength?: number;
   speedHint?: string;
@@ -74,6 +76,7 @@ function fromCatalog(entry: CatalogEntry, setup: ProviderSetup | undefined): Mod
     reason: setup?.available ? undefined : setup?.reason,
     simulated: false,
     pricePerMTokens: entry.pricePerMTokens,
+    ...(entry.reasoning && { reasoning: true }),
     activeParamsB: entry.activeParamsB,
     contextLength: entry.contextLength,
     speedHint: entry.tokensPerSecond ? `~${entry.tokensPerSecond} tok/s` : undefined,
@@ -88,6 +91,7 @@ function simModels(): ModelListing[] {
     available: true,
     simulated: true,
     pricePerMTokens: p.pretend.pricePerMTokens,
+    ...(p.thinks && { reasoning: true }),
     activeParamsB: p.pretend.activeParamsB,
     contextLength: p.pretend.contextLength,
     speedHint: `${p.blurb}; ~${p.tokensPerSecond} tok/s`,

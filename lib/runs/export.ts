@@ -99,6 +99,7 @@ function agentSection(a: AgentState, isFinal: boolean): string[] {
   const figures = [
     `status: ${a.status}`,
     `tokens in/out: ${fmtInt(a.usage?.inputTokens)} / ${fmtInt(a.usage?.outputTokens)}`,
+    ...(a.usage?.reasoningTokens ? [`reasoning tokens: ${fmtInt(a.usage.reasoningTokens)} of the output`] : []),
     `time to first token: ${fmtMs(a.ttftMs)}`,
     `duration: ${fmtMs(a.durationMs)}`,
   ];
@@ -106,6 +107,10 @@ function agentSection(a: AgentState, isFinal: boolean): string[] {
   if (a.error) lines.push(`> Failed (${a.error.kind}): ${a.error.message}`, "");
   if (a.skipReason) lines.push(`> Skipped: ${a.skipReason}`, "");
   if (a.truncatedAt !== undefined) lines.push(`> Truncated: stopped at its ${fmtInt(a.truncatedAt)}-token output limit.`, "");
+  if (a.reasoning?.trim()) {
+    // Quoted so the model's reasoning reads as a side note, apart from its answer.
+    lines.push("<details><summary>Reasoning</summary>", "", ...a.reasoning.trim().split("\n").map((l) => `> ${l}`), "", "</details>", "");
+  }
   lines.push(quote(a.text), "");
   return lines;
 }
@@ -127,6 +132,7 @@ export function toMarkdown(record: RunExport): string {
     `- Started: ${run.createdAt}`,
     `- Duration: ${fmtMs(state.durationMs ?? run.durationMs)}`,
     `- Tokens in/out: ${fmtInt(usage.inputTokens)} / ${fmtInt(usage.outputTokens)}`,
+    ...(usage.reasoningTokens ? [`- Reasoning tokens: ${fmtInt(usage.reasoningTokens)} (part of the output)`] : []),
     "",
   ];
   if (state.error && state.status !== "finished") lines.push(`> ${state.error}`, "");
