@@ -82,6 +82,7 @@ export interface AnswerSpan {
 }
 
 const CLOSING_FENCE = /<\/(answer-[0-9a-f]{8})>/g;
+const CLOSING_TRACE_FENCE = /<\/(trace-[0-9a-f]{8})>/g;
 
 /**
  * Finds the numbered answers inside a message built by `buildAgentMessages` (or the ranker),
@@ -90,7 +91,20 @@ const CLOSING_FENCE = /<\/(answer-[0-9a-f]{8})>/g;
  * close a span.
  */
 export function findAnswerSpans(text: string): AnswerSpan[] {
-  const tag = [...text.matchAll(CLOSING_FENCE)].at(-1)?.[1];
+  return spansOf(text, [...text.matchAll(CLOSING_FENCE)].at(-1)?.[1]);
+}
+
+/**
+ * The numbered reasoning traces of a trace-level synthesis prompt. They come before the
+ * answers, so their fence is the last trace fence before the answers' block starts.
+ */
+export function findTraceSpans(text: string): AnswerSpan[] {
+  const answersAt = findAnswerSpans(text)[0]?.start ?? text.length;
+  const before = text.slice(0, answersAt);
+  return spansOf(before, [...before.matchAll(CLOSING_TRACE_FENCE)].at(-1)?.[1]);
+}
+
+function spansOf(text: string, tag: string | undefined): AnswerSpan[] {
   if (!tag) return [];
   const close = `\n</${tag}>`;
   const spans: AnswerSpan[] = [];
