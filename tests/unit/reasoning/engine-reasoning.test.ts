@@ -144,3 +144,23 @@ describe("OpenAI reasoning models", () => {
     expect(provider("openai:gpt-5-chat-latest")).toBe("openai.chat");
   });
 });
+
+describe("reasoning on /api/v1", () => {
+  it("streams the final aggregator's reasoning as reasoning_content, hides a proposer's, and reports reasoning tokens", async () => {
+    const { completionMeta } = await import("@/lib/openai-compat/chunks");
+    const { createChunkMapper } = await import("@/lib/openai-compat/stream");
+    const config: MoAConfig = { layers: [{ agents: [{ model: "sim:thinker" }] }, { agents: [{ model: "sim:thinker" }] }] };
+    const bodies = [
+      { type: "run-started", config, messages: ask("q") },
+      { type: "agent-reasoning-delta", layer: 0, agent: 0, text: "proposer thinks" },
+      { type: "agent-reasoning-delta", layer: 1, agent: 0, text: "final thinks" },
+      { type: "agent-delta", layer: 1, agent: 0, text: "Answer." },
+      { type: "run-finished", text: "Answer.", usage: { inputTokens: 5, outputTokens: 9, reasoningTokens: 4 }, durationMs: 1 },
+    ];
+    const map = createChunkMapper(completionMeta("r", "moa/x", 0), { includeUsage: true, intermediate: false });
+    const frames = bodies.flatMap((b, seq) => map({ ...b, runId: "r", seq, t: seq } as never).frames).join("");
+    expect(frames).toContain('"reasoning_content":"final thinks"');
+    expect(frames).not.toContain("proposer thinks");
+    expect(frames).toContain('"completion_tokens_details":{"reasoning_tokens":4}');
+  });
+});
