@@ -14,7 +14,7 @@ import type { Substitution } from "@/lib/presets";
 import { ChevronIcon } from "./board-icons";
 import { BoardStatus } from "./board-status";
 import { ModelPalette } from "./model-palette";
-import { ViewCodeButton } from "@/components/code/view-code-dialog";
+import { ViewCodeButton } from "@/components/code/view-code-button";
 import { PresetsMenu } from "./presets-menu";
 import { SlotBoard } from "./slot-board";
 import { SubstitutionNote } from "./substitution-note";

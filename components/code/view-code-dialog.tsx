@@ -122,15 +122,3 @@ export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose(): vo
     </ModalDialog>
   );
 }
-
-export function ViewCodeButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button size="sm" variant="ghost" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        View code
-      </Button>
-      <ViewCodeDialog open={open} onClose={() => setOpen(false)} />
-    </>
-  );
-}
