@@ -11,8 +11,10 @@ import { lookupModel } from "@/lib/providers/catalog";
 
 function Cost({ f }: { f: Figures }) {
   const unpriced = f.unpricedModels.length > 0;
+  const reasoning = f.reasoningCostUsd > 0 ? `${formatUsd(f.reasoningCostUsd)} of it for reasoning tokens.` : undefined;
+  const title = unpriced ? `No price known for ${f.unpricedModels.join(", ")}: the cost covers only priced models.` : undefined;
   return (
-    <span title={unpriced ? `No price known for ${f.unpricedModels.join(", ")}: the cost covers only priced models.` : undefined}>
+    <span title={[title, reasoning].filter(Boolean).join(" ") || undefined}>
       {formatUsd(f.costUsd)}
       {unpriced && <abbr title="estimated: some models have no known price" className="ml-0.5 text-amber-700 no-underline dark:text-amber-300">*</abbr>}
     </span>
@@ -33,6 +35,9 @@ export function RunFigures({ run }: { run: RunState }) {
   const figures = useMemo(() => runFigures(run, lookupModel), [run]);
   const critical = new Set(figures.criticalPath.map((s) => `${s.layer}-${s.agent}`));
   const anyUnpriced = figures.total.unpricedModels.length > 0 || figures.total.tflopsEstimated;
+  // Only runs with a reasoning model get the column: for the others it would be a row of zeros.
+  const reasons = figures.total.reasoningTokens > 0;
+  const Reasoning = ({ f }: { f: Figures }) => (reasons ? <td className={TD}>{formatTokens(f.reasoningTokens)}</td> : null);
 
   return (
     <section aria-labelledby="figures-heading" className="flex flex-col gap-2">
@@ -42,7 +47,7 @@ export function RunFigures({ run }: { run: RunState }) {
       <FiguresTable
         label="Run figures"
         className="min-w-[40rem] text-xs"
-        headers={["Agent", "Input tok", "Output tok", "Cost", "TTFT", "Duration", "TFLOPs"]}
+        headers={["Agent", "Input tok", "Output tok", ...(reasons ? ["of which reasoning"] : []), "Cost", "TTFT", "Duration", "TFLOPs"]}
       >
         {figures.agents.map((row, layer) => (
           <tbody key={layer} className="border-b border-line">
@@ -58,6 +63,7 @@ export function RunFigures({ run }: { run: RunState }) {
                   </td>
                   <td className={TD}>{formatTokens(a.inputTokens)}</td>
                   <td className={TD}>{formatTokens(a.outputTokens)}</td>
+                  <Reasoning f={a} />
                   <td className={TD}>
                     <Cost f={a} />
                   </td>
@@ -73,6 +79,7 @@ export function RunFigures({ run }: { run: RunState }) {
               <td className={TD}>Layer {layer + 1}</td>
               <td className={TD}>{formatTokens(figures.layers[layer].inputTokens)}</td>
               <td className={TD}>{formatTokens(figures.layers[layer].outputTokens)}</td>
+              <Reasoning f={figures.layers[layer]} />
               <td className={TD}>
                 <Cost f={figures.layers[layer]} />
               </td>
@@ -89,6 +96,7 @@ export function RunFigures({ run }: { run: RunState }) {
             <td className={TD}>Run</td>
             <td className={TD}>{formatTokens(figures.total.inputTokens)}</td>
             <td className={TD}>{formatTokens(figures.total.outputTokens)}</td>
+            <Reasoning f={figures.total} />
             <td className={TD}>
               <Cost f={figures.total} />
             </td>
@@ -102,6 +110,7 @@ export function RunFigures({ run }: { run: RunState }) {
       </FiguresTable>
       <p className="max-w-prose text-xs text-muted">
         The <strong>critical</strong> agents are the ones each layer waited for last: together they set the run&apos;s latency.
+        {reasons && ` Reasoning tokens are part of the output and cost ${formatUsd(figures.total.reasoningCostUsd)} of the total.`}
         {anyUnpriced && " * estimated: some models have no known price or size, so their share is left out."} {COMPUTE_ASSUMPTION}
       </p>
     </section>

@@ -15,6 +15,7 @@ import type { Substitution } from "@/lib/presets";
 import { ChevronIcon } from "@/components/ui/board-icons";
 import { BoardStatus } from "./board-status";
 import { ModelPalette } from "./model-palette";
+import { ViewCodeButton } from "@/components/code/view-code-button";
 import { PresetsMenu } from "./presets-menu";
 import { SlotBoard } from "./slot-board";
 import { SubstitutionNote } from "./substitution-note";
@@ -86,6 +87,7 @@ export function BoardPanel() {
             <span className="ml-auto flex items-center gap-2">
               <PresetsMenu onApplied={(name, substitutions) => setApplied({ name, substitutions })} />
               <SavedBoardsMenu onApplied={(name, substitutions) => setApplied({ name, substitutions })} />
+              <ViewCodeButton />
               <SettingsButton />
             </span>
           </div>

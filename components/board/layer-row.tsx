@@ -27,6 +27,7 @@ export function LayerRow({ board, layer, problems }: { board: Board; layer: numb
   const removeLayer = useBoardStore((s) => s.removeLayer);
   const setSynthesisPrompt = useBoardStore((s) => s.setSynthesisPrompt);
   const setLayerPolicy = useBoardStore((s) => s.setLayerPolicy);
+  const setReadReasoning = useBoardStore((s) => s.setReadReasoning);
   const [editing, setEditing] = useState(false);
   const label = layerLabel(board, layer);
   const headingId = `${entry.layerId}-heading`;
@@ -47,6 +48,20 @@ export function LayerRow({ board, layer, problems }: { board: Board; layer: numb
         {entry.policy?.kind === "quorum" && <Badge tone="info">first {plural(entry.policy.k, "answer")}</Badge>}
         {entry.policy?.kind === "deadline" && <Badge tone="info">deadline {entry.policy.ms} ms</Badge>}
         <span className="ml-auto flex items-center gap-1">
+          {layer > 0 && (
+            <label
+              className="inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs text-muted hover:bg-subtle hover:text-fg"
+              title="Trace-level synthesis (arXiv 2605.29116): this layer's agents also read the reasoning the previous layer's models streamed, not only their answers."
+            >
+              <input
+                type="checkbox"
+                checked={entry.readReasoning === true}
+                onChange={(e) => setReadReasoning(layer, e.target.checked)}
+                className="accent-accent"
+              />
+              Also read their reasoning
+            </label>
+          )}
           {layer > 0 && (
             <button
               type="button"

@@ -7,6 +7,7 @@ import type { BoardSlot, SlotSettings } from "@/lib/client/board-store";
 import { SimSkillSettings } from "@/components/sim/sim-skill-settings";
 import { isSimId } from "@/lib/client/sim-tweaks";
 import { Popover } from "@/components/ui/popover";
+import { ReasoningEffortField, useMayReason } from "./reasoning-settings";
 
 const field = "h-8 w-full rounded-md border border-line bg-bg px-2 text-sm outline-none focus:border-accent";
 
@@ -35,6 +36,7 @@ export function SlotSettingsPopover({
 }) {
   const id = useId();
   const temperature = slot.temperature;
+  const mayReason = useMayReason(slot.model);
   return (
     <Popover label={title} onClose={onClose} returnFocusTo={anchor} className="w-80">
       <p className="mb-3 text-xs font-semibold tracking-wide text-muted uppercase">{title}</p>
@@ -101,12 +103,15 @@ export function SlotSettingsPopover({
             className="w-full resize-y rounded-md border border-line bg-bg p-2 text-sm outline-none focus:border-accent"
           />
         </div>
+        {mayReason && slot.model && (
+          <ReasoningEffortField model={slot.model} value={slot.reasoningEffort} onChange={(reasoningEffort) => onChange({ reasoningEffort })} />
+        )}
         {isSimId(slot.model) && <SimSkillSettings modelId={slot.model} onChange={onModelChange} />}
         <div className="flex justify-between">
           <Button
             size="sm"
             variant="ghost"
-            onClick={() => onChange({ temperature: undefined, maxTokens: undefined, system: undefined })}
+            onClick={() => onChange({ temperature: undefined, maxTokens: undefined, system: undefined, reasoningEffort: undefined })}
           >
             Reset to defaults
           </Button>

@@ -15,6 +15,7 @@ import { MisleadingBadge } from "@/components/teach/misleading-badge";
 import { TruncatedBadge } from "./method-notes";
 import { STATUS_META, StatusBadge } from "./agent-status";
 import { agentLabel, columnId } from "@/lib/client/column-id";
+import { ReasoningLane } from "./reasoning-lane";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 export interface AgentColumnProps {
@@ -67,6 +68,8 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
         <InputsButton layer={layer} agent={agent} />
       </header>
 
+      {state?.reasoning !== undefined && <ReasoningLane agent={state} modelName={view.name} />}
+
       <div ref={scrollerRef} className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 [contain:content] sm:max-h-96">
         <div ref={contentRef}>
           {text ? (
@@ -75,7 +78,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
             </div>
           ) : (
             <p className="text-sm text-muted">
-              {status === "thinking" ? "Thinking…" : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
+              {status === "thinking" ? (state?.reasoning !== undefined ? "The answer follows its reasoning." : "Thinking…") : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
             </p>
           )}
           {state?.error && (
@@ -93,6 +96,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
       <footer className="flex flex-wrap gap-x-3 gap-y-0.5 border-t border-line bg-subtle/50 px-3 py-1.5 text-[11px] text-muted tabular-nums">
         <Figure label="first token" value={formatMs(state?.ttftMs ?? (state?.firstTokenAt !== undefined && state.startedAt !== undefined ? state.firstTokenAt - state.startedAt : undefined))} />
         <Figure label="out" value={`${formatTokens(state?.usage?.outputTokens)} tok`} />
+        {state?.usage?.reasoningTokens !== undefined && <Figure label="of which reasoning" value={`${formatTokens(state.usage.reasoningTokens)} tok`} />}
         <Figure label="time" value={formatMs(state?.durationMs)} />
         {tps !== undefined && status === "done" && <Figure label="speed" value={`${Math.round(tps)} tok/s`} />}
         {cost !== undefined && <Figure label="cost" value={`${formatUsd(cost)} est.`} />}

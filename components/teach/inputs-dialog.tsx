@@ -41,14 +41,23 @@ function HighlightedSystem({ text, quoted, onSource }: { text: string; quoted: Q
   let at = 0;
   for (const q of quoted) {
     if (q.start > at) parts.push(text.slice(at, q.start));
+    const trace = q.kind === "trace";
     parts.push(
-      <mark key={q.n} data-testid="quoted-answer" className="rounded bg-amber-100/80 text-fg dark:bg-amber-900/40">
+      <mark
+        key={`${q.kind ?? "answer"}-${q.n}`}
+        data-testid={trace ? "quoted-trace" : "quoted-answer"}
+        className={trace ? "rounded bg-sky-100/80 text-fg italic dark:bg-sky-900/40" : "rounded bg-amber-100/80 text-fg dark:bg-amber-900/40"}
+      >
         <button
           type="button"
           onClick={() => onSource(q)}
-          className="mr-1 rounded bg-amber-300/70 px-1 font-sans text-[11px] font-semibold text-amber-950 hover:bg-amber-400 dark:bg-amber-700 dark:text-amber-50"
+          className={
+            trace
+              ? "mr-1 rounded bg-sky-300/70 px-1 font-sans text-[11px] font-semibold not-italic text-sky-950 hover:bg-sky-400 dark:bg-sky-700 dark:text-sky-50"
+              : "mr-1 rounded bg-amber-300/70 px-1 font-sans text-[11px] font-semibold text-amber-950 hover:bg-amber-400 dark:bg-amber-700 dark:text-amber-50"
+          }
         >
-          from Layer {q.layer + 1} · Agent {q.agent + 1} ↗
+          {trace ? "reasoning of" : "from"} Layer {q.layer + 1} · Agent {q.agent + 1} ↗
         </button>
         {text.slice(q.start, q.end)}
       </mark>,
@@ -83,6 +92,13 @@ function InputsBody({ inputs, onSource }: { inputs: AgentInputs; onSource: (q: Q
         <Param name="temperature" value={params.temperature === undefined ? "provider default" : String(params.temperature)} />
         <Param name="max tokens" value={String(params.maxTokens)} />
         {params.seed !== undefined && <Param name="seed" value={String(params.seed)} />}
+        {params.reasoningEffort && <Param name="reasoning effort" value={params.reasoningEffort} />}
+        {inputs.readsReasoning !== undefined && (
+          <Param
+            name="reasoning traces"
+            value={inputs.readsReasoning ? "read: the previous layer's reasoning is in the prompt" : "not read: answers only"}
+          />
+        )}
         <Param name="system" value={params.system?.trim() ? params.system : "none of its own"} />
       </dl>
       {inputs.early && <EarlyNote early={inputs.early} />}
@@ -98,6 +114,13 @@ function InputsBody({ inputs, onSource }: { inputs: AgentInputs; onSource: (q: Q
       </ol>
     </div>
   );
+}
+
+function quotedSummary(quoted: QuotedAnswer[], previousLayer: number): string {
+  const answers = quoted.filter((q) => q.kind !== "trace").length;
+  const traces = quoted.length - answers;
+  if (answers === 0) return "the conversation only";
+  return `${plural(answers, "answer")}${traces > 0 ? ` and ${plural(traces, "reasoning trace")}` : ""} from layer ${previousLayer} highlighted`;
 }
 
 /** "What did this agent see?": the exact messages and parameters, rebuilt the way the engine built them. */
@@ -146,7 +169,7 @@ export function InputsDialog() {
         <header className="flex items-center gap-3 border-b border-line px-4 py-3">
           <h2 className="text-base font-semibold">{title}</h2>
           <span className="text-sm text-muted">
-            {inputs.quoted.length > 0 ? `${plural(inputs.quoted.length, "answer")} from layer ${target.layer} highlighted` : "the conversation only"}
+            {quotedSummary(inputs.quoted, target.layer)}
           </span>
           <Button size="sm" variant="ghost" className="ml-auto" onClick={close}>
             Close

@@ -6,8 +6,8 @@ export { criticalAgent, criticalPath, type CriticalStep } from "./critical-path"
 
 /** What the figures need to know about a model; a catalog entry fits as is. */
 export interface ModelFacts {
-  /** USD per million tokens. */
-  pricePerMTokens?: { input: number; output: number };
+  /** USD per million tokens; `reasoning` when reasoning tokens are priced apart from output. */
+  pricePerMTokens?: { input: number; output: number; reasoning?: number };
   /** Billions of parameters active per token. */
   activeParamsB?: number;
 }
@@ -20,9 +20,14 @@ export const COMPUTE_ASSUMPTION =
 
 export interface Figures {
   inputTokens: number;
+  /** All output tokens, reasoning included. */
   outputTokens: number;
+  /** The part of `outputTokens` the models spent reasoning. */
+  reasoningTokens: number;
   /** USD for the tokens whose model has a known price. */
   costUsd: number;
+  /** The part of `costUsd` paid for reasoning tokens. */
+  reasoningCostUsd: number;
   /** True when some tokens belong to a model without a known price: `costUsd` then covers only the priced part. */
   estimated: boolean;
   /** Teraflops for the tokens whose model has a known active parameter count. */
@@ -64,18 +69,22 @@ const MEASURED_LATER: AgentStatus[] = ["failed", "skipped", "stopped"];
 /** USD for the tokens of `usage` at `price` (per million tokens); undefined when either is unknown. */
 export function usageCostUsd(usage: Usage | undefined, price: ModelFacts["pricePerMTokens"]): number | undefined {
   if (!usage || !price) return undefined;
-  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
+  // Providers bill reasoning as output unless the catalog names a reasoning price.
+  const reasoning = Math.min(usage.outputTokens, usage.reasoningTokens ?? 0);
+  return (usage.inputTokens * price.input + (usage.outputTokens - reasoning) * price.output + reasoning * (price.reasoning ?? price.output)) / 1_000_000;
 }
 
 function agentFigures(a: AgentState, lookup: ModelLookup): AgentFigures {
   const facts = lookup(a.model);
   const inputTokens = a.usage?.inputTokens ?? 0;
   const outputTokens = a.usage?.outputTokens ?? 0;
+  const reasoningTokens = Math.min(outputTokens, a.usage?.reasoningTokens ?? 0);
   const tokens = inputTokens + outputTokens;
   const price = facts?.pricePerMTokens;
   const params = facts?.activeParamsB;
   const unpriced = tokens > 0 && !price;
   const unsized = tokens > 0 && params === undefined;
+  const reasoningCostUsd = price ? (reasoningTokens * (price.reasoning ?? price.output)) / 1_000_000 : 0;
   return {
     layer: a.layer,
     agent: a.agent,
@@ -84,7 +93,9 @@ function agentFigures(a: AgentState, lookup: ModelLookup): AgentFigures {
     durationMs: a.durationMs,
     inputTokens,
     outputTokens,
+    reasoningTokens,
     costUsd: usageCostUsd(a.usage, price) ?? 0,
+    reasoningCostUsd,
     estimated: unpriced,
     // 2 · (P·10⁹) · tokens FLOPs, divided by 10¹² for teraflops.
     tflops: params === undefined ? 0 : (2 * params * tokens) / 1_000,
@@ -100,7 +111,9 @@ function sum(parts: Figures[]): Figures {
   return {
     inputTokens: parts.reduce((s, p) => s + p.inputTokens, 0),
     outputTokens: parts.reduce((s, p) => s + p.outputTokens, 0),
+    reasoningTokens: parts.reduce((s, p) => s + p.reasoningTokens, 0),
     costUsd: parts.reduce((s, p) => s + p.costUsd, 0),
+    reasoningCostUsd: parts.reduce((s, p) => s + p.reasoningCostUsd, 0),
     estimated: parts.some((p) => p.estimated),
     tflops: parts.reduce((s, p) => s + p.tflops, 0),
     tflopsEstimated: parts.some((p) => p.tflopsEstimated),

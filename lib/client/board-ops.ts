@@ -1,5 +1,5 @@
 import { LIMITS } from "@/lib/moa/limits";
-import type { LayerPolicy, MoAConfig } from "@/lib/moa/config";
+import type { LayerPolicy, MoAConfig, ReasoningEffort } from "@/lib/moa/config";
 
 /** One agent position on the board. `slotId` is stable across moves so drag and drop can track it. */
 export type BoardSlot = {
@@ -8,6 +8,7 @@ export type BoardSlot = {
   temperature?: number;
   maxTokens?: number;
   system?: string;
+  reasoningEffort?: ReasoningEffort;
 };
 
 export type BoardLayer = {
@@ -15,6 +16,8 @@ export type BoardLayer = {
   slots: BoardSlot[];
   synthesisPrompt?: string;
   policy?: LayerPolicy;
+  /** Its agents also read the previous layer's reasoning (trace-level synthesis). */
+  readReasoning?: boolean;
 };
 
 /** Layer 0 = proposers, later layers = aggregators, the last layer = the single final aggregator. */
@@ -23,7 +26,7 @@ export type Board = { layers: BoardLayer[]; presetName?: string };
 /** 0-based position of a slot. `slot` may equal the layer's length to mean "append". */
 export type SlotPos = { layer: number; slot: number };
 
-export type SlotSettings = Pick<BoardSlot, "temperature" | "maxTokens" | "system">;
+export type SlotSettings = Pick<BoardSlot, "temperature" | "maxTokens" | "system" | "reasoningEffort">;
 
 export function newId(prefix: string): string {
   const uuid = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
@@ -51,6 +54,7 @@ export function configToBoard(config: MoAConfig, presetName?: string): Board {
       layerId: newId("layer"),
       synthesisPrompt: layer.synthesisPrompt,
       policy: layer.policy,
+      ...(layer.readReasoning && { readReasoning: true }),
       slots: layer.agents.map((agent) => ({ ...emptySlot(agent.model), ...withoutUndefined(agent) })),
     })),
   };
@@ -120,7 +124,7 @@ export function updateSlotSettings(board: Board, layer: number, slot: number, pa
     slots: l.slots.map((s, i) => {
       if (i !== slot) return s;
       const next: BoardSlot = { ...s, ...patch };
-      for (const key of ["temperature", "maxTokens", "system"] as const) {
+      for (const key of ["temperature", "maxTokens", "system", "reasoningEffort"] as const) {
         if (next[key] === undefined || next[key] === "") delete next[key];
       }
       return next;
@@ -142,6 +146,10 @@ export function duplicateSlot(board: Board, layer: number, slot: number): Board 
 
 export function setSynthesisPrompt(board: Board, layer: number, prompt: string | undefined): Board {
   return mapLayer(board, layer, (l) => ({ ...l, synthesisPrompt: prompt?.trim() ? prompt : undefined }));
+}
+
+export function setReadReasoning(board: Board, layer: number, on: boolean): Board {
+  return mapLayer(board, layer, ({ readReasoning: _, ...l }) => (on ? { ...l, readReasoning: true } : l));
 }
 
 export function setLayerPolicy(board: Board, layer: number, policy: LayerPolicy | undefined): Board {

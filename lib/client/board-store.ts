@@ -23,6 +23,7 @@ export type BoardState = ops.Board & {
   updateSlotSettings: (layer: number, slot: number, patch: ops.SlotSettings) => void;
   setSynthesisPrompt: (layer: number, prompt: string | undefined) => void;
   setLayerPolicy: (layer: number, policy: LayerPolicy | undefined) => void;
+  setReadReasoning: (layer: number, on: boolean) => void;
   applyPreset: (config: MoAConfig, name: string) => void;
   reset: () => void;
   /** The engine config of the current board; call `validateBoard` first, empty slots are dropped. */
@@ -47,6 +48,7 @@ export const useBoardStore = create<BoardState>()(
         updateSlotSettings: (layer, slot, patch) => apply((b) => ops.updateSlotSettings(b, layer, slot, patch)),
         setSynthesisPrompt: (layer, prompt) => apply((b) => ops.setSynthesisPrompt(b, layer, prompt)),
         setLayerPolicy: (layer, policy) => apply((b) => ops.setLayerPolicy(b, layer, policy)),
+        setReadReasoning: (layer, on) => apply((b) => ops.setReadReasoning(b, layer, on)),
         applyPreset: (config, name) => set(ops.configToBoard(config, name)),
         reset: () => set({ ...ops.defaultBoard(), presetName: undefined }),
         getConfig: () => boardToConfig(boardOf(get())),

@@ -20,9 +20,11 @@ export function boardToConfig(board: Board): MoAConfig {
           ...(s.temperature !== undefined && { temperature: s.temperature }),
           ...(s.maxTokens !== undefined && { maxTokens: s.maxTokens }),
           ...(s.system ? { system: s.system } : {}),
+          ...(s.reasoningEffort && { reasoningEffort: s.reasoningEffort }),
         })),
       ...(layer.synthesisPrompt ? { synthesisPrompt: layer.synthesisPrompt } : {}),
       ...(layer.policy ? { policy: layer.policy } : {}),
+      ...(layer.readReasoning && { readReasoning: true }),
     })),
   };
 }

@@ -21,7 +21,7 @@ const verdictOf = (j: Judgement | undefined) => (!j ? "" : j.error !== undefined
 export function experimentToCsv(plan: ExperimentPlan, progress: ExperimentProgress): string {
   const header = [
     "prompt_id", "category", "prompt", "variant", "reference", "status", "verdict", "consistent", "judge_reason",
-    "input_tokens", "output_tokens", "cost_usd", "cost_estimated", "tflops", "tflops_unknown", "latency_ms", "run_id", "answer",
+    "input_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "cost_estimated", "tflops", "tflops_unknown", "latency_ms", "run_id", "answer",
   ];
   const lines = [row(header)];
   const comparisons = comparisonsOf(plan);
@@ -34,7 +34,7 @@ export function experimentToCsv(plan: ExperimentPlan, progress: ExperimentProgre
         row([
           p.id, p.category, p.prompt, v.label, v.id === plan.reference, run?.status ?? "pending", verdictOf(judgement), judgement?.consistent,
           judgement ? (judgement.error ?? judgement.reasons.join(" / ")) : undefined,
-          run?.inputTokens, run?.outputTokens, run?.costUsd, run?.costEstimated, run?.tflopsUnknown ? undefined : run?.tflops, run?.tflopsUnknown === true,
+          run?.inputTokens, run?.outputTokens, run?.reasoningTokens, run?.costUsd, run?.costEstimated, run?.tflopsUnknown ? undefined : run?.tflops, run?.tflopsUnknown === true,
           run?.durationMs, run?.runId, run?.text,
         ]),
       );

@@ -15,6 +15,7 @@ export function runResultOf(state: RunState): RunResult {
     // Usage of the run when it finished; the per-agent sum covers failed runs too.
     inputTokens: Math.max(figures.inputTokens, state.usage.inputTokens),
     outputTokens: Math.max(figures.outputTokens, state.usage.outputTokens),
+    ...(figures.reasoningTokens > 0 && { reasoningTokens: figures.reasoningTokens }),
     costUsd: figures.costUsd,
     costEstimated: figures.estimated,
     tflops: figures.tflops,

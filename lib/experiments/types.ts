@@ -26,6 +26,8 @@ export const runResultSchema = z.object({
   error: z.string().optional(),
   inputTokens: z.number(),
   outputTokens: z.number(),
+  /** The part of `outputTokens` spent reasoning; absent in results saved before it was kept. */
+  reasoningTokens: z.number().optional(),
   costUsd: z.number(),
   /** Some tokens had no known price: the cost covers only the priced part. */
   costEstimated: z.boolean(),

@@ -5,6 +5,7 @@ import type { FinishReason, RunEventBody, Usage } from "./events";
 import { AgentFailure, classifyError, formatDuration, isAutoRetried } from "./failures";
 import { LIMITS } from "./limits";
 import { streamCompletion } from "./model-stream";
+import { reasoningProviderOptions } from "./reasoning-options";
 
 export interface AgentTiming {
   agentTimeoutMs: number;
@@ -34,6 +35,8 @@ export type AgentOutcome =
       /** `length`: the token limit cut the answer. */
       finishReason: FinishReason;
       maxOutputTokens: number;
+      /** What the model streamed as reasoning; empty for plain models. */
+      reasoning: string;
     }
   | { status: "failed"; failure: AgentFailure; partialText: string }
   /** Stopped from outside (policy skip or run cancel); the caller knows why. */
@@ -88,6 +91,7 @@ function backoffMs(retry: number, timing: AgentTiming, random: () => number): nu
 
 export function startAgent(input: AgentRunInput): AgentHandle {
   let text = "";
+  let reasoning = "";
   let firstTokenAt: number | undefined;
   const startedAt = input.now();
   const modelId = input.config.model;
@@ -129,6 +133,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         temperature: input.config.temperature,
         seed: input.seed,
         maxOutputTokens,
+        providerOptions: reasoningProviderOptions(model, input.config.reasoningEffort),
       });
       iterator = stream;
       while (true) {
@@ -139,8 +144,9 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         if (part.type === "text-delta" && part.text !== "" && text === "") firstTokenAt ??= input.now();
         // Before the first token the first-token timer runs; after it, any chunk resets the stall timer
         // (re-armed in place: a new timer per token was measurable work at thousands of tokens a second).
+        // A reasoning model may think for a minute before it answers: its thoughts count as tokens.
         if (stalling) chunkTimer.refresh();
-        else if (part.type === "text-delta" && part.text !== "") {
+        else if ((part.type === "text-delta" || part.type === "reasoning-delta") && part.text !== "") {
           clearTimeout(chunkTimer);
           chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
           stalling = true;
@@ -149,6 +155,10 @@ export function startAgent(input: AgentRunInput): AgentHandle {
           if (part.text === "" || controller.signal.aborted) continue;
           text += part.text;
           input.emit({ type: "agent-delta", layer: input.layer, agent: input.agent, text: part.text });
+        } else if (part.type === "reasoning-delta") {
+          if (part.text === "" || controller.signal.aborted) continue;
+          reasoning += part.text;
+          input.emit({ type: "agent-reasoning-delta", layer: input.layer, agent: input.agent, text: part.text });
         } else if (part.type === "error") {
           throw classifyError(part.error, modelId);
         } else if (part.type === "finish") {
@@ -185,6 +195,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
     for (let retry = 0; ; retry++) {
       if (signal.aborted) return { status: "aborted", partialText: text };
       text = "";
+      reasoning = "";
       try {
         const { usage, finishReason } = await attempt(model);
         const end = input.now();
@@ -194,6 +205,7 @@ export function startAgent(input: AgentRunInput): AgentHandle {
           usage,
           finishReason,
           maxOutputTokens,
+          reasoning,
           ttftMs: Math.max(0, Math.round((firstTokenAt ?? end) - startedAt)),
           durationMs: Math.max(0, Math.round(end - startedAt)),
         };

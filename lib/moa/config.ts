@@ -6,6 +6,8 @@ import { modelIdSchema } from "./model-id-schema";
 
 export { modelIdSchema };
 
+export const reasoningEffortSchema = z.enum(["low", "medium", "high"]);
+
 export const agentConfigSchema = z.object({
   model: modelIdSchema,
   temperature: z.number().min(0, "temperature must be ≥ 0").max(2, "temperature must be ≤ 2").optional(),
@@ -16,6 +18,8 @@ export const agentConfigSchema = z.object({
     .max(LIMITS.maxTokens, `maxTokens must be ≤ ${LIMITS.maxTokens}`)
     .optional(),
   system: z.string().max(LIMITS.maxSystemChars, "system prompt is too long").optional(),
+  /** How hard a reasoning model thinks; mapped to each provider's own option (see reasoning-options.ts). */
+  reasoningEffort: reasoningEffortSchema.optional(),
 });
 
 /**
@@ -37,6 +41,11 @@ export const layerConfigSchema = z.object({
     .max(LIMITS.maxAgentsPerLayer, `a layer holds at most ${LIMITS.maxAgentsPerLayer} agents`),
   synthesisPrompt: z.string().max(LIMITS.maxSynthesisPromptChars, "synthesis prompt is too long").optional(),
   policy: layerPolicySchema.optional(),
+  /**
+   * Trace-level synthesis (arXiv 2605.29116): this layer's agents also read the reasoning the
+   * previous layer's agents streamed, not only their answers.
+   */
+  readReasoning: z.boolean().optional(),
 });
 
 export const moaConfigSchema = z
@@ -76,6 +85,7 @@ export const moaConfigSchema = z
     checkMethodShape(config, ctx);
   });
 
+export type ReasoningEffort = z.infer<typeof reasoningEffortSchema>;
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 export type LayerPolicy = z.infer<typeof layerPolicySchema>;
 export type LayerConfig = z.infer<typeof layerConfigSchema>;

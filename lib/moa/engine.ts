@@ -9,6 +9,7 @@ import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
 import { runStrategy } from "./methods/runner";
 import { strategyFor } from "./methods/strategies";
 import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
+import { addUsage, emptyUsage } from "./usage";
 
 export interface EngineDeps {
   runId: string;
@@ -95,7 +96,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
   const drive = async () => {
     emit({ type: "run-started", config, messages });
     const timing = timingFrom(deps);
-    const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+    const usage: Usage = emptyUsage();
     const early = config.earlyAggregation;
     const chunkChars = early?.chunkChars ?? DEFAULT_CHUNK_CHARS;
     const watches = config.layers.map((layer) => createLayerWatch(layer.agents.length));
@@ -113,14 +114,14 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
     const results: Promise<LayerResult>[] = [];
     const settled: Array<LayerResult | undefined> = [];
     let answers: string[] = [];
+    let reasoning: string[] = [];
     let folded = 0;
     let stopped = false;
     // Layers are folded in order; the first that was cancelled or ended without answers stops the run.
     const fold = (result: LayerResult, index: number) => {
       folded = index + 1;
       if (result.status === "cancelled") return (stopped = true);
-      usage.inputTokens += result.usage.inputTokens;
-      usage.outputTokens += result.usage.outputTokens;
+      addUsage(usage, result.usage);
       if (result.answers.length === 0) {
         const count = config.layers[index].agents.length;
         const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
@@ -130,6 +131,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
         return (stopped = true);
       }
       answers = result.answers;
+      reasoning = result.reasoning;
       return false;
     };
     const foldSettled = () => {
@@ -160,6 +162,7 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
         layer,
         conversation: messages,
         previousAnswers: answers,
+        previousReasoning: reasoning,
         runSignal: controller.signal,
         emit: layerEmit,
         now,

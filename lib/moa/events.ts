@@ -23,7 +23,10 @@ const agentRef = {
 
 export const usageSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
+  /** Everything the model wrote, reasoning included (providers bill it as output). */
   outputTokens: z.number().int().nonnegative(),
+  /** The part of `outputTokens` spent reasoning; absent when the model reported none. */
+  reasoningTokens: z.number().int().nonnegative().optional(),
 });
 
 export const agentRefSchema = z.object(agentRef);
@@ -72,6 +75,8 @@ export const runEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("layer-paused"), layer: z.number().int().nonnegative() }),
   z.object({ ...base, ...agentRef, type: z.literal("agent-started"), model: z.string() }),
   z.object({ ...base, ...agentRef, type: z.literal("agent-delta"), text: z.string() }),
+  /** A piece of the agent's reasoning (thinking, reasoning summary), streamed before or beside its answer. */
+  z.object({ ...base, ...agentRef, type: z.literal("agent-reasoning-delta"), text: z.string() }),
   z.object({
     ...base,
     ...agentRef,
@@ -92,6 +97,8 @@ export const runEventSchema = z.discriminatedUnion("type", [
     finishReason: finishReasonSchema.optional(),
     /** The output token limit the agent was called with. */
     maxOutputTokens: z.number().int().positive().optional(),
+    /** The agent's whole reasoning text, when its model streamed any. */
+    reasoning: z.string().optional(),
   }),
   z.object({
     ...base,

@@ -7,6 +7,7 @@ import { createPolicyTracker } from "./layer-policy";
 import type { LayerWatch, Pulse } from "./layer-watch";
 import { startStaircaseAgent } from "./staircase-agent";
 import { buildAgentMessages } from "./synthesis";
+import { addUsage, emptyUsage } from "./usage";
 
 export interface LayerInput {
   index: number;
@@ -14,6 +15,8 @@ export interface LayerInput {
   conversation: ChatMessage[];
   /** Answers of the agents of the previous layer that finished, in agent order. */
   previousAnswers: string[];
+  /** The reasoning behind each of `previousAnswers` ("" when none); read only when the layer asks for it. */
+  previousReasoning?: string[];
   runSignal: AbortSignal;
   emit: (body: RunEventBody) => void;
   now: () => number;
@@ -33,8 +36,8 @@ function startsFromPartial(input: LayerInput): boolean | undefined {
 
 export type LayerResult =
   | { status: "cancelled" }
-  /** `agents`: the agent index of each answer. */
-  | { status: "done"; answers: string[]; agents: number[]; usage: Usage; firstFailure?: string };
+  /** `agents`: the agent index of each answer; `reasoning`: what each streamed as reasoning. */
+  | { status: "done"; answers: string[]; agents: number[]; reasoning: string[]; usage: Usage; firstFailure?: string };
 
 type SlotOutcome = "running" | "finished" | "failed" | "skipped";
 
@@ -53,7 +56,8 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
 
   const states: SlotOutcome[] = config.agents.map(() => "running");
   const answers: (string | undefined)[] = config.agents.map(() => undefined);
-  const usage: Usage = { inputTokens: 0, outputTokens: 0 };
+  const reasoning: string[] = config.agents.map(() => "");
+  const usage: Usage = emptyUsage();
   let firstFailure: string | undefined;
   let finishedCount = 0;
   let handles: AgentHandle[] = [];
@@ -83,6 +87,8 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
         agentSystem: agent.system,
         previousAnswers,
         synthesisPrompt: config.synthesisPrompt,
+        // Early aggregation reads answers as they stream; their reasoning is not tracked there.
+        previousReasoning: config.readReasoning && !input.upstream ? input.previousReasoning : undefined,
       });
     const common = {
       layer,
@@ -108,11 +114,15 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
       if (outcome.status === "finished") {
         states[i] = "finished";
         answers[i] = outcome.text;
-        usage.inputTokens += outcome.usage.inputTokens;
-        usage.outputTokens += outcome.usage.outputTokens;
+        reasoning[i] = outcome.reasoning;
+        addUsage(usage, outcome.usage);
         finishedCount++;
         const { text, usage: agentUsage, ttftMs, durationMs, finishReason, maxOutputTokens } = outcome;
-        emit({ type: "agent-finished", layer, agent: i, text, usage: agentUsage, ttftMs, durationMs, finishReason, maxOutputTokens });
+        emit({
+          type: "agent-finished",
+          ...{ layer, agent: i, text, usage: agentUsage, ttftMs, durationMs, finishReason, maxOutputTokens },
+          ...(outcome.reasoning && { reasoning: outcome.reasoning }),
+        });
         tracker.onAgentFinished(finishedCount);
       } else if (outcome.status === "failed") {
         states[i] = "failed";
@@ -144,5 +154,5 @@ export async function runLayer(input: LayerInput): Promise<LayerResult> {
     durationMs: Math.max(0, Math.round(input.now() - startedAt)),
   });
   const done = answers.flatMap((a, i) => (a === undefined ? [] : [i]));
-  return { status: "done", answers: done.map((i) => answers[i]!), agents: done, usage, firstFailure };
+  return { status: "done", answers: done.map((i) => answers[i]!), agents: done, reasoning: done.map((i) => reasoning[i]), usage, firstFailure };
 }

@@ -1,9 +1,10 @@
-import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3StreamPart, SharedV3ProviderOptions } from "@ai-sdk/provider";
 import { streamText, type LanguageModel } from "ai";
 import type { FinishReason, Usage } from "./events";
 
 export type TextStreamPart =
   | { type: "text-delta"; text: string }
+  | { type: "reasoning-delta"; text: string }
   | { type: "error"; error: unknown }
   | { type: "finish"; usage: Usage; finishReason: FinishReason };
 
@@ -14,6 +15,8 @@ export interface TextStreamRequest {
   temperature?: number;
   seed?: number;
   maxOutputTokens: number;
+  /** Provider-specific settings, e.g. the reasoning effort (see reasoning-options.ts). */
+  providerOptions?: SharedV3ProviderOptions;
 }
 
 function isV3(model: LanguageModel): model is LanguageModelV3 {
@@ -26,6 +29,11 @@ const KNOWN_REASONS: ReadonlySet<string> = new Set(["stop", "length", "content-f
 function unifiedReason(reason: unknown): FinishReason {
   const value = typeof reason === "object" && reason !== null && "unified" in reason ? (reason as { unified: unknown }).unified : reason;
   return typeof value === "string" && KNOWN_REASONS.has(value) ? (value as FinishReason) : "other";
+}
+
+function usageOf(input: number | undefined, output: number | undefined, reasoning: number | undefined): Usage {
+  // Reasoning is reported only when there was some, so plain models keep their usage unchanged.
+  return { inputTokens: input ?? 0, outputTokens: output ?? 0, ...(reasoning ? { reasoningTokens: reasoning } : {}) };
 }
 
 function promptOf(request: TextStreamRequest): LanguageModelV3Prompt {
@@ -41,6 +49,7 @@ async function* direct(model: LanguageModelV3, request: TextStreamRequest): Asyn
     temperature: request.temperature,
     seed: request.seed,
     maxOutputTokens: request.maxOutputTokens,
+    providerOptions: request.providerOptions,
   });
   const reader = stream.getReader();
   try {
@@ -49,9 +58,10 @@ async function* direct(model: LanguageModelV3, request: TextStreamRequest): Asyn
       if (done) return;
       const part = value as LanguageModelV3StreamPart;
       if (part.type === "text-delta") yield { type: "text-delta", text: part.delta };
+      else if (part.type === "reasoning-delta") yield { type: "reasoning-delta", text: part.delta };
       else if (part.type === "error") yield { type: "error", error: part.error };
       else if (part.type === "finish") {
-        const usage = { inputTokens: part.usage.inputTokens.total ?? 0, outputTokens: part.usage.outputTokens.total ?? 0 };
+        const usage = usageOf(part.usage.inputTokens.total, part.usage.outputTokens.total, part.usage.outputTokens.reasoning);
         yield { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
       }
     }
@@ -71,15 +81,18 @@ async function* viaSdk(model: LanguageModel, request: TextStreamRequest): AsyncG
     temperature: request.temperature,
     seed: request.seed,
     maxOutputTokens: request.maxOutputTokens,
+    providerOptions: request.providerOptions,
     // We report failures as events; the default handler would log request details.
     onError: () => {},
   });
   for await (const part of result.fullStream) {
     if (part.type === "text-delta") yield { type: "text-delta", text: part.text };
+    else if (part.type === "reasoning-delta") yield { type: "reasoning-delta", text: part.text };
     else if (part.type === "error") yield { type: "error", error: part.error };
     else if (part.type === "abort") return;
     else if (part.type === "finish") {
-      const usage = { inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 };
+      const { inputTokens, outputTokens, outputTokenDetails } = part.totalUsage;
+      const usage = usageOf(inputTokens, outputTokens, outputTokenDetails?.reasoningTokens);
       yield { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
     }
   }

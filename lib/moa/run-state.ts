@@ -1,6 +1,7 @@
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import type { EventOf, FailureKind, FinishReason, RunEvent, Usage } from "./events";
+import { addUsage, emptyUsage } from "./usage";
 
 /**
  * The state of a run as a pure fold over its events. The server uses it to answer
@@ -40,6 +41,11 @@ export interface AgentState {
   finishReason?: FinishReason;
   /** Set when the output token limit cut the answer: that limit. */
   truncatedAt?: number;
+  /** Reasoning the model streamed (thinking, reasoning summary); absent for plain models. */
+  reasoning?: string;
+  /** ms since run start of the first reasoning delta, and of the first answer delta after it. */
+  reasoningStartedAt?: number;
+  reasoningEndedAt?: number;
 }
 
 export interface LayerState {
@@ -125,10 +131,7 @@ function endOpenWork(state: RunState, t: number): RunState {
             : l,
       )
     : state.layers;
-  const usage = [...agents.flat(), ...(state.steps ?? [])].reduce(
-    (sum, a) => ({ inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0), outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0) }),
-    { inputTokens: 0, outputTokens: 0 },
-  );
+  const usage = [...agents.flat(), ...(state.steps ?? [])].reduce((sum, a) => (a.usage ? addUsage(sum, a.usage) : sum), emptyUsage());
   return { ...state, agents, layers, usage, pausedBefore: undefined };
 }
 
@@ -168,9 +171,23 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
         status: "streaming",
         text: a.text + event.text,
         firstTokenAt: a.firstTokenAt ?? event.t,
+        ...(a.reasoning !== undefined && a.reasoningEndedAt === undefined && { reasoningEndedAt: event.t }),
+      }));
+    case "agent-reasoning-delta":
+      return updateAgent(state, event.layer, event.agent, (a) => ({
+        ...a,
+        reasoning: (a.reasoning ?? "") + event.text,
+        reasoningStartedAt: a.reasoningStartedAt ?? event.t,
       }));
     case "agent-retry":
-      return updateAgent(state, event.layer, event.agent, (a) => ({ ...a, retries: event.attempt }));
+      // A retried attempt thinks again from scratch.
+      return updateAgent(state, event.layer, event.agent, (a) => ({
+        ...a,
+        retries: event.attempt,
+        reasoning: undefined,
+        reasoningStartedAt: undefined,
+        reasoningEndedAt: undefined,
+      }));
     case "agent-finished":
       return updateAgent(state, event.layer, event.agent, (a) => ({
         ...a,
@@ -182,6 +199,7 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
         finishedAt: event.t,
         ...(event.finishReason !== undefined && { finishReason: event.finishReason }),
         ...(event.finishReason === "length" && { truncatedAt: event.maxOutputTokens ?? event.usage.outputTokens }),
+        ...(event.reasoning !== undefined && { reasoning: event.reasoning, reasoningEndedAt: a.reasoningEndedAt ?? event.t }),
       }));
     case "agent-failed":
       return updateAgent(state, event.layer, event.agent, (a) => ({

@@ -3,6 +3,7 @@ import type { ChatMessage } from "./conversation";
 import type { FinishReason, RunEventBody, Usage } from "./events";
 import { LIMITS } from "./limits";
 import { waitFor, type LayerWatch, type Pulse } from "./layer-watch";
+import { addUsage } from "./usage";
 
 export interface StaircaseInput extends Omit<AgentRunInput, "messages"> {
   upstream: LayerWatch;
@@ -25,6 +26,7 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
   const startedAt = input.now();
   let firstTokenAt: number | undefined;
   let written = "";
+  let reasoning = "";
   let current: AgentHandle | undefined;
   const usage: Usage = { inputTokens: 0, outputTokens: 0 };
   // The last pass that ended on its own decides: a limit that cut it cut the answer.
@@ -45,6 +47,7 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
       usage: { ...usage },
       finishReason,
       maxOutputTokens,
+      reasoning,
       ttftMs: Math.max(0, Math.round((firstTokenAt ?? end) - startedAt)),
       durationMs: Math.max(0, Math.round(end - startedAt)),
     };
@@ -91,9 +94,9 @@ export function startStaircaseAgent(input: StaircaseInput): AgentHandle {
 
       if (outcome.status === "finished") {
         written += outcome.text;
+        reasoning += outcome.reasoning;
         finishReason = outcome.finishReason;
-        usage.inputTokens += outcome.usage.inputTokens;
-        usage.outputTokens += outcome.usage.outputTokens;
+        addUsage(usage, outcome.usage);
         if (final) return finished();
       } else if (outcome.status === "aborted") {
         written += outcome.partialText;

@@ -28,7 +28,8 @@ export async function handleChatCompletion(request: Request): Promise<Response> 
   try {
     assertV1Access(request);
     const input = toRunInput(await readJsonBody(request, MAX_RUN_REQUEST_BYTES));
-    const entry = await findConfig(input.slug);
+    // An inline board (`moa_config`) is run as sent; otherwise `model` names a preset or a saved board.
+    const entry = input.config ? { config: input.config, builtIn: false, slug: input.slug, settings: undefined } : await findConfig(input.slug);
     // An `x-moa-owner` header files the run in that browser's history; otherwise it has a fresh owner.
     const owner = ownerSecretFrom(request);
     ownerSent = owner !== undefined;

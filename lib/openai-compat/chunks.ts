@@ -13,6 +13,8 @@ export interface OpenAIUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  /** As OpenAI reports it for reasoning models: the part of `completion_tokens` spent reasoning. */
+  completion_tokens_details?: { reasoning_tokens: number };
 }
 
 /**
@@ -20,7 +22,7 @@ export interface OpenAIUsage {
  * of agents other than the final aggregator (only when the request set `moa_intermediate`).
  */
 export interface MoAProgress {
-  type: "agent-started" | "agent-delta" | "agent-finished" | "agent-failed" | "agent-skipped";
+  type: "agent-started" | "agent-delta" | "agent-reasoning-delta" | "agent-finished" | "agent-failed" | "agent-skipped";
   layer: number;
   agent: number;
   model: string;
@@ -34,7 +36,12 @@ export function completionMeta(runId: string, model: string, now = Date.now()): 
 }
 
 export function toOpenAIUsage(usage: Usage): OpenAIUsage {
-  return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+    ...(usage.reasoningTokens ? { completion_tokens_details: { reasoning_tokens: usage.reasoningTokens } } : {}),
+  };
 }
 
 function chunk(meta: CompletionMeta, choices: unknown[], extra: Record<string, unknown> = {}) {
@@ -43,6 +50,11 @@ function chunk(meta: CompletionMeta, choices: unknown[], extra: Record<string, u
 
 export function roleChunk(meta: CompletionMeta) {
   return chunk(meta, [{ index: 0, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: null }]);
+}
+
+/** The final aggregator's reasoning, in the `reasoning_content` field DeepSeek-style clients read. */
+export function reasoningChunk(meta: CompletionMeta, text: string) {
+  return chunk(meta, [{ index: 0, delta: { reasoning_content: text }, logprobs: null, finish_reason: null }]);
 }
 
 export function contentChunk(meta: CompletionMeta, text: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { moaConfigSchema, type MoAConfig } from "@/lib/moa/config";
 import { conversationSchema, type ChatMessage } from "@/lib/moa/conversation";
 import { parseOrThrow } from "@/lib/validation";
 
@@ -54,6 +55,8 @@ export const chatCompletionRequestSchema = z.looseObject({
   web_search_options: z.looseObject({}).nullish(),
   /** Extension: also stream the other agents' progress as `moa` chunks (see docs/api.md). */
   moa_intermediate: z.boolean().nullish(),
+  /** Extension: run this board (a MoAConfig) instead of a saved one; `model` is then only a label. */
+  moa_config: z.unknown().nullish(),
 });
 
 /** The request fields a 400 may name as `param`. */
@@ -69,6 +72,8 @@ export interface RunInput {
   stream: boolean;
   includeUsage: boolean;
   intermediate: boolean;
+  /** An inline board sent as `moa_config`, validated; it wins over the slug. */
+  config?: MoAConfig;
 }
 
 /** `moa/moa-lite` → `moa-lite`; a bare slug is accepted too. */
@@ -139,5 +144,6 @@ export function toRunInput(body: unknown): RunInput {
     stream: request.stream === true,
     includeUsage: request.stream_options?.include_usage === true,
     intermediate: request.moa_intermediate === true,
+    ...(request.moa_config != null && { config: parseOrThrow(moaConfigSchema, request.moa_config, "moa_config") }),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
 import { answerIsFinalAgentText } from "@/lib/moa/methods/schema";
 import { sseStream } from "@/lib/runs/sse";
-import { contentChunk, finishChunk, progressChunk, roleChunk, toOpenAIUsage, usageChunk, type CompletionMeta, type MoAProgress } from "./chunks";
+import { contentChunk, finishChunk, progressChunk, reasoningChunk, roleChunk, toOpenAIUsage, usageChunk, type CompletionMeta, type MoAProgress } from "./chunks";
 import { toOpenAIErrorBody } from "./errors";
 import { createFinishTracker, failureOf } from "./run-outcome";
 
@@ -41,6 +41,11 @@ export function createChunkMapper(meta: CompletionMeta, options: ChunkStreamOpti
         return { frames: progress({ type: event.type, layer: event.layer, agent: event.agent, model: event.model }), done: false };
       case "agent-delta": {
         if (event.layer === finalLayer && !answerAtEnd) return { frames: [data(contentChunk(meta, event.text))], done: false };
+        const model = models.get(`${event.layer}/${event.agent}`) ?? "";
+        return { frames: progress({ type: event.type, layer: event.layer, agent: event.agent, model, delta: event.text }), done: false };
+      }
+      case "agent-reasoning-delta": {
+        if (event.layer === finalLayer) return { frames: [data(reasoningChunk(meta, event.text))], done: false };
         const model = models.get(`${event.layer}/${event.agent}`) ?? "";
         return { frames: progress({ type: event.type, layer: event.layer, agent: event.agent, model, delta: event.text }), done: false };
       }

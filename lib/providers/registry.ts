@@ -18,6 +18,11 @@ export interface ModelResolverOptions {
   keys?: RunKeys;
 }
 
+/** o1, o3, o4-mini, gpt-5…: OpenAI's reasoning families. */
+export function isOpenAIReasoningModel(id: string): boolean {
+  return /^(o\d|gpt-5)(?!-chat)/.test(id);
+}
+
 function languageOnly(languageModel: (id: string) => LanguageModelV3): ProviderV3 {
   return {
     specificationVersion: "v3",
@@ -36,9 +41,10 @@ function buildProvider(setup: ProviderSetup, env: Env): ProviderV3 {
     case "sim":
       return createSimProvider({ env });
     case "openai": {
-      // Chat Completions rather than Responses: the same wire format every other provider here speaks.
+      // Chat Completions, the wire format every other provider here speaks, except for reasoning
+      // models: only the Responses API streams their reasoning (as summaries).
       const openai = createOpenAI({ apiKey: setup.apiKey });
-      return languageOnly((id) => openai.chat(id));
+      return languageOnly((id) => (isOpenAIReasoningModel(id) ? openai.responses(id) : openai.chat(id)));
     }
     case "anthropic":
       return createAnthropic({ apiKey: setup.apiKey });

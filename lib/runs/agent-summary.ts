@@ -17,6 +17,7 @@ export const agentSummarySchema = z.object({
   durationMs: z.number().nonnegative().optional(),
   error: z.object({ kind: failureKindSchema, message: z.string() }).optional(),
   skipReason: z.string().optional(),
+  reasoning: z.string().optional(),
 });
 
 export type AgentSummary = z.infer<typeof agentSummarySchema>;
@@ -44,6 +45,7 @@ export function summarizeAgents(state: RunState): AgentSummary[] {
     ...(a.durationMs !== undefined && { durationMs: a.durationMs }),
     ...(a.error && { error: a.error }),
     ...(a.skipReason !== undefined && { skipReason: a.skipReason }),
+    ...(a.reasoning && { reasoning: a.reasoning }),
   }));
 }
 

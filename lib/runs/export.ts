@@ -103,6 +103,7 @@ function agentSection(a: AgentState, isFinal: boolean): string[] {
   const figures = [
     `status: ${a.status}`,
     `tokens in/out: ${fmtInt(a.usage?.inputTokens)} / ${fmtInt(a.usage?.outputTokens)}`,
+    ...(a.usage?.reasoningTokens ? [`reasoning tokens: ${fmtInt(a.usage.reasoningTokens)} of the output`] : []),
     `time to first token: ${fmtMs(a.ttftMs)}`,
     `duration: ${fmtMs(a.durationMs)}`,
   ];
@@ -110,6 +111,10 @@ function agentSection(a: AgentState, isFinal: boolean): string[] {
   if (a.error) lines.push(`> Failed (${a.error.kind}): ${a.error.message}`, "");
   if (a.skipReason) lines.push(`> Skipped: ${a.skipReason}`, "");
   if (a.truncatedAt !== undefined) lines.push(`> Truncated: stopped at its ${fmtInt(a.truncatedAt)}-token output limit.`, "");
+  if (a.reasoning?.trim()) {
+    // Folded, and verbatim in a fence like the answer: the model's reasoning is a side note.
+    lines.push("<details><summary>Reasoning</summary>", "", fenceVerbatim(a.reasoning.trim()), "", "</details>", "");
+  }
   // Verbatim in a fence: an agent's own headings, rules or unclosed code cannot break the report.
   lines.push(a.text.trim() === "" ? NO_TEXT : fenceVerbatim(a.text.trim()), "");
   return lines;
@@ -135,6 +140,7 @@ export function toMarkdown(record: RunExport): string {
     `- Started: ${run.createdAt}`,
     `- Duration: ${fmtMs(state.durationMs ?? run.durationMs)}`,
     `- Tokens in/out: ${fmtInt(usage.inputTokens)} / ${fmtInt(usage.outputTokens)}`,
+    ...(usage.reasoningTokens ? [`- Reasoning tokens: ${fmtInt(usage.reasoningTokens)} (part of the output)`] : []),
     "",
   ];
   if (state.error && state.status !== "finished") lines.push(`> ${state.error}`, "");

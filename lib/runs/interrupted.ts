@@ -1,4 +1,5 @@
 import "server-only";
+import { addUsage, emptyUsage } from "@/lib/moa/usage";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { EventOf, RunEvent, Usage } from "@/lib/moa/events";
@@ -42,13 +43,7 @@ export function interruptedEnd(
 
 /** Tokens paid for so far: what finished agents reported (used when a run never finished). */
 function sumAgentUsage(state: RunState): Usage {
-  return state.agents.flat().reduce(
-    (sum, a) => ({
-      inputTokens: sum.inputTokens + (a.usage?.inputTokens ?? 0),
-      outputTokens: sum.outputTokens + (a.usage?.outputTokens ?? 0),
-    }),
-    { inputTokens: 0, outputTokens: 0 },
-  );
+  return state.agents.flat().reduce((sum, a) => (a.usage ? addUsage(sum, a.usage) : sum), emptyUsage());
 }
 
 /** Text of the final aggregator, complete or partial. */

@@ -4,7 +4,7 @@ import { LIMITS } from "@/lib/moa/limits";
 import { methodMessages, receivedBy } from "@/lib/moa/methods/received";
 import { aggregatesEarly, modelsWithoutPrefixContinuation } from "@/lib/moa/prefix-continuation";
 import type { RunState } from "@/lib/moa/run-state";
-import { buildAgentMessages, findAnswerSpans } from "@/lib/moa/synthesis";
+import { buildAgentMessages, findAnswerSpans, findTraceSpans } from "@/lib/moa/synthesis";
 
 /** An answer of the previous layer quoted inside the system message. */
 export interface QuotedAnswer {
@@ -16,6 +16,8 @@ export interface QuotedAnswer {
   /** Offsets into the system message's content. */
   start: number;
   end: number;
+  /** An answer, or the reasoning behind one (trace-level synthesis). */
+  kind?: "answer" | "trace";
 }
 
 export interface AgentInputs {
@@ -23,7 +25,9 @@ export interface AgentInputs {
   agent: number;
   /** Exactly what the engine sent: one system message (if any), then the turns. */
   messages: ChatMessage[];
-  params: { model: string; temperature?: number; maxTokens: number; system?: string; seed?: number };
+  params: { model: string; temperature?: number; maxTokens: number; system?: string; seed?: number; reasoningEffort?: string };
+  /** Set on later layers: whether the agent also read the previous layer's reasoning. */
+  readsReasoning?: boolean;
   quoted: QuotedAnswer[];
   /**
    * Early aggregation writes from partial answers that grow while it streams, so the
@@ -50,6 +54,8 @@ export interface PreviousAnswer {
   text: string;
   /** Where a method took it from; default: the layer before. */
   layer?: number;
+  /** What the model streamed as reasoning, if anything. */
+  reasoning?: string;
 }
 
 /**
@@ -73,14 +79,27 @@ export function reconstructAgentInputs(input: {
   if (!layerConfig || !agentConfig) throw new RangeError(`the run has no agent ${agent + 1} in layer ${layer + 1}`);
   const previous = layer === 0 ? [] : input.previous;
   const answers = previous.map((p) => p.text);
+  // As in the engine: early aggregation reads answers as they stream, without their reasoning.
+  const readsReasoning = layer > 0 && layerConfig.readReasoning === true && !aggregatesEarly(config, layer);
   const messages =
     input.methodMessages?.(agentConfig, answers) ??
-    buildAgentMessages({ conversation: input.messages, agentSystem: agentConfig.system, previousAnswers: answers, synthesisPrompt: layerConfig.synthesisPrompt });
+    buildAgentMessages({
+      conversation: input.messages,
+      agentSystem: agentConfig.system,
+      previousAnswers: answers,
+      synthesisPrompt: layerConfig.synthesisPrompt,
+      previousReasoning: readsReasoning ? previous.map((p) => p.reasoning ?? "") : undefined,
+    });
   const system = messages[0]?.role === "system" ? messages[0].content : "";
-  const quoted = previous.length === 0 ? [] : findAnswerSpans(system).flatMap((span) => {
-    const source = previous[span.n - 1];
-    return source ? [{ ...span, layer: source.layer ?? layer - 1, agent: source.agent }] : [];
-  });
+  const locate = (spans: ReturnType<typeof findAnswerSpans>, kind: "answer" | "trace") =>
+    spans.flatMap((span) => {
+      const source = previous[span.n - 1];
+      return source ? [{ ...span, layer: source.layer ?? layer - 1, agent: source.agent, kind }] : [];
+    });
+  const quoted =
+    previous.length === 0
+      ? []
+      : [...locate(findTraceSpans(system), "trace"), ...locate(findAnswerSpans(system), "answer")].sort((a, b) => a.start - b.start);
   // The engine seeds repeated models by slot so their samples differ.
   const repeated = layerConfig.agents.filter((a) => a.model === agentConfig.model).length > 1;
   const early = earlyOutcome(config, layer, input.fromPartial);
@@ -94,7 +113,9 @@ export function reconstructAgentInputs(input: {
       maxTokens: agentConfig.maxTokens ?? LIMITS.defaultMaxTokens,
       system: agentConfig.system,
       seed: repeated ? agent : undefined,
+      ...(agentConfig.reasoningEffort && { reasoningEffort: agentConfig.reasoningEffort }),
     },
+    ...(layer > 0 && { readsReasoning }),
     quoted,
     approximate: early?.kind === "partial",
     ...(early && { early }),
@@ -104,7 +125,7 @@ export function reconstructAgentInputs(input: {
 /** The same, from a run's folded state: the answers the agent read (the previous layer's finished ones, or its method's pick). */
 export function agentInputsFromRun(run: RunState, layer: number, agent: number): AgentInputs | undefined {
   if (!run.config || !run.config.layers[layer]?.agents[agent]) return undefined;
-  const previous = receivedBy(run, layer).map((a) => ({ agent: a.agent, layer: a.layer, text: a.text }));
+  const previous = receivedBy(run, layer).map((a) => ({ agent: a.agent, layer: a.layer, text: a.text, reasoning: a.reasoning }));
   return reconstructAgentInputs({
     config: run.config,
     messages: run.messages,

@@ -11,7 +11,8 @@ const modelInfoSchema = z.object({
   available: z.boolean(),
   reason: z.string().optional(),
   simulated: z.boolean(),
-  pricePerMTokens: z.object({ input: z.number(), output: z.number() }).optional(),
+  pricePerMTokens: z.object({ input: z.number(), output: z.number(), reasoning: z.number().optional() }).optional(),
+  reasoning: z.boolean().optional(),
   activeParamsB: z.number().optional(),
   contextLength: z.number().optional(),
   /** How fast it writes, as people read it: "~400 tok/s", or a sim model's blurb with its pace. */

@@ -44,6 +44,8 @@ export interface SimProfile {
   skill: SimSkill;
   blurb: string;
   pretend: { pricePerMTokens: { input: number; output: number }; activeParamsB: number; contextLength: number };
+  /** A simulated reasoning model: it streams a reasoning lane before its answer (see thoughts.ts). */
+  thinks?: boolean;
 }
 
 function profile(p: SimProfile): SimProfile {
@@ -58,6 +60,7 @@ export const SIM_PROFILES: readonly SimProfile[] = [
   profile({ name: "badger", display: "Badger", style: "skeptic", ttftMs: 500, tokensPerSecond: 50, words: [45, 145], role: "proposer", skill: { recall: 0.45, hallucination: 0.1, keep: 0.6, catch: 0.85 }, blurb: "weighs trade-offs and caveats", pretend: { pricePerMTokens: { input: 1.2, output: 1.2 }, activeParamsB: 36, contextLength: 32_768 } }),
   profile({ name: "orca", display: "Orca", style: "expert", ttftMs: 800, tokensPerSecond: 40, words: [40, 170], role: "proposer", skill: { recall: 0.65, hallucination: 0.1, keep: 0.35, catch: 0.3 }, blurb: "knows the most, but a weak aggregator", pretend: { pricePerMTokens: { input: 1.8, output: 1.8 }, activeParamsB: 110, contextLength: 32_768 } }),
   profile({ name: "owl", display: "Owl", style: "aggregator", ttftMs: 700, tokensPerSecond: 55, words: [40, 220], role: "aggregator", skill: { recall: 0.5, hallucination: 0.1, keep: 0.9, catch: 0.95 }, blurb: "strong aggregator: keeps what is right, drops what is wrong", pretend: { pricePerMTokens: { input: 1.2, output: 1.2 }, activeParamsB: 72, contextLength: 131_072 } }),
+  profile({ name: "thinker", display: "Thinker", style: "stepwise", ttftMs: 300, tokensPerSecond: 120, words: [40, 160], role: "proposer", skill: { recall: 0.6, hallucination: 0.08, keep: 0.8, catch: 0.85 }, blurb: "simulated reasoning model: thinks out loud, then answers", pretend: { pricePerMTokens: { input: 1.1, output: 4.4 }, activeParamsB: 32, contextLength: 131_072 }, thinks: true }),
   profile({ name: "sloth", display: "Sloth", style: "rambling", ttftMs: 3_000, tokensPerSecond: 8, words: [40, 150], role: "straggler", skill: { recall: 0.4, hallucination: 0.2, keep: 0.5, catch: 0.4 }, blurb: "slow straggler", pretend: { pricePerMTokens: { input: 0.9, output: 0.9 }, activeParamsB: 70, contextLength: 32_768 } }),
   profile({ name: "broken", display: "Broken", style: "broken", ttftMs: 200, tokensPerSecond: 50, words: [0, 0], role: "failure", skill: { recall: 0, hallucination: 0, keep: 0, catch: 0 }, blurb: "always fails like an HTTP 500", pretend: { pricePerMTokens: { input: 0, output: 0 }, activeParamsB: 1, contextLength: 8_192 } }),
 ];

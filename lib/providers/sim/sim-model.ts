@@ -13,9 +13,12 @@ import { simProfile, type SimProfile } from "./profiles";
 import { readPrompt } from "./prompt";
 import { createRng } from "./rng";
 import { parseSimId, simSpeed, type SimOverrides } from "./sim-id";
+import { simThoughts } from "./thoughts";
 import { countTokens, tokenize } from "./words";
 
 interface Plan {
+  /** Reasoning tokens, streamed before the answer (thinking models only). */
+  thoughts: string[];
   chunks: string[];
   ttftMs: number;
   msPerToken: number;
@@ -27,11 +30,19 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
 }
 
-function usageOf(input: number, output: number): LanguageModelV3Usage {
+function usageOf(input: number, output: number, reasoning = 0): LanguageModelV3Usage {
   return {
     inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
-    outputTokens: { total: output, text: output, reasoning: undefined },
+    outputTokens: { total: output + reasoning, text: output, reasoning: reasoning > 0 ? reasoning : undefined },
   };
+}
+
+const EFFORTS = ["low", "medium", "high"] as const;
+
+/** The effort the engine asked for under `providerOptions.sim` (see lib/moa/reasoning-options.ts). */
+function effortOf(options: LanguageModelV3CallOptions): (typeof EFFORTS)[number] {
+  const asked = options.providerOptions?.sim?.reasoningEffort;
+  return EFFORTS.find((e) => e === asked) ?? "medium";
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -93,12 +104,15 @@ export class SimLanguageModel implements LanguageModelV3 {
       finish = "length";
     }
     const tps = this.overrides.tokensPerSecond ?? this.profile.tokensPerSecond;
+    // A continuation pass (early aggregation) has already thought: it only goes on writing.
+    const thoughts = this.profile.thinks && !prefix ? tokenize(simThoughts(prompt, text, effortOf(options), createRng(`thoughts|${seed}`))) : [];
     return {
+      thoughts,
       chunks,
       finish,
       ttftMs: (this.overrides.ttftMs ?? this.profile.ttftMs) / this.speed,
       msPerToken: 1000 / (tps * this.speed),
-      usage: usageOf(countTokens(prompt.all), chunks.length),
+      usage: usageOf(countTokens(prompt.all), chunks.length, thoughts.length),
     };
   }
 
@@ -119,9 +133,12 @@ export class SimLanguageModel implements LanguageModelV3 {
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const plan = this.plan(options);
     await this.failIfBroken(options, plan.ttftMs);
-    await sleep(plan.ttftMs + plan.chunks.length * plan.msPerToken, options.abortSignal);
+    await sleep(plan.ttftMs + (plan.thoughts.length + plan.chunks.length) * plan.msPerToken, options.abortSignal);
     return {
-      content: [{ type: "text", text: plan.chunks.join("") }],
+      content: [
+        ...(plan.thoughts.length > 0 ? [{ type: "reasoning" as const, text: plan.thoughts.join("") }] : []),
+        { type: "text", text: plan.chunks.join("") },
+      ],
       finishReason: { unified: plan.finish, raw: plan.finish },
       usage: plan.usage,
       warnings: [],
@@ -146,8 +163,12 @@ export class SimLanguageModel implements LanguageModelV3 {
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       start: (controller) => {
         const started = Date.now();
+        // One timeline: the reasoning tokens first, then the answer's.
+        const tokens = [...plan.thoughts, ...plan.chunks];
+        const thinking = plan.thoughts.length;
         let sent = 0;
         let textStarted = false;
+        let reasoningOpen = false;
         controller.enqueue({ type: "stream-start", warnings: [] });
         onAbort = () => {
           if (done) return;
@@ -160,17 +181,29 @@ export class SimLanguageModel implements LanguageModelV3 {
           if (done) return;
           const elapsed = Date.now() - started;
           // Emit every token that is due, so high speeds batch instead of flooding timers.
+          let thought = "";
           let delta = "";
-          while (sent < plan.chunks.length && plan.ttftMs + sent * plan.msPerToken <= elapsed) {
-            delta += plan.chunks[sent];
+          while (sent < tokens.length && plan.ttftMs + sent * plan.msPerToken <= elapsed) {
+            if (sent < thinking) thought += tokens[sent];
+            else delta += tokens[sent];
             sent += 1;
+          }
+          if (thought) {
+            if (!reasoningOpen) controller.enqueue({ type: "reasoning-start", id: "r0" });
+            reasoningOpen = true;
+            controller.enqueue({ type: "reasoning-delta", id: "r0", delta: thought });
+          }
+          if (reasoningOpen && sent > thinking) {
+            controller.enqueue({ type: "reasoning-end", id: "r0" });
+            reasoningOpen = false;
           }
           if (delta) {
             if (!textStarted) controller.enqueue({ type: "text-start", id: "0" });
             textStarted = true;
             controller.enqueue({ type: "text-delta", id: "0", delta });
           }
-          if (sent >= plan.chunks.length) {
+          if (sent >= tokens.length) {
+            if (reasoningOpen) controller.enqueue({ type: "reasoning-end", id: "r0" });
             if (textStarted) controller.enqueue({ type: "text-end", id: "0" });
             controller.enqueue({ type: "finish", usage: plan.usage, finishReason: { unified: plan.finish, raw: plan.finish } });
             stop();

@@ -10,6 +10,28 @@ describe("catalog", () => {
     expect(lookupModel("groq:llama-3.1-8b-instant")?.provider).toBe("groq");
   });
 
+  it("takes prices, context windows and the reasoning flag from the models.dev catalog", () => {
+    const gpt4o = lookupModel("openai:gpt-4o");
+    expect(gpt4o?.pricePerMTokens).toEqual({ input: 2.5, output: 10 });
+    expect(gpt4o?.factsFrom).toBe("models.dev");
+    expect(gpt4o?.reasoning).toBe(false);
+    const r1 = lookupModel("together:deepseek-ai/DeepSeek-R1");
+    expect(r1).toMatchObject({ pricePerMTokens: { input: 3, output: 7 }, contextLength: 163_839, reasoning: true, factsFrom: "models.dev" });
+    // Ours stays ours: models.dev has no parameter counts.
+    expect(r1?.activeParamsB).toBe(37);
+    expect(lookupModel("openai:o4-mini")?.reasoning).toBe(true);
+  });
+
+  it("looks up models the palette does not offer in the catalog too", () => {
+    expect(lookupModel("openai:gpt-5")).toMatchObject({ name: "GPT-5", pricePerMTokens: { input: 1.25, output: 10 }, reasoning: true });
+    expect(lookupModel("groq:deepseek-r1-distill-llama-70b")?.reasoning).toBe(true);
+  });
+
+  it("marks what the catalog lacks as our own figures", () => {
+    expect(lookupModel("together:Qwen/Qwen1.5-110B-Chat")?.factsFrom).toBe("ours");
+    expect(lookupModel("sim:thinker")).toMatchObject({ factsFrom: "ours", reasoning: true });
+  });
+
   it("returns undefined for unknown ids", () => {
     expect(lookupModel("openai:gpt-9")).toBeUndefined();
     expect(lookupModel("compat:whatever")).toBeUndefined();
