@@ -7,7 +7,8 @@ import { initialRunState, reduceRun, type AgentState, type RunState } from "@/li
 import type { RunKeys } from "@/lib/providers/keys";
 import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
 import { readOwner, writeOwner } from "./owner";
-import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-client";
+import { cancelRun, postRun, RunClientError, type streamRunEvents } from "./run-client";
+import { prepareStreamWorker, streamRunEventsOffThread } from "./worker-stream";
 
 /**
  * The live run in the browser. Events are folded by the engine's own `reduceRun`; this
@@ -49,6 +50,14 @@ export interface RunStoreState {
   flush(): void;
   /** Posts the board's config with the conversation so far plus `prompt`, then streams. */
   start(input: StartInput): Promise<void>;
+  /**
+   * Follows run `id` live until its terminal event: every page that watches a run (the
+   * playground after a start or a reload, a share page, presenter mode) goes through here.
+   * With a `snapshot` (the run as fetched) the store starts from it and the stream resumes
+   * after its last event; without, from the run's first event. Another follow, start or
+   * reset, or `signal`, ends it.
+   */
+  follow(id: string, options?: FollowOptions): Promise<FollowResult>;
   /** Asks the server to cancel the current run. */
   stop(): Promise<void>;
   /** Forgets the conversation: the next prompt starts a new one. */
@@ -56,6 +65,18 @@ export interface RunStoreState {
 }
 
 export type RunStore = StoreApi<RunStoreState>;
+
+export interface FollowOptions {
+  snapshot?: RunState;
+  signal?: AbortSignal;
+}
+
+export interface FollowResult {
+  /** The events this follow received, in order (a replay of the run can be built from them without a snapshot). */
+  events: RunEvent[];
+  /** Why the stream ended before the run did, safe to show; null when the run ended or the follow was ended. */
+  error: string | null;
+}
 
 export interface RunStoreDeps {
   scheduler?: FrameScheduler;
@@ -95,8 +116,10 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
   const api = {
     postRun: deps.postRun ?? postRun,
     cancelRun: deps.cancelRun ?? cancelRun,
-    streamRunEvents: deps.streamRunEvents ?? streamRunEvents,
+    streamRunEvents: deps.streamRunEvents ?? streamRunEventsOffThread,
   };
+  // The stream reader loads while the run is being created, not after.
+  const warmUp = deps.streamRunEvents ? () => undefined : prepareStreamWorker;
   const ownerStorage = deps.ownerStorage ?? browserOwnerStorage;
   let batcher: FrameBatcher<RunEvent> | null = null;
   let controller: AbortController | null = null;
@@ -121,6 +144,43 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
 
     const queue = () => (batcher ??= createFrameBatcher(fold, deps.scheduler));
 
+    /** This follow replaces whatever the store was streaming. */
+    const takeOver = (): AbortController => {
+      controller?.abort();
+      controller = new AbortController();
+      return controller;
+    };
+
+    /** Streams `id` into the store until its end; the phase says where it is. */
+    const stream = async (id: string, abort: AbortController, afterSeq?: number): Promise<FollowResult> => {
+      const events: RunEvent[] = [];
+      try {
+        await api.streamRunEvents(id, {
+          afterSeq,
+          signal: abort.signal,
+          onEvents: (batch) => {
+            events.push(...batch);
+            get().enqueueEvents(batch);
+          },
+          onConnection: (state) => {
+            if (get().phase !== "ended") set({ phase: state === "open" ? "streaming" : "reconnecting" });
+          },
+        });
+        if (abort.signal.aborted) return { events, error: null };
+        get().flush();
+        if (get().phase !== "ended") set({ phase: "ended" });
+        return { events, error: null };
+      } catch (error) {
+        if (abort.signal.aborted) return { events, error: null };
+        get().flush();
+        const message = errorMessage(error);
+        set({ phase: "ended", error: message });
+        return { events, error: message };
+      } finally {
+        if (controller === abort) controller = null;
+      }
+    };
+
     return {
       run: initialRunState(""),
       phase: "idle",
@@ -144,9 +204,8 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
         if (isActive(get().phase)) return;
         const { run, messages: previous, phase: phaseBefore } = get();
         const messages = nextConversation(previous, run.finalText, prompt);
-        const abort = new AbortController();
-        controller?.abort();
-        controller = abort;
+        warmUp();
+        const abort = takeOver();
         stopRequested = false;
         // The previous turn stays on screen until the server accepts the new one, so a
         // rejected start (invalid key, rate limit) loses nothing.
@@ -164,23 +223,24 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStore {
         ownerStorage.set(started.owner);
         set({ owner: started.owner, run: initialRunState(started.id), messages, config, phase: "streaming" });
         if (stopRequested) void get().stop();
-        try {
-          await api.streamRunEvents(started.id, {
-            signal: abort.signal,
-            onEvents: (events) => get().enqueueEvents(events),
-            onConnection: (state) => {
-              if (get().phase !== "ended") set({ phase: state === "open" ? "streaming" : "reconnecting" });
-            },
-          });
-          get().flush();
-          if (!abort.signal.aborted && get().phase !== "ended") set({ phase: "ended" });
-        } catch (error) {
-          if (abort.signal.aborted) return;
-          get().flush();
-          set({ phase: "ended", error: errorMessage(error) });
-        } finally {
-          if (controller === abort) controller = null;
-        }
+        await stream(started.id, abort);
+      },
+
+      async follow(id, { snapshot, signal } = {}) {
+        warmUp();
+        const abort = takeOver();
+        signal?.addEventListener("abort", () => abort.abort(), { once: true });
+        batcher?.clear();
+        const live = !snapshot || snapshot.status === "pending" || snapshot.status === "running";
+        set({
+          run: snapshot ?? initialRunState(id),
+          ...(snapshot && { messages: snapshot.messages, config: snapshot.config ?? null }),
+          owner: get().owner ?? ownerStorage.get(),
+          phase: live ? "streaming" : "ended",
+          error: null,
+        });
+        if (!live || signal?.aborted) return { events: [], error: null };
+        return stream(id, abort, snapshot?.lastSeq);
       },
 
       async stop() {
