@@ -9,7 +9,7 @@ import { benchEarlyAggregation } from "./early";
 import { benchFanout } from "./fanout";
 import { measureRun } from "./lib/measure";
 import { configOf, simId } from "./lib/pace";
-import { machineLine, renderTable, writeResults, type Row } from "./lib/table";
+import { machineLine, mergeResults, renderTable, writeResults, type Row } from "./lib/table";
 import { benchOverhead } from "./overhead";
 import { benchPolicies } from "./policies";
 import { benchSoak } from "./soak";
@@ -40,7 +40,21 @@ async function warmUp(): Promise<void> {
   await measureRun(configOf([[simId("falcon", pace)], [simId("owl", pace)]], { earlyAggregation: { chunkChars: 50 } }), resolve);
 }
 
+/** `--only browser`: that section alone, its rows merged into results.md. */
+async function only(name: string): Promise<void> {
+  const sections: Record<string, () => Promise<Row[]>> = { browser: benchBrowser };
+  const run = sections[name];
+  if (!run) throw new Error(`--only knows: ${Object.keys(sections).join(", ")}`);
+  const load = loadavg().map((n) => n.toFixed(1)).join(", ");
+  const rows = await section(name, run);
+  console.log(renderTable(rows));
+  const note = `Rows of the "${name}" section measured ${new Date().toISOString()} by \`npm run bench -- --only ${name}\` (load average at start: ${load}).`;
+  await mergeResults(join(process.cwd(), "bench", "results.md"), rows, note);
+}
+
 async function main(): Promise<void> {
+  const onlyAt = process.argv.indexOf("--only");
+  if (onlyAt > 0) return only(process.argv[onlyAt + 1] ?? "");
   const started = performance.now();
   const load = loadavg().map((n) => n.toFixed(1)).join(", ");
   await warmUp();

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import { costUsd, formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/components/run/format";
 import { useModelView } from "@/components/run/model-catalog";
 import { SimulatedBadge } from "@/components/ui/badge";
@@ -14,6 +14,7 @@ import { TruncatedBadge } from "@/components/run/method-notes";
 import { STATUS_META, StatusBadge } from "./agent-status";
 import { agentLabel, columnId } from "./column-id";
 import { LiveMarkdown } from "./live-markdown";
+import { useInView } from "./use-in-view";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 export interface AgentColumnProps {
@@ -32,6 +33,8 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
   const state = useRunStore(selectors.meta);
   const view = useModelView(state?.model ?? model);
   const status = state?.status ?? "waiting";
+  const sectionRef = useRef<HTMLElement>(null);
+  const inView = useInView(sectionRef);
   const { scrollerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const label = agentLabel(layer, agent, view.name);
   const active = isAgentActive(status);
@@ -41,6 +44,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
 
   return (
     <section
+      ref={sectionRef}
       id={columnId(layer, agent)}
       role="region"
       aria-label={label}
@@ -74,7 +78,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
         <div ref={contentRef}>
           {state?.hasText ? (
             <div data-testid="agent-text">
-              <LiveMarkdown select={selectors.text} streaming={status === "streaming"} />
+              <LiveMarkdown select={selectors.text} streaming={status === "streaming"} parse={inView} />
             </div>
           ) : (
             <p className="text-sm text-muted">

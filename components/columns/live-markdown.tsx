@@ -11,6 +11,8 @@ export interface LiveMarkdownProps {
   select: (state: RunStoreState) => string;
   /** The text is still growing. */
   streaming: boolean;
+  /** false while the answer is out of view: its finished blocks are drawn but not parsed yet. */
+  parse?: boolean;
   className?: string;
 }
 
@@ -20,7 +22,7 @@ export interface LiveMarkdownProps {
  * being written is a plain text node that a store subscription appends each delta to, in the
  * same frame the delta is folded. Once the answer is complete, all of it is markdown.
  */
-export function LiveMarkdown({ select, streaming, className }: LiveMarkdownProps) {
+export function LiveMarkdown({ select, streaming, parse = true, className }: LiveMarkdownProps) {
   const settled = useRunStore((s) => {
     const text = select(s);
     return streaming ? text.slice(0, settledLength(text)) : text;
@@ -46,7 +48,7 @@ export function LiveMarkdown({ select, streaming, className }: LiveMarkdownProps
 
   return (
     <>
-      {settled && <MarkdownText text={settled} className={className} />}
+      {settled && <MarkdownText text={settled} parse={parse || !streaming} className={className} />}
       {streaming && <p ref={tailRef} data-testid="live-tail" className={cn("prose-moa moa-caret whitespace-pre-wrap not-first:mt-[0.65em]", className)} />}
     </>
   );

@@ -8,6 +8,9 @@ import type { FromStreamWorker, ToStreamWorker } from "./stream-worker-protocol"
  * batches, ready for the reducer. Retries and Last-Event-ID resumption are run-client's.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The schema loads as the worker starts (the page starts it ahead of its first stream), so
+// no stream waits for it.
+void import("@/lib/moa/events").catch(() => undefined);
 const follows = new Map<number, AbortController>();
 const post = (message: FromStreamWorker) => scope.postMessage(message);
 
