@@ -5,6 +5,8 @@ import type { StreamEnd } from "./run-client";
 export type ToStreamWorker = { kind: "follow"; key: number; id: string; afterSeq?: number } | { kind: "abort"; key: number };
 
 export type FromStreamWorker =
+  /** Sent once the worker listens: a message posted before that could be lost while its script loads. */
+  | { kind: "ready" }
   | { kind: "events"; key: number; events: RunEvent[] }
   | { kind: "connection"; key: number; state: "open" | "reconnecting" }
   | { kind: "end"; key: number; end: StreamEnd }

@@ -35,3 +35,4 @@ scope.onmessage = (message: MessageEvent<ToStreamWorker>) => {
       post({ kind: "error", key, error: error instanceof RunClientError ? { code: error.code, message: error.message, status: error.status } : null }),
   ).finally(() => follows.delete(key));
 };
+post({ kind: "ready" });

@@ -4,18 +4,43 @@ import type { FromStreamWorker, ToStreamWorker } from "./stream-worker-protocol"
 /**
  * streamRunEvents with the reading done in a Web Worker (stream-worker.ts): the page's main
  * thread then only folds events and draws. One worker serves every follow of the page, started
- * on first use. Where there is no Worker (tests, old browsers) the stream is read in place.
+ * on first use. Where there is no Worker (tests, old browsers), or it fails to load, the
+ * stream is read in place.
  */
-let worker: Worker | null | undefined;
-let nextKey = 0;
-const handlers = new Map<number, (message: FromStreamWorker) => void>();
+interface StreamWorker {
+  send(message: ToStreamWorker): void;
+}
 
-function streamWorker(): Worker | null {
+interface Follow {
+  onMessage(message: Exclude<FromStreamWorker, { kind: "ready" }>): void;
+  /** The worker never came up: read this stream on the main thread instead. */
+  inPlace(): void;
+}
+
+let worker: StreamWorker | null | undefined;
+let nextKey = 0;
+const follows = new Map<number, Follow>();
+
+function streamWorker(): StreamWorker | null {
   if (worker !== undefined) return worker;
   if (typeof Worker === "undefined") return (worker = null);
   try {
-    worker = new Worker(new URL("./stream-worker.ts", import.meta.url));
-    worker.onmessage = (message: MessageEvent<FromStreamWorker>) => handlers.get(message.data.key)?.(message.data);
+    const thread = new Worker(new URL("./stream-worker.ts", import.meta.url));
+    // The bundler's worker bootstrap loads the script asynchronously: hold messages until it listens.
+    let waiting: ToStreamWorker[] | null = [];
+    thread.onmessage = (message: MessageEvent<FromStreamWorker>) => {
+      const data = message.data;
+      if (data.kind !== "ready") return follows.get(data.key)?.onMessage(data);
+      waiting?.forEach((m) => thread.postMessage(m));
+      waiting = null;
+    };
+    thread.onerror = () => {
+      if (!waiting) return;
+      worker = null;
+      thread.terminate();
+      [...follows.values()].forEach((follow) => follow.inPlace());
+    };
+    worker = { send: (message) => (waiting ? waiting.push(message) : thread.postMessage(message)) };
   } catch {
     worker = null;
   }
@@ -32,31 +57,36 @@ export function streamRunEventsOffThread(id: string, options: StreamOptions): Pr
   if (!target) return streamRunEvents(id, options);
   const { signal, onEvents, onConnection } = options;
   const key = (nextKey += 1);
-  const send = (message: ToStreamWorker) => target.postMessage(message);
   return new Promise<StreamEnd>((resolve, reject) => {
     const done = () => {
-      handlers.delete(key);
+      follows.delete(key);
       signal.removeEventListener("abort", onAbort);
     };
     const onAbort = () => {
-      send({ kind: "abort", key });
+      target.send({ kind: "abort", key });
       done();
       resolve({ kind: "aborted", lastSeq: -1 });
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
-    handlers.set(key, (message) => {
-      if (message.kind === "events") onEvents(message.events);
-      else if (message.kind === "connection") onConnection?.(message.state);
-      else if (message.kind === "end") {
+    follows.set(key, {
+      onMessage(message) {
+        if (message.kind === "events") onEvents(message.events);
+        else if (message.kind === "connection") onConnection?.(message.state);
+        else if (message.kind === "end") {
+          done();
+          resolve(message.end);
+        } else {
+          done();
+          const e = message.error;
+          reject(e ? new RunClientError(e.code, e.message, e.status) : new Error("the run stream failed"));
+        }
+      },
+      inPlace() {
         done();
-        resolve(message.end);
-      } else {
-        done();
-        const e = message.error;
-        reject(e ? new RunClientError(e.code, e.message, e.status) : new Error("the run stream failed"));
-      }
+        streamRunEvents(id, options).then(resolve, reject);
+      },
     });
-    send({ kind: "follow", key, id, afterSeq: options.afterSeq });
+    target.send({ kind: "follow", key, id, afterSeq: options.afterSeq });
   });
 }
