@@ -24,7 +24,7 @@ function rowsOf(c: (typeof CASES)[number], r: EventPathResult | null, skip?: str
   const path: Row = {
     benchmark: "Event path: upstream token → browser DOM",
     config,
-    measured: r ? `p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms (${r.samples} samples)` : "-",
+    measured: r ? `p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms (${r.samples} samples${r.backlog ? `; ${r.backlog} sent before the page was up left out` : ""})` : "-",
     target: `p95 ≤ ${c.p95Target} ms`,
     status: r ? (r.p95 <= c.p95Target ? "PASS" : "MISS") : "skipped",
     note:

@@ -32,6 +32,8 @@ export interface EventPathResult {
   p50: number;
   p95: number;
   samples: number;
+  /** DOM samples of words sent before the page showed any: left out of the percentiles. */
+  backlog: number;
   longTasksOver50: number;
   longestTask: number;
   /** Long tasks before the first token reached the page: its load, not the stream. */
@@ -52,8 +54,10 @@ const PROBE = `
   const frame = (now) => { if (window.__streaming) window.__frames.push(now - last); last = now; requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
   const lengths = new Map();
+  window.__columnsAt = 0;
   new MutationObserver(() => {
     const at = Date.now();
+    if (!window.__columnsAt && document.querySelector('[role="region"][aria-label^="Layer 1 · Agent"]')) window.__columnsAt = at;
     document.querySelectorAll('[role="region"][aria-label^="Layer 1 · Agent"]').forEach((region) => {
       const agent = /Agent (\\d+)/.exec(region.getAttribute("aria-label") || "")?.[1];
       const text = region.querySelector('[data-testid="agent-text"]')?.textContent || "";
@@ -139,23 +143,31 @@ export async function measureEventPath(browser: Browser, base: string, options: 
       await writeFile(options.profilePath, JSON.stringify(profile));
     }
 
-    const { longTasks, loadTasks, frames, dom } = await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __loadTasks: number[]; __frames: number[]; __dom: Array<[string, number, string]> };
-      return { longTasks: w.__longTasks, loadTasks: w.__loadTasks, frames: w.__frames, dom: w.__dom };
+    const { longTasks, loadTasks, frames, dom, columnsAt } = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __loadTasks: number[]; __frames: number[]; __dom: Array<[string, number, string]>; __columnsAt: number };
+      return { longTasks: w.__longTasks, loadTasks: w.__loadTasks, frames: w.__frames, dom: w.__dom, columnsAt: w.__columnsAt };
     });
+    // Words the server sent before the page drew the run's columns were waiting for the page
+    // to load, not travelling the event path: they are counted apart (`backlog`). On a page
+    // that loads in time (the proposers' first token comes 2.5 s after the run starts) there are none.
+    const pageUp = columnsAt || Infinity;
     const latencies: number[] = [];
+    let backlog = 0;
     const seen = new Map<string, number>();
     for (const [key, at, text] of dom) {
       const count = words(text);
       if (count <= (seen.get(key) ?? 0)) continue;
       seen.set(key, count);
       const sent = arrivals.get(key)?.find(([, n]) => n >= count)?.[0];
-      if (sent !== undefined) latencies.push(Math.max(0, at - sent));
+      if (sent === undefined) continue;
+      if (sent < pageUp) backlog += 1;
+      else latencies.push(Math.max(0, at - sent));
     }
     return {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       samples: latencies.length,
+      backlog,
       longTasksOver50: longTasks.filter((d) => d > 50).length,
       longestTask: longTasks.length ? Math.max(...longTasks) : 0,
       loadTasksOver50: loadTasks.filter((d) => d > 50).length,
