@@ -57,6 +57,6 @@ export async function mergeResults(path: string, rows: Row[], note: string): Pro
   }
   if (!placed) out.splice(out.length - 1, 0, ...fresh);
   const at = out.findIndex((line) => line.startsWith("| "));
-  out.splice(at > 0 ? at - 1 : out.length, 0, note, "");
+  out.splice(at > 0 ? at - 1 : out.length, 0, "", note);
   await writeFile(path, out.join("\n"), "utf8");
 }
