@@ -15,7 +15,6 @@ import { MarkdownText } from "@/components/ui/markdown";
 import { createReplay, type Replay } from "@/lib/client/replay";
 import { fetchRunView, RunClientError, type RunAccess } from "@/lib/client/run-client";
 import { runStore, useRunStore } from "@/lib/client/run-store";
-import { prepareStreamWorker } from "@/lib/client/worker-stream";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunExport } from "@/lib/runs/export";
 import { ReplayControls } from "./replay-controls";
@@ -55,8 +54,6 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
     let replay: Replay | null = null;
     runStore.getState().reset(id);
     runStore.setState({ messages: [] });
-    // A live run is read in the worker: it starts while the run is fetched, not after.
-    prepareStreamWorker();
 
     void (async () => {
       try {

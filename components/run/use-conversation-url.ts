@@ -3,7 +3,6 @@
 import { useEffect } from "react";
 import { fetchRunView } from "@/lib/client/run-client";
 import { isActive, runStore } from "@/lib/client/run-store";
-import { prepareStreamWorker } from "@/lib/client/worker-stream";
 import type { RunState } from "@/lib/moa/run-state";
 
 /**
@@ -20,7 +19,6 @@ export function conversationIdFromPath(pathname: string): string | null {
 /** Loads a run into the page's store; a run still going is followed from where the snapshot ends. */
 async function openConversation(id: string, signal: AbortSignal): Promise<void> {
   let run: RunState;
-  prepareStreamWorker(); // starts while the run is fetched
   try {
     ({ run } = await fetchRunView(id));
   } catch {
