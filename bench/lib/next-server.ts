@@ -28,8 +28,8 @@ export async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: n
 }
 
 /** `next start` of the repo's build on a free loopback port, with a throwaway store. */
-export async function startBuiltApp(env: Record<string, string> = {}): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
+export async function startBuiltApp(env: Record<string, string> = {}, fixedPort?: number): Promise<{ base: string; child: ChildProcess }> {
+  const port = fixedPort ?? (await freePort());
   const root = process.cwd();
   const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,

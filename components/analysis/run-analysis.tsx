@@ -9,9 +9,9 @@ import { hasEnded } from "@/lib/moa/run-state";
 
 /** Shown under a run once it has ended: what the aggregators used, how good that was, and what the run cost. */
 export function RunAnalysis() {
-  const run = useRunStore((s) => s.run);
-  const ended = hasEnded(run.status);
-  if (!ended || run.agents.length === 0) return null;
+  // Nothing to show while the run streams, so no render per delta either.
+  const run = useRunStore((s) => (hasEnded(s.run.status) ? s.run : null));
+  if (!run || run.agents.length === 0) return null;
   return (
     <details className="group rounded-2xl border border-line bg-surface p-4 shadow-xs" open>
       <summary className="cursor-pointer text-xs font-semibold tracking-wide text-muted uppercase select-none">Analysis</summary>

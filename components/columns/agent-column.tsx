@@ -1,21 +1,23 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo, useRef } from "react";
 import { formatMs, formatTokens, formatUsd, isAgentActive, tokensPerSecond } from "@/lib/client/format";
 import { SimulatedBadge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
-import { MarkdownText } from "@/components/ui/markdown";
 import { usageCostUsd } from "@/lib/analysis/cost";
+import { selectAgentMeta, selectAgentText } from "@/lib/client/agent-selectors";
 import { useModelView } from "@/lib/client/models";
-import { selectAgent, useRunStore } from "@/lib/client/run-store";
+import { useRunStore } from "@/lib/client/run-store";
 import { lookupModel } from "@/lib/providers/catalog";
 import { InputsButton } from "@/components/teach/inputs-dialog";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
 import { TruncatedBadge } from "./method-notes";
 import { STATUS_META, StatusBadge } from "./agent-status";
 import { agentLabel, columnId } from "@/lib/client/column-id";
+import { LiveMarkdown } from "./live-markdown";
 import { ReasoningLane } from "./reasoning-lane";
+import { useInView } from "./use-in-view";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
 export interface AgentColumnProps {
@@ -25,20 +27,27 @@ export interface AgentColumnProps {
   model: string;
 }
 
-/** One agent's stream. Subscribes to its own agent slice only. */
+/**
+ * One agent's stream. Subscribes to its own agent without the text, so the column renders when
+ * the agent's status or figures change; the text reaches the DOM through LiveMarkdown.
+ */
 export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: AgentColumnProps) {
-  const state = useRunStore(selectAgent(layer, agent));
+  const selectors = useMemo(() => ({ meta: selectAgentMeta(layer, agent), text: selectAgentText(layer, agent) }), [layer, agent]);
+  const state = useRunStore(selectors.meta);
   const view = useModelView(state?.model ?? model);
   const status = state?.status ?? "waiting";
-  const text = state?.text ?? "";
+  const sectionRef = useRef<HTMLElement>(null);
+  const inView = useInView(sectionRef);
   const { scrollerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const label = agentLabel(layer, agent, view.name);
   const active = isAgentActive(status);
-  const tps = state ? tokensPerSecond(state, state.finishedAt ?? state.firstTokenAt ?? 0) : undefined;
+  // Shown once the agent is done, when its usage counts the tokens (the text is not needed).
+  const tps = state?.usage ? tokensPerSecond({ ...state, text: "" }, state.finishedAt ?? state.firstTokenAt ?? 0) : undefined;
   const cost = usageCostUsd(state?.usage, lookupModel(view.id)?.pricePerMTokens);
 
   return (
     <section
+      ref={sectionRef}
       id={columnId(layer, agent)}
       role="region"
       aria-label={label}
@@ -72,9 +81,9 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
 
       <div ref={scrollerRef} className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 [contain:content] sm:max-h-96">
         <div ref={contentRef}>
-          {text ? (
+          {state?.hasText ? (
             <div data-testid="agent-text">
-              <MarkdownText text={text} streaming={status === "streaming"} className={cn(status === "streaming" && "moa-caret")} />
+              <LiveMarkdown select={selectors.text} streaming={status === "streaming"} parse={inView} />
             </div>
           ) : (
             <p className="text-sm text-muted">

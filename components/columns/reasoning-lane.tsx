@@ -13,7 +13,7 @@ export function thoughtFor(ms: number): string {
 }
 
 /** Thinking while no answer has started and the agent is still running. */
-export function isThinking(a: AgentState): boolean {
+export function isThinking(a: Omit<AgentState, "text">): boolean {
   return a.reasoningEndedAt === undefined && (a.status === "thinking" || a.status === "streaming");
 }
 
@@ -21,7 +21,7 @@ export function isThinking(a: AgentState): boolean {
  * A reasoning model's thoughts, in a lane above its answer: open while it thinks, folded to
  * "Thought for 12 s" once the answer starts. A person who opens or closes it keeps it that way.
  */
-export function ReasoningLane({ agent, modelName }: { agent: AgentState; modelName: string }) {
+export function ReasoningLane({ agent, modelName }: { agent: Omit<AgentState, "text">; modelName: string }) {
   const id = useId();
   const [chosen, setChosen] = useState<boolean>();
   const { scrollerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();

@@ -13,7 +13,7 @@ import { PresenterShell } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
 import { MarkdownText } from "@/components/ui/markdown";
 import { createReplay, type Replay } from "@/lib/client/replay";
-import { fetchRunView, RunClientError, streamRunEvents, type RunAccess } from "@/lib/client/run-client";
+import { fetchRunView, RunClientError, type RunAccess } from "@/lib/client/run-client";
 import { runStore, useRunStore } from "@/lib/client/run-store";
 import type { RunEvent } from "@/lib/moa/events";
 import type { RunExport } from "@/lib/runs/export";
@@ -62,22 +62,15 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
         setAccess(access);
         if (state.status === "pending" || state.status === "running") {
           setMode({ kind: "live" });
-          runStore.setState({ phase: "streaming" });
-          const seen: RunEvent[] = [];
-          await streamRunEvents(id, {
-            signal: abort.signal,
-            onEvents: (events) => {
-              seen.push(...events);
-              runStore.getState().enqueueEvents(events);
-            },
-            onConnection: (c) => {
-              if (runStore.getState().phase !== "ended") runStore.setState({ phase: c === "open" ? "streaming" : "reconnecting" });
-            },
-          });
-          runStore.getState().flush();
+          // From the first event, not the snapshot: the events received are the replay's.
+          const { events, error } = await runStore.getState().follow(id, { signal: abort.signal });
           if (abort.signal.aborted) return;
+          if (error) {
+            setMode({ kind: "error", message: error });
+            return;
+          }
           // Once it has ended, the run can be watched again from the start.
-          replay = replayInto(id, seen);
+          replay = replayInto(id, events);
           replay.showFinal();
           setMode({ kind: "replay", replay });
           return;

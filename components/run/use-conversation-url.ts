@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
-import { readOwner } from "@/lib/client/owner";
-import { fetchRunView, streamRunEvents } from "@/lib/client/run-client";
+import { fetchRunView } from "@/lib/client/run-client";
 import { isActive, runStore } from "@/lib/client/run-store";
 import { hasEnded } from "@/lib/moa/run-state";
+import type { RunState } from "@/lib/moa/run-state";
 
 /**
  * A conversation's address is its latest run: `/c/<run id>`. That run holds every earlier
@@ -19,26 +19,14 @@ export function conversationIdFromPath(pathname: string): string | null {
 
 /** Loads a run into the page's store; a run still going is followed from where the snapshot ends. */
 async function openConversation(id: string, signal: AbortSignal): Promise<void> {
+  let run: RunState;
   try {
-    const { run } = await fetchRunView(id);
-    if (signal.aborted) return;
-    const live = !hasEnded(run.status);
-    runStore.getState().reset(id);
-    runStore.setState({ run, messages: run.messages, config: run.config ?? null, owner: readOwner(), phase: live ? "streaming" : "ended" });
-    if (!live) return;
-    await streamRunEvents(id, {
-      afterSeq: run.lastSeq,
-      signal,
-      onEvents: (events) => runStore.getState().enqueueEvents(events),
-      onConnection: (state) => {
-        if (runStore.getState().phase !== "ended") runStore.setState({ phase: state === "open" ? "streaming" : "reconnecting" });
-      },
-    });
-    runStore.getState().flush();
-    if (!signal.aborted && runStore.getState().phase !== "ended") runStore.setState({ phase: "ended" });
+    ({ run } = await fetchRunView(id));
   } catch {
     if (!signal.aborted) runStore.setState({ error: "Could not open that conversation: it may have been deleted.", phase: "idle" });
+    return;
   }
+  if (!signal.aborted) await runStore.getState().follow(id, { snapshot: run, signal });
 }
 
 /**

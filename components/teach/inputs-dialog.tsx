@@ -127,8 +127,9 @@ function quotedSummary(quoted: QuotedAnswer[], previousLayer: number): string {
 export function InputsDialog() {
   const target = useTeachStore((s) => s.inputsFor);
   const close = useTeachStore((s) => s.closeInputs);
-  const run = useRunStore((s) => s.run);
-  const inputs = useMemo(() => (target ? agentInputsFromRun(run, target.layer, target.agent) : undefined), [run, target]);
+  // Closed, it has nothing to draw: no render per delta.
+  const run = useRunStore((s) => (target ? s.run : null));
+  const inputs = useMemo(() => (target && run ? agentInputsFromRun(run, target.layer, target.agent) : undefined), [run, target]);
   const panel = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
 

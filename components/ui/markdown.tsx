@@ -89,6 +89,11 @@ export interface MarkdownTextProps {
    * on every frame, in every streaming column, is what made live runs stutter.
    */
   streaming?: boolean;
+  /**
+   * false: every block is drawn by the light StreamingBlock, none is parsed yet. A live column
+   * out of view uses it: its answer is parsed when it comes into view or is complete.
+   */
+  parse?: boolean;
 }
 
 /**
@@ -98,9 +103,9 @@ export interface MarkdownTextProps {
  * (useDeferredValue) parses it: React spreads those parses over idle time instead of doing
  * one per streaming column in the same frame.
  */
-export const MarkdownText = memo(function MarkdownText({ text, className, streaming = false }: MarkdownTextProps) {
+export const MarkdownText = memo(function MarkdownText({ text, className, streaming = false, parse = true }: MarkdownTextProps) {
   const blocks = splitMarkdownBlocks(text);
-  const finished = streaming ? blocks.length - 1 : blocks.length;
+  const finished = parse ? (streaming ? blocks.length - 1 : blocks.length) : 0;
   const parsed = Math.min(useDeferredValue(finished), finished);
   return (
     // Busy while some blocks are not parsed yet: still streaming, or waiting for their background parse.

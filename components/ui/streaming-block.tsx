@@ -9,6 +9,23 @@ import type { ReactNode } from "react";
  */
 /** A line that opens or closes a fenced code block. */
 export const FENCE_LINE = /^[ \t]{0,3}(```|~~~)/;
+/**
+ * How much of a growing text is made of finished markdown blocks: up to and including the
+ * last blank line outside a code fence (the rule splitMarkdownBlocks splits by). What follows
+ * is the block still being written.
+ */
+export function settledLength(text: string): number {
+  let settled = 0;
+  let inFence = false;
+  let start = 0;
+  for (let end = text.indexOf("\n"); end !== -1; start = end + 1, end = text.indexOf("\n", start)) {
+    const line = text.slice(start, end);
+    if (FENCE_LINE.test(line)) inFence = !inFence;
+    else if (!inFence && line.trim() === "") settled = end + 1;
+  }
+  return settled;
+}
+
 const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.*)$/;
 const LIST_ITEM = /^[ \t]*(?:([-*+])|(\d{1,9})[.)])[ \t]+(.*)$/;
 /** `**strong**`, `*em*` and `` `code` ``; underscores are left alone (snake_case is not emphasis). */

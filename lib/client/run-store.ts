@@ -8,6 +8,7 @@ import type { RunKeys } from "@/lib/wire/keys";
 import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
 import { readOwner, writeOwner } from "./owner";
 import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-client";
+import { prepareStreamWorker, streamRunEventsOffThread } from "./worker-stream";
 
 /**
  * The live run in the browser. Events are folded by the engine's own `reduceRun`; this
@@ -49,6 +50,14 @@ export interface RunStoreState {
   flush(): void;
   /** Posts the board's config with the conversation so far plus `prompt`, then streams. */
   start(input: StartInput): Promise<void>;
+  /**
+   * Follows run `id` live until its terminal event: every page that watches a run (the
+   * playground after a start or a reload, a share page, presenter mode) goes through here.
+   * With a `snapshot` (the run as fetched) the store starts from it and the stream resumes
+   * after its last event; without, from the run's first event. Another follow, start or
+   * reset, or `signal`, ends it.
+   */
+  follow(id: string, options?: FollowOptions): Promise<FollowResult>;
   /** Asks the server to cancel the current run. */
   stop(): Promise<void>;
   /** Forgets the conversation: the next prompt starts a new one. */
@@ -56,6 +65,21 @@ export interface RunStoreState {
 }
 
 export type RunStoreApi = StoreApi<RunStoreState>;
+
+/** Read run streams in a Web Worker (see the note where the store picks its reader). */
+const STREAM_IN_WORKER = false;
+
+export interface FollowOptions {
+  snapshot?: RunState;
+  signal?: AbortSignal;
+}
+
+export interface FollowResult {
+  /** The events this follow received, in order (a replay of the run can be built from them without a snapshot). */
+  events: RunEvent[];
+  /** Why the stream ended before the run did, safe to show; null when the run ended or the follow was ended. */
+  error: string | null;
+}
 
 export interface RunStoreDeps {
   scheduler?: FrameScheduler;
@@ -95,8 +119,12 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
   const api = {
     postRun: deps.postRun ?? postRun,
     cancelRun: deps.cancelRun ?? cancelRun,
-    streamRunEvents: deps.streamRunEvents ?? streamRunEvents,
+    // Off: the worker path (worker-stream.ts) left a first run on a fresh page without events
+    // in one e2e run of two; read in place until that is understood.
+    streamRunEvents: deps.streamRunEvents ?? (STREAM_IN_WORKER ? streamRunEventsOffThread : streamRunEvents),
   };
+  // The stream reader loads while the run is being created, not after.
+  const warmUp = deps.streamRunEvents || !STREAM_IN_WORKER ? () => undefined : prepareStreamWorker;
   const ownerStorage = deps.ownerStorage ?? browserOwnerStorage;
   let batcher: FrameBatcher<RunEvent> | null = null;
   let controller: AbortController | null = null;
@@ -121,6 +149,43 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
 
     const queue = () => (batcher ??= createFrameBatcher(fold, deps.scheduler));
 
+    /** This follow replaces whatever the store was streaming. */
+    const takeOver = (): AbortController => {
+      controller?.abort();
+      controller = new AbortController();
+      return controller;
+    };
+
+    /** Streams `id` into the store until its end; the phase says where it is. */
+    const stream = async (id: string, abort: AbortController, afterSeq?: number): Promise<FollowResult> => {
+      const events: RunEvent[] = [];
+      try {
+        await api.streamRunEvents(id, {
+          afterSeq,
+          signal: abort.signal,
+          onEvents: (batch) => {
+            events.push(...batch);
+            get().enqueueEvents(batch);
+          },
+          onConnection: (state) => {
+            if (get().phase !== "ended") set({ phase: state === "open" ? "streaming" : "reconnecting" });
+          },
+        });
+        if (abort.signal.aborted) return { events, error: null };
+        get().flush();
+        if (get().phase !== "ended") set({ phase: "ended" });
+        return { events, error: null };
+      } catch (error) {
+        if (abort.signal.aborted) return { events, error: null };
+        get().flush();
+        const message = errorMessage(error);
+        set({ phase: "ended", error: message });
+        return { events, error: message };
+      } finally {
+        if (controller === abort) controller = null;
+      }
+    };
+
     return {
       run: initialRunState(""),
       phase: "idle",
@@ -144,9 +209,8 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
         if (isActive(get().phase)) return;
         const { run, messages: previous, phase: phaseBefore } = get();
         const messages = nextConversation(previous, run.finalText, prompt);
-        const abort = new AbortController();
-        controller?.abort();
-        controller = abort;
+        warmUp();
+        const abort = takeOver();
         stopRequested = false;
         // The previous turn stays on screen until the server accepts the new one, so a
         // rejected start (invalid key, rate limit) loses nothing.
@@ -164,23 +228,24 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
         ownerStorage.set(started.owner);
         set({ owner: started.owner, run: initialRunState(started.id), messages, config, phase: "streaming" });
         if (stopRequested) void get().stop();
-        try {
-          await api.streamRunEvents(started.id, {
-            signal: abort.signal,
-            onEvents: (events) => get().enqueueEvents(events),
-            onConnection: (state) => {
-              if (get().phase !== "ended") set({ phase: state === "open" ? "streaming" : "reconnecting" });
-            },
-          });
-          get().flush();
-          if (!abort.signal.aborted && get().phase !== "ended") set({ phase: "ended" });
-        } catch (error) {
-          if (abort.signal.aborted) return;
-          get().flush();
-          set({ phase: "ended", error: errorMessage(error) });
-        } finally {
-          if (controller === abort) controller = null;
-        }
+        await stream(started.id, abort);
+      },
+
+      async follow(id, { snapshot, signal } = {}) {
+        warmUp();
+        const abort = takeOver();
+        signal?.addEventListener("abort", () => abort.abort(), { once: true });
+        batcher?.clear();
+        const live = !snapshot || snapshot.status === "pending" || snapshot.status === "running";
+        set({
+          run: snapshot ?? initialRunState(id),
+          ...(snapshot && { messages: snapshot.messages, config: snapshot.config ?? null }),
+          owner: get().owner ?? ownerStorage.get(),
+          phase: live ? "streaming" : "ended",
+          error: null,
+        });
+        if (!live || signal?.aborted) return { events: [], error: null };
+        return stream(id, abort, snapshot?.lastSeq);
       },
 
       async stop() {

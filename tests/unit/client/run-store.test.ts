@@ -3,6 +3,7 @@ import { createRunStore, nextConversation, selectAgent, type RunStoreDeps } from
 import { RunClientError, type StreamOptions } from "@/lib/client/run-client";
 import type { StartRunBody } from "@/lib/wire/run-request";
 import type { RunEvent } from "@/lib/moa/events";
+import { initialRunState, reduceRun } from "@/lib/moa/run-state";
 import { CONFIG, finishedRun, manualScheduler, stamp } from "./fixtures";
 
 function memoryOwner() {
@@ -193,5 +194,92 @@ describe("run store: stop", () => {
     expect(run.status).toBe("cancelled");
     expect(phase).toBe("ended");
     expect(run.agents[0].map((a) => a.status)).toEqual(["stopped", "stopped"]);
+  });
+});
+
+describe("run store: follow (every page that watches a run)", () => {
+  it("from a snapshot, resumes after its last event and ends with the run", async () => {
+    const events = finishedRun("run-5");
+    const asked: (number | undefined)[] = [];
+    const store = createRunStore({
+      scheduler: manualScheduler(),
+      ownerStorage: memoryOwner(),
+      streamRunEvents: async (id, options) => {
+        asked.push(options.afterSeq);
+        options.onEvents(events.slice(8));
+        return { kind: "ended", lastSeq: events.at(-1)!.seq };
+      },
+    });
+    const snapshot = events.slice(0, 8).reduce(reduceRun, initialRunState("run-5"));
+    const followed = store.getState().follow("run-5", { snapshot });
+    expect(store.getState().phase).toBe("streaming");
+    expect(store.getState().messages).toEqual([{ role: "user", content: "Hi" }]);
+    const { events: received, error } = await followed;
+    expect(asked).toEqual([7]);
+    expect(received.map((e) => e.seq)).toEqual(events.slice(8).map((e) => e.seq));
+    expect(error).toBeNull();
+    expect(store.getState().run.finalText).toBe("Final.");
+    expect(store.getState().phase).toBe("ended");
+  });
+
+  it("a finished snapshot is shown as it is, without a stream", async () => {
+    const stream = vi.fn();
+    const store = createRunStore({ scheduler: manualScheduler(), ownerStorage: memoryOwner(), streamRunEvents: stream });
+    const snapshot = finishedRun("run-6").reduce(reduceRun, initialRunState("run-6"));
+    await store.getState().follow("run-6", { snapshot });
+    expect(stream).not.toHaveBeenCalled();
+    expect(store.getState().phase).toBe("ended");
+    expect(store.getState().run.finalText).toBe("Final.");
+  });
+
+  it("without a snapshot, streams from the first event and hands back every event for a replay", async () => {
+    const events = finishedRun("run-7");
+    const store = createRunStore({
+      scheduler: manualScheduler(),
+      ownerStorage: memoryOwner(),
+      streamRunEvents: async (_id, options) => {
+        expect(options.afterSeq).toBeUndefined();
+        options.onEvents(events.slice(0, 5));
+        options.onEvents(events.slice(5));
+        return { kind: "ended", lastSeq: events.at(-1)!.seq };
+      },
+    });
+    const { events: received } = await store.getState().follow("run-7");
+    expect(received).toEqual(events);
+    expect(store.getState().run.status).toBe("finished");
+  });
+
+  it("a lost stream ends the follow with a message to show", async () => {
+    const store = createRunStore({
+      scheduler: manualScheduler(),
+      ownerStorage: memoryOwner(),
+      streamRunEvents: async () => {
+        throw new RunClientError("network", "Lost the connection to the run and could not get it back.", 0);
+      },
+    });
+    const { error } = await store.getState().follow("run-8");
+    expect(error).toBe("Lost the connection to the run and could not get it back.");
+    expect(store.getState()).toMatchObject({ phase: "ended", error });
+  });
+
+  it("a new follow (or the caller's signal) ends the one before: its events no longer reach the store", async () => {
+    const signals: AbortSignal[] = [];
+    const store = createRunStore({
+      scheduler: manualScheduler(),
+      ownerStorage: memoryOwner(),
+      streamRunEvents: (_id, options) => {
+        signals.push(options.signal);
+        return new Promise((resolve) => options.signal.addEventListener("abort", () => resolve({ kind: "aborted", lastSeq: -1 })));
+      },
+    });
+    const first = store.getState().follow("run-a");
+    const leave = new AbortController();
+    const second = store.getState().follow("run-b", { signal: leave.signal });
+    expect(signals[0].aborted).toBe(true);
+    expect(await first).toEqual({ events: [], error: null });
+    expect(store.getState().run.runId).toBe("run-b");
+    leave.abort();
+    expect(signals[1].aborted).toBe(true);
+    await second;
   });
 });
