@@ -54,6 +54,7 @@ export function PointLabels({ points, onUnlabelled }: { points: QualityPoint[]; 
   const byId = new Map(points.map((p) => [p.id, p]));
   const dotOf = new Map(layout.requests.map((r) => [r.id, r]));
   return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; screen readers get the names from the chart's list
     <g className="quality-point-labels" aria-hidden="true">
       {layout.placed.map((label) => {
         const dot = dotOf.get(label.id)!;

@@ -37,7 +37,7 @@ export function RunFigures({ run }: { run: RunState }) {
   const anyUnpriced = figures.total.unpricedModels.length > 0 || figures.total.tflopsEstimated;
   // Only runs with a reasoning model get the column: for the others it would be a row of zeros.
   const reasons = figures.total.reasoningTokens > 0;
-  const Reasoning = ({ f }: { f: Figures }) => (reasons ? <td className={TD}>{formatTokens(f.reasoningTokens)}</td> : null);
+  const reasoningCell = (f: Figures) => (reasons ? <td className={TD}>{formatTokens(f.reasoningTokens)}</td> : null);
 
   return (
     <section aria-labelledby="figures-heading" className="flex flex-col gap-2">
@@ -63,7 +63,7 @@ export function RunFigures({ run }: { run: RunState }) {
                   </td>
                   <td className={TD}>{formatTokens(a.inputTokens)}</td>
                   <td className={TD}>{formatTokens(a.outputTokens)}</td>
-                  <Reasoning f={a} />
+                  {reasoningCell(a)}
                   <td className={TD}>
                     <Cost f={a} />
                   </td>
@@ -79,7 +79,7 @@ export function RunFigures({ run }: { run: RunState }) {
               <td className={TD}>Layer {layer + 1}</td>
               <td className={TD}>{formatTokens(figures.layers[layer].inputTokens)}</td>
               <td className={TD}>{formatTokens(figures.layers[layer].outputTokens)}</td>
-              <Reasoning f={figures.layers[layer]} />
+              {reasoningCell(figures.layers[layer])}
               <td className={TD}>
                 <Cost f={figures.layers[layer]} />
               </td>
@@ -96,7 +96,7 @@ export function RunFigures({ run }: { run: RunState }) {
             <td className={TD}>Run</td>
             <td className={TD}>{formatTokens(figures.total.inputTokens)}</td>
             <td className={TD}>{formatTokens(figures.total.outputTokens)}</td>
-            <Reasoning f={figures.total} />
+            {reasoningCell(figures.total)}
             <td className={TD}>
               <Cost f={figures.total} />
             </td>
