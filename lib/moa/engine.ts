@@ -1,5 +1,5 @@
-import type { EmbeddingModel, LanguageModel } from "ai";
 import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
+import type { EngineDeps } from "./engine-deps";
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import { createEventChannel } from "./event-channel";
@@ -11,27 +11,8 @@ import { strategyFor } from "./methods/strategies";
 import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
 import { addUsage, emptyUsage } from "./usage";
 
-export interface EngineDeps {
-  runId: string;
-  /** May throw (unknown provider, missing key): that agent then fails as `unknown_model`. */
-  resolveModel: (modelId: string) => LanguageModel;
-  /** Embedding models for methods that compare answers (RMoA); may throw like `resolveModel`. */
-  resolveEmbeddingModel?: (modelId: string) => EmbeddingModel;
-  /** Cancels everything in flight; the run then ends with run-cancelled. */
-  signal?: AbortSignal;
-  agentTimeoutMs?: number;
-  firstTokenTimeoutMs?: number;
-  stallTimeoutMs?: number;
-  maxRetries?: number;
-  retryBaseDelayMs?: number;
-  maxRetryDelayMs?: number;
-  now?: () => number;
-  /**
-   * Step-through: awaited before each layer ≥ 1 starts (after a `layer-paused` event), so a
-   * teacher can say what comes next. Cancelling the run stops the wait.
-   */
-  beforeLayer?: (layer: number) => Promise<void>;
-}
+export type { EngineDeps };
+
 
 function timingFrom(deps: EngineDeps): AgentTiming {
   // `??` rather than spread: callers pass explicit undefined for "use the default".

@@ -2,7 +2,7 @@ import { embedMany } from "ai";
 import { startAgent, type AgentTiming } from "../agent-runner";
 import type { AgentConfig, MoAConfig } from "../config";
 import type { ChatMessage } from "../conversation";
-import type { EngineDeps } from "../engine";
+import type { EngineDeps } from "../engine-deps";
 import { createEventChannel } from "../event-channel";
 import type { RunEvent, RunEventBody, Usage } from "../events";
 import { runLayer } from "../layer-runner";
