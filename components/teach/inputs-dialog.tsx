@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { focusColumn } from "@/lib/client/column-id";
 import { Button } from "@/components/ui/button";
-import { runStore, useRunStore } from "@/lib/client/run-store";
+import { useRunStore } from "@/lib/client/run-store";
 import { agentInputsFromRun, inputsKnown, type AgentInputs, type QuotedAnswer } from "@/lib/teach/agent-inputs";
 import { useTeachStore } from "./teach-store";
 import { plural } from "@/lib/plural";
@@ -182,9 +182,4 @@ export function InputsDialog() {
       </div>
     </div>
   );
-}
-
-/** For a page without the column button (a replay): open the inputs of any agent. */
-export function openAgentInputs(layer: number, agent: number): void {
-  if (runStore.getState().run.config) useTeachStore.getState().openInputs(layer, agent);
 }

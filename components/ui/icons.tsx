@@ -83,11 +83,6 @@ export const CloseIcon = (p: IconProps) => (
     <path d="M18 6 6 18M6 6l12 12" />
   </Svg>
 );
-export const ArrowDownIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M12 5v14M19 12l-7 7-7-7" />
-  </Svg>
-);
 export const SpinnerIcon = ({ className, ...p }: IconProps) => (
   <Svg {...p} className={["animate-spin", className].filter(Boolean).join(" ")}>
     <path d="M21 12a9 9 0 1 1-6.2-8.6" />

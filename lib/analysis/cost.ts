@@ -2,7 +2,7 @@ import type { Usage } from "@/lib/moa/events";
 import type { AgentState, AgentStatus, RunState } from "@/lib/moa/run-state";
 import { criticalAgent, criticalPath, type CriticalStep } from "./critical-path";
 
-export { criticalAgent, criticalPath, type CriticalStep } from "./critical-path";
+export type { CriticalStep } from "./critical-path";
 
 /** What the figures need to know about a model; a catalog entry fits as is. */
 export interface ModelFacts {

@@ -4,7 +4,7 @@ import { bleu } from "./bleu";
 import { levenshteinSimilarity } from "./levenshtein";
 import { tfidfSimilarities } from "./tfidf";
 
-export { bleu, bleuTokens } from "./bleu";
+export { bleu } from "./bleu";
 export { levenshteinSimilarity } from "./levenshtein";
 export { tfidfCosine, tfidfSimilarities } from "./tfidf";
 export { tokenize } from "./tokenize";

@@ -4,13 +4,13 @@ import { create } from "zustand";
 import { persist } from "zustand/middleware";
 import type { LayerPolicy, MoAConfig } from "@/lib/moa/config";
 import * as ops from "./board-ops";
-import { boardToConfig, validateBoard } from "./board-validate";
+import { boardToConfig } from "./board-validate";
 import { browserStorage, useRehydrated } from "./persist-storage";
 
-export type { Board, BoardLayer, BoardSlot, SlotPos, SlotSettings } from "./board-ops";
-export { defaultBoard, findSlot, layerLabel } from "./board-ops";
-export type { BoardProblem, BoardValidation } from "./board-validate";
-export { boardToConfig, describeProblem, validateBoard, EMPTY_FINAL_MESSAGE, EMPTY_SLOT_MESSAGE } from "./board-validate";
+export type { Board, BoardSlot, SlotSettings } from "./board-ops";
+export { layerLabel } from "./board-ops";
+export type { BoardProblem } from "./board-validate";
+export { boardToConfig, validateBoard } from "./board-validate";
 
 export type BoardState = ops.Board & {
   addLayer: () => void;
@@ -84,11 +84,6 @@ function isBoard(value: unknown): value is ops.Board {
         }),
     )
   );
-}
-
-/** Validation of the board as it is now; the Run button reads `ok` and `summary`. */
-export function validateCurrentBoard() {
-  return validateBoard(boardOf(useBoardStore.getState()));
 }
 
 /** True once the stored board replaced the server default; render the board after it. */

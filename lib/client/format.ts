@@ -45,8 +45,6 @@ export function tokensPerSecond(agent: AgentState, now: number): number | undefi
   return tokens / seconds;
 }
 
-export const ACTIVE_STATUSES: readonly AgentStatus[] = ["thinking", "streaming"];
-
 export function isAgentActive(status: AgentStatus): boolean {
   return status === "thinking" || status === "streaming";
 }

@@ -287,7 +287,4 @@ export const selectAgent =
   (state: RunStoreState): AgentState | undefined =>
     state.run.agents[layer]?.[agent];
 
-export const selectRunStatus = (state: RunStoreState) => state.run.status;
-export const selectFinalText = (state: RunStoreState) => state.run.finalText;
-export const selectPhase = (state: RunStoreState) => state.phase;
 export const selectConfig = (state: RunStoreState) => state.run.config ?? state.config ?? undefined;

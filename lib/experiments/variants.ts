@@ -7,8 +7,6 @@ import { moaAsGiven, moaLite, selfMoA, singleModel } from "@/lib/moa/variants";
 import type { VariantSpec } from "./types";
 import { plural } from "@/lib/plural";
 
-export type VariantId = "moa" | "moa-lite" | "ranker" | "aggregator" | "best-proposer" | "self-moa" | MethodKind;
-
 const shortName = (model: string) => model.slice(model.indexOf(":") + 1).replace(/\?.*$/, "");
 
 /**

@@ -233,7 +233,3 @@ function applyEvent(state: RunState, event: RunEvent): RunState {
       return { ...endOpenWork(state, event.t), status: "interrupted", error: event.reason, durationMs: event.t };
   }
 }
-
-export function isFinalAgent(state: RunState, layer: number): boolean {
-  return layer === state.layers.length - 1;
-}

@@ -41,9 +41,6 @@ export const PRESETS: readonly PresetInfo[] = [
   })),
 ];
 
-export { CANDIDATES, PAPER_PROPOSERS, SIM_AGGREGATOR, SIM_PROPOSERS } from "./paper-models";
-export type { PaperModel } from "./paper-models";
-
 /**
  * What the paper's code sends with every call, proposers and aggregators alike
  * (togethercomputer/MoA: `temperature=0.7, max_tokens=2048`).
@@ -106,8 +103,4 @@ export function buildPreset(id: PresetId, available: AvailableModel[]): BuiltPre
     };
   }
   return { config, substitutions };
-}
-
-export function presetInfo(id: PresetId): PresetInfo {
-  return PRESETS.find((p) => p.id === id) ?? PRESETS[0];
 }

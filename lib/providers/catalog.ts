@@ -139,7 +139,3 @@ export function lookupModel(id: string): CatalogEntry | undefined {
   const facts = colon > 0 ? catalogFacts(provider, id.slice(colon + 1)) : undefined;
   return facts ? { id, provider, ...facts, factsFrom: "models.dev" } : undefined;
 }
-
-export function catalogForProvider(provider: ProviderId): CatalogEntry[] {
-  return CATALOG.filter((entry) => entry.provider === provider);
-}

@@ -20,8 +20,3 @@ export function layerCaption(config: MoAConfig, layer: number, answers?: number)
   if (agents === 1) return `The aggregator now reads ${them} above and writes its own`;
   return `Each of the ${agents} aggregators now reads ${them} above and writes its own`;
 }
-
-/** Button-sized label for the step that comes next. */
-export function nextStepLabel(config: MoAConfig, layer: number): string {
-  return layer === config.layers.length - 1 ? "Final layer" : `Layer ${layer + 1}`;
-}

@@ -1,6 +1,4 @@
 import "server-only";
-/** What was judged: answers the final aggregator of one run received, or the final answers of two runs. */
-export type VerdictKind = "proposers" | "runs";
 export const VERDICT_WINNERS = ["a", "b", "tie"] as const;
 export type VerdictWinner = (typeof VERDICT_WINNERS)[number];
 

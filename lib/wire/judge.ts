@@ -38,7 +38,6 @@ export const judgeRequestSchema = judgeChoiceSchema
   })
   .refine((r) => (r.pairs ?? []).every(([a, b]) => a !== b && a < r.answers.length && b < r.answers.length), "pairs must name two different answers");
 export type JudgeRequest = z.infer<typeof judgeRequestSchema>;
-export type JudgeRequestBody = z.input<typeof judgeRequestSchema>;
 
 export interface PairVerdict {
   winner: "a" | "b" | "tie";

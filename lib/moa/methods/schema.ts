@@ -33,8 +33,6 @@ export type MethodConfig = z.infer<typeof methodSchema>;
 export type MethodKind = MethodConfig["kind"];
 export type MethodOf<K extends MethodKind> = Extract<MethodConfig, { kind: K }>;
 
-export const METHOD_KINDS = methodSchema.options.map((o) => o.shape.kind.value) as MethodKind[];
-
 /** The offline default embedder: a hashed bag of words, see lib/providers/sim/sim-embedding.ts. */
 export const DEFAULT_EMBEDDER = "sim:hash-bow";
 export const DEFAULT_CONVERGENCE = 0.9;

@@ -1,7 +1,6 @@
 import type { AgentConfig, MoAConfig } from "../config";
 import type { ChatMessage } from "../conversation";
 import type { AgentRef, EventOf, Usage } from "../events";
-import type { MethodConfig } from "./schema";
 
 /** A finished answer and where it came from. */
 export interface Answer {
@@ -48,5 +47,3 @@ export interface Strategy {
   /** The run's answer from the final agent's text; default: that text unchanged. */
   finish?(text: string, ctx: MethodContext): Promise<string> | string;
 }
-
-export type StrategyFactory<M extends MethodConfig = MethodConfig> = (method: M) => Strategy;
