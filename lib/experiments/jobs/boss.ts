@@ -1,4 +1,5 @@
 import "server-only";
+import { processGlobal } from "@/lib/process-global";
 import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
@@ -35,7 +36,8 @@ function pgliteAdapter(client: PGlite): PgBoss.Db {
   };
 }
 
-const holder = globalThis as typeof globalThis & { __moaBoss?: Promise<PgBoss> };
+/** The process's one pg-boss, once opening starts. */
+const holder = processGlobal("pgBoss", () => ({}) as { boss?: Promise<PgBoss> });
 
 const BOSS_OPTIONS = {
   schedule: false,
@@ -68,19 +70,19 @@ async function openBoss(): Promise<PgBoss> {
 
 /** The process's queue, started on first use (kept across dev reloads). A failed start is forgotten. */
 export function getBoss(): Promise<PgBoss> {
-  if (!holder.__moaBoss) {
+  if (!holder.boss) {
     const opening = openBoss();
-    holder.__moaBoss = opening;
+    holder.boss = opening;
     opening.catch(() => {
-      if (holder.__moaBoss === opening) holder.__moaBoss = undefined;
+      if (holder.boss === opening) holder.boss = undefined;
     });
   }
-  return holder.__moaBoss;
+  return holder.boss;
 }
 
 export async function stopBoss(): Promise<void> {
-  const pending = holder.__moaBoss;
-  holder.__moaBoss = undefined;
+  const pending = holder.boss;
+  holder.boss = undefined;
   const boss = await pending?.catch(() => undefined);
   await boss?.stop({ graceful: false, wait: false, close: true });
 }

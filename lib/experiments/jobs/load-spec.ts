@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
+import { processGlobal } from "@/lib/process-global";
 import { experimentSpecSchema, type ExperimentSpec } from "./spec";
 import { experimentStatus, findExperiment, type ExperimentStatus } from "./store";
 
@@ -9,13 +10,17 @@ export interface LoadedExperiment {
   status: ExperimentStatus;
 }
 
-const holder = globalThis as typeof globalThis & { __moaExperimentSpecs?: Map<string, Omit<LoadedExperiment, "status">> };
 /** A spec never changes once stored: parse an 805-prompt spec once per process, not once per unit. */
-const specs: Map<string, Omit<LoadedExperiment, "status">> = (holder.__moaExperimentSpecs ??= new Map());
+const specs = processGlobal("experimentSpecs", () => new Map<string, Omit<LoadedExperiment, "status">>());
 const MAX_CACHED = 50;
 /** Status is read again after this long: a cancel reaches every instance's workers within it. */
 const STATUS_TTL_MS = 1_000;
-const statuses = new Map<string, { status: ExperimentStatus | undefined; at: number }>();
+const statuses = processGlobal("experimentStatuses", () => new Map<string, { status: ExperimentStatus | undefined; at: number }>());
+
+/** This process ended the experiment (cancel, delete, budget): its own workers stop at once, not a second later. */
+export function forgetStatus(id: string): void {
+  statuses.delete(id);
+}
 
 async function currentStatus(db: Database, id: string): Promise<ExperimentStatus | undefined> {
   const known = statuses.get(id);

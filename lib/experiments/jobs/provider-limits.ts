@@ -1,4 +1,5 @@
 import "server-only";
+import { processGlobal } from "@/lib/process-global";
 import { PgRateLimiter } from "@/lib/security/rate-limit-pg";
 import { InMemoryRateLimiter, type RateLimitConfig, type RateLimiter } from "@/lib/security/rate-limit";
 import { providerOf } from "@/lib/moa/model-id";
@@ -26,8 +27,7 @@ export function providerLimitFromEnv(provider: string, env: Env = process.env): 
   return IN_PROCESS.has(provider) ? UNLIMITED : DEFAULT_PROVIDER_LIMIT;
 }
 
-const holder = globalThis as typeof globalThis & { __moaJobLimiters?: Map<string, RateLimiter> };
-const limiters: Map<string, RateLimiter> = (holder.__moaJobLimiters ??= new Map());
+const limiters = processGlobal("jobLimiters", () => new Map<string, RateLimiter>());
 
 /** The same limiters as run admission: in memory with PGlite, in PostgreSQL (shared by every instance) with DATABASE_URL. */
 function limiterFor(provider: string, env: Env = process.env): RateLimiter {

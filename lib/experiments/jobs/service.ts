@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { stopRun } from "@/lib/runs/run-manager";
 import { newRunId } from "@/lib/runs/ids";
 import { enqueueUnits, getBoss } from "./boss";
-import { loadSpec } from "./load-spec";
+import { forgetStatus, loadSpec } from "./load-spec";
 import * as repo from "./store";
 import type { ExperimentSpec } from "./spec";
 import { allCells, totalUnits, unitKeyOf } from "./units";
@@ -67,6 +67,7 @@ export async function cancelExperiment(id: string, callerHash: string): Promise<
   if (!(await repo.endExperiment(db, id, "cancelled"))) {
     throw new AppError("conflict:experiment_ended", `This experiment has already ended (${row.status}).`);
   }
+  forgetStatus(id);
   await stopRuns(await repo.runningRunIds(db, id));
 }
 
@@ -74,6 +75,7 @@ export async function deleteExperiment(id: string, callerHash: string): Promise<
   const { db, row } = await existing(id);
   assertOwner(row, callerHash, "delete");
   await repo.endExperiment(db, id, "cancelled");
+  forgetStatus(id);
   await stopRuns(await repo.runningRunIds(db, id));
   // Its cells stay as runs in the owner's history; jobs still queued find no experiment and end.
   await repo.deleteExperiment(db, id);

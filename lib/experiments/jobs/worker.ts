@@ -1,19 +1,21 @@
 import "server-only";
+import { processGlobal } from "@/lib/process-global";
 import type PgBoss from "pg-boss";
 import { getDb } from "@/lib/db/client";
 import { beat, processInstanceId } from "@/lib/db/instances";
 import { isClustered } from "@/lib/db/backend";
 import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
 import type { CellRunner } from "./cell-runner";
-import { loadSpec } from "./load-spec";
+import { forgetStatus, loadSpec } from "./load-spec";
 import { startPump, type Pump } from "./pump";
 import * as repo from "./store";
 import { makeDue, receivedStep, runCellStep, verdictStep, type StepContext } from "./unit-steps";
 import { parseUnitKey, resolveUnit } from "./units";
 
 /** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
-const holder = globalThis as typeof globalThis & { __moaUnitsInFlight?: Set<string>; __moaExperimentWorkers?: Promise<void>; __moaUnitPump?: Pump; __moaRecoverTimer?: ReturnType<typeof setInterval> };
-const inFlight: Set<string> = (holder.__moaUnitsInFlight ??= new Set());
+const inFlight = processGlobal("experimentUnitsInFlight", () => new Set<string>());
+/** The workers of this process: fields change as they start and stop. */
+const holder = processGlobal("experimentWorkers", () => ({}) as { workers?: Promise<void>; pump?: Pump; recoverTimer?: ReturnType<typeof setInterval> });
 
 const liveness = (): repo.Liveness => (isClustered() ? "heartbeat" : "single-process");
 
@@ -46,6 +48,7 @@ async function doUnit(experimentId: string, key: string, runner: CellRunner): Pr
   if (!unit) return;
   if (spec.budgetUsd !== undefined && (await repo.progressCounts(db, experimentId)).costUsd >= spec.budgetUsd) {
     await repo.endExperiment(db, experimentId, "over-budget");
+    forgetStatus(experimentId);
     return;
   }
   const me = processInstanceId();
@@ -76,7 +79,7 @@ export async function recoverOrphans(boss: PgBoss): Promise<number> {
 
 /** New jobs were queued by this process: fetch them now, not at the next poll. */
 export function wakeWorkers(): void {
-  holder.__moaUnitPump?.wake();
+  holder.pump?.wake();
 }
 
 /** How many units this instance works on at once (MOA_JOB_CONCURRENCY, default 4). */
@@ -89,30 +92,30 @@ const RECOVER_EVERY_MS = 10_000;
 
 /** Starts this process's workers once; later calls wait for the first. */
 export function startExperimentWorkers(runner?: CellRunner): Promise<void> {
-  holder.__moaExperimentWorkers ??= (async () => {
+  holder.workers ??= (async () => {
     const boss = await getBoss();
     const chosen = runner ?? (await import("./server-cell-runner")).serverCellRunner;
     if (!isClustered()) await failActiveJobsOfDeadProcess(boss);
     await recoverOrphans(boss);
-    holder.__moaUnitPump = startPump<UnitJob>(boss, UNIT_QUEUE, jobConcurrency(), (job) => handleUnit(job, chosen));
+    holder.pump = startPump<UnitJob>(boss, UNIT_QUEUE, jobConcurrency(), (job) => handleUnit(job, chosen));
     // Draining runs end as interrupted; their units stay claimed and are recovered by whoever runs next.
     process.once("SIGTERM", stopExperimentWorkers);
-    holder.__moaRecoverTimer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
-    holder.__moaRecoverTimer.unref?.();
+    holder.recoverTimer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
+    holder.recoverTimer.unref?.();
   })().catch((error) => {
-    holder.__moaExperimentWorkers = undefined;
+    holder.workers = undefined;
     throw error;
   });
-  return holder.__moaExperimentWorkers;
+  return holder.workers;
 }
 
 /** Stops fetching and recovering (tests, shutdown); units in flight finish on their own. */
 export function stopExperimentWorkers(): void {
-  holder.__moaUnitPump?.stop();
-  clearInterval(holder.__moaRecoverTimer);
-  holder.__moaUnitPump = undefined;
-  holder.__moaRecoverTimer = undefined;
-  holder.__moaExperimentWorkers = undefined;
+  holder.pump?.stop();
+  clearInterval(holder.recoverTimer);
+  holder.pump = undefined;
+  holder.recoverTimer = undefined;
+  holder.workers = undefined;
 }
 
 /**
