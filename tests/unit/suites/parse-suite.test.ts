@@ -3,6 +3,7 @@ import { parseAlpacaEval } from "@/lib/suites/alpaca-eval";
 import { parseMath } from "@/lib/suites/math";
 import { parseMtBench } from "@/lib/suites/mt-bench";
 import { detectSuite, parseSuite } from "@/lib/suites/parse-suite";
+import { readPrompts } from "@/lib/suites/read-prompts";
 
 // Small fixtures in each benchmark's published shape (no benchmark data: written here).
 const alpaca = JSON.stringify([
@@ -81,5 +82,18 @@ describe("parseSuite", () => {
     expect(detectSuite(mtBench)).toBe("mt_bench");
     expect(detectSuite(math)).toBe("math");
     expect(parseSuite("just a line")).toEqual({ error: expect.stringMatching(/not an AlpacaEval/) });
+  });
+});
+
+describe("readPrompts", () => {
+  it("turns a MATH file into prompts with answers and names the suite", () => {
+    const read = readPrompts(math, "math.jsonl");
+    expect(read.suite).toBe("math");
+    expect(read.prompts.map((p) => p.answer)).toEqual(["\\frac{1}{2}", "12"]);
+  });
+  it("keeps reading plain prompt sets as before", () => {
+    const read = readPrompts("first\nsecond");
+    expect(read.suite).toBeUndefined();
+    expect(read.prompts.map((p) => p.prompt)).toEqual(["first", "second"]);
   });
 });
