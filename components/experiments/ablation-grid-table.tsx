@@ -10,7 +10,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** A grid's rows: the paper's figure beside our raw and length-controlled win rates against the grid's reference. */
 export function AblationGridTable({ grid, summaries, lc }: { grid: AblationGrid; summaries: VariantSummary[]; lc: Map<string, LcWinRate> }) {
   return (
-    <div className="flex flex-col gap-1">
+    <section aria-label="Ablation grid figures" className="flex flex-col gap-1">
       <h3 className="text-sm font-semibold">
         {grid.title} <span className="font-normal text-muted">· paper: {grid.source}</span>
       </h3>
@@ -28,7 +28,7 @@ export function AblationGridTable({ grid, summaries, lc }: { grid: AblationGrid;
                 <td className={TD}>{s?.label ?? row.variantId}</td>
                 <td className={TD}>{row.paper ?? "–"}</td>
                 <td className={TD}>{s?.winRate ? `${pct(s.winRate.rate)} (${pct(s.winRate.low)}–${pct(s.winRate.high)})` : "…"}</td>
-                <td className={TD}>{l ? `${pct(l.lcWinRate)} (${pct(l.lcLow)}–${pct(l.lcHigh)})` : "…"}</td>
+                <td className={TD}>{l ? `${pct(l.lcWinRate)} (${pct(l.lcLow)}–${pct(l.lcHigh)}), n ${l.n}` : "…"}</td>
                 <td className={TD}>{l ? `${Math.round(l.meanModelLength)} vs ${Math.round(l.meanBaselineLength)}` : "–"}</td>
               </tr>
             );
@@ -39,6 +39,6 @@ export function AblationGridTable({ grid, summaries, lc }: { grid: AblationGrid;
         The paper&apos;s column is AlpacaEval 2.0 against GPT-4 Turbo with its models; ours is against this grid&apos;s reference on these prompts, so compare
         directions between rows, not levels. LC: logistic fit of the verdict on tanh(length difference / s.d.), read at equal length.
       </p>
-    </div>
+    </section>
   );
 }

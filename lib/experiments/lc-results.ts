@@ -1,6 +1,9 @@
 import { lcWinRate, type LcWinRate, type PreferenceItem } from "@/lib/analysis/lc-win-rate";
 import { comparisonsOf, unitKey, type ExperimentPlan, type ExperimentProgress } from "./types";
 
+/** Below this many verdicts a two-parameter fit says nothing (one verdict gives 0% or 100%). */
+export const MIN_LC_VERDICTS = 3;
+
 /**
  * Length-controlled win rate of each comparison's side `a` against its side `b` (each variant
  * against the reference in a reference plan), from the stored verdicts and the answers' lengths
@@ -18,6 +21,7 @@ export function lcWinRates(plan: ExperimentPlan, progress: ExperimentProgress): 
       const preference = judgement.winner === "a" ? 1 : judgement.winner === "b" ? 0 : 0.5;
       items.push({ preference, modelLength: a.text.length, baselineLength: b.text.length });
     }
+    if (items.length < MIN_LC_VERDICTS) continue;
     const lc = lcWinRate(items, { resamples: 200 });
     if (lc) out.set(c.id, lc);
   }

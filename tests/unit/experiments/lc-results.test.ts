@@ -31,4 +31,18 @@ describe("lcWinRates", () => {
     expect(lc?.winRate).toBeCloseTo(5 / 7, 10);
     expect(lc?.meanBaselineLength).toBe(500);
   });
+
+  it("says nothing below three readable verdicts", () => {
+    const plan: ExperimentPlan = {
+      id: "e", name: "n", createdAt: "t", prompts: [{ id: "p0", prompt: "q" }, { id: "p1", prompt: "q" }], judge: "sim:owl", reference: "ref",
+      variants: [{ id: "v", label: "V", variant: "moa", config: one }, { id: "ref", label: "R", variant: "moa", config: one }],
+    };
+    const progress = emptyProgress();
+    for (const id of ["p0", "p1"]) {
+      progress.runs[unitKey(id, "v")] = run(600);
+      progress.runs[unitKey(id, "ref")] = run(500);
+      progress.judgements[unitKey(id, "v")] = { winner: "a", consistent: true, reasons: [], runIds: [] };
+    }
+    expect(lcWinRates(plan, progress).has("v")).toBe(false);
+  });
 });
