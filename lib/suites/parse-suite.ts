@@ -17,7 +17,8 @@ export function detectSuite(text: string): SuiteKind | undefined {
   if (!first || typeof first !== "object") return undefined;
   if ("turns" in first && "question_id" in first) return "mt_bench";
   if ("problem" in first && "solution" in first) return "math";
-  if ("instruction" in first) return "alpaca_eval";
+  // A plain prompt list may use `instruction` too; AlpacaEval's records also carry its other fields.
+  if ("instruction" in first && ("output" in first || "generator" in first || "dataset" in first)) return "alpaca_eval";
   return undefined;
 }
 

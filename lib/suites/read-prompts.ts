@@ -1,4 +1,4 @@
-import { parsePromptSet, type ParsedPromptSet } from "@/lib/experiments/prompt-set";
+import { MAX_PROMPTS, parsePromptSet, type ParsedPromptSet } from "@/lib/experiments/prompt-set";
 import { parseSuite, detectSuite } from "./parse-suite";
 import { suiteToPrompts } from "./to-prompts";
 import type { SuiteKind } from "./types";
@@ -15,5 +15,8 @@ export function readPrompts(text: string, fileName?: string): ParsedPromptSet & 
   if (!kind) return parsePromptSet(text, fileName);
   const suite = parseSuite(text, kind);
   if ("error" in suite) return { prompts: [], errors: [suite.error] };
-  return { prompts: suiteToPrompts(suite), errors: suite.errors, suite: kind };
+  const prompts = suiteToPrompts(suite);
+  // MATH's test split has 5,000 problems; a job takes at most MAX_PROMPTS.
+  const errors = prompts.length > MAX_PROMPTS ? [...suite.errors, `only the first ${MAX_PROMPTS} of ${prompts.length} items are used`] : suite.errors;
+  return { prompts: prompts.slice(0, MAX_PROMPTS), errors, suite: kind };
 }

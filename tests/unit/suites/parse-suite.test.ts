@@ -3,6 +3,7 @@ import { parseAlpacaEval } from "@/lib/suites/alpaca-eval";
 import { parseMath } from "@/lib/suites/math";
 import { parseMtBench } from "@/lib/suites/mt-bench";
 import { detectSuite, parseSuite } from "@/lib/suites/parse-suite";
+import { MAX_PROMPTS } from "@/lib/experiments/prompt-set";
 import { readPrompts } from "@/lib/suites/read-prompts";
 
 // Small fixtures in each benchmark's published shape (no benchmark data: written here).
@@ -90,6 +91,17 @@ describe("readPrompts", () => {
     const read = readPrompts(math, "math.jsonl");
     expect(read.suite).toBe("math");
     expect(read.prompts.map((p) => p.answer)).toEqual(["\\frac{1}{2}", "12"]);
+  });
+  it("caps a large suite at the job's prompt limit and says so", () => {
+    const many = Array.from({ length: MAX_PROMPTS + 5 }, (_, i) => JSON.stringify({ problem: `p${i}`, solution: `\\boxed{${i}}` })).join("\n");
+    const read = readPrompts(many);
+    expect(read.prompts).toHaveLength(MAX_PROMPTS);
+    expect(read.errors).toEqual([`only the first ${MAX_PROMPTS} of ${MAX_PROMPTS + 5} items are used`]);
+  });
+  it("leaves a plain prompt list with an instruction field to the prompt-set reader (its ids kept)", () => {
+    const read = readPrompts(JSON.stringify([{ id: "mine", instruction: "Say hi.", category: "greeting" }]));
+    expect(read.suite).toBeUndefined();
+    expect(read.prompts).toEqual([{ id: "mine", prompt: "Say hi.", category: "greeting" }]);
   });
   it("keeps reading plain prompt sets as before", () => {
     const read = readPrompts("first\nsecond");
