@@ -43,6 +43,9 @@ test.describe("suites", () => {
       expect(j.runIds).toEqual([]);
     }
     expect(results.plan.prompts.map((p: { answer?: string }) => p.answer)).toEqual(["\\frac{1}{2}", "12"]);
+    // The benchmark's own metric: every variant's share of right final answers.
+    await expect(page.getByRole("region", { name: "MATH accuracy" }).getByRole("listitem")).toHaveCount(2);
+    await expect(page.getByRole("region", { name: "MATH accuracy" })).toContainText(/MoA.*: \d \/ 2/);
   });
 
   test("runs an ablation grid in one click with the paper's figures beside ours, in light and dark", async ({ page }) => {
