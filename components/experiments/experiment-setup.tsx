@@ -5,9 +5,9 @@ import { JudgeSelect } from "@/components/compare/judge-select";
 import { VariantPicker } from "@/components/compare/variant-picker";
 import { Button } from "@/components/ui/button";
 import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
-import { parsePromptSet } from "@/lib/experiments/prompt-set";
 import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
 import { plural } from "@/lib/plural";
+import { readPrompts, SUITE_LABELS } from "@/lib/suites/read-prompts";
 
 export interface SetupProps {
   variants: VariantSpec[];
@@ -26,7 +26,8 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   const [reference, setReference] = useState("best-proposer");
   const [judge, setJudge] = useState("");
 
-  const parsed = useMemo(() => (builtin ? { prompts: builtin, errors: [] } : parsePromptSet(text, fileName)), [builtin, text, fileName]);
+  const parsed = useMemo(() => (builtin ? { prompts: builtin, errors: [] } : readPrompts(text, fileName)), [builtin, text, fileName]);
+  const suite = "suite" in parsed ? parsed.suite : undefined;
   const chosen = variants.filter((v) => selected.includes(v.id));
   const ref = chosen.some((v) => v.id === reference) ? reference : chosen.at(-1)?.id;
   const ready = parsed.prompts.length > 0 && chosen.length >= 2 && ref && judge;
@@ -69,7 +70,7 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
           rows={6}
           disabled={disabled}
           className="w-full rounded-lg border border-line bg-bg p-2 text-sm"
-          placeholder="Paste prompts here, upload a JSON, JSONL or CSV file, or use the built-in set."
+          placeholder="Paste prompts here, upload a JSON, JSONL or CSV file (AlpacaEval, MT-Bench and MATH files are recognised), or use the built-in set."
         />
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <Button size="sm" onClick={() => setBuiltin([...BUILTIN_PROMPTS])} disabled={disabled}>
@@ -82,6 +83,7 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
           <span className="text-xs text-muted" aria-live="polite">
             {plural(parsed.prompts.length, "prompt")}
             {fileName && ` from ${fileName}`}
+            {suite && ` · ${SUITE_LABELS[suite]}`}
           </span>
         </div>
         {parsed.errors.length > 0 && (

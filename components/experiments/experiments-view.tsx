@@ -8,11 +8,17 @@ import { AppHeader } from "@/components/layout/app-header";
 import { Button } from "@/components/ui/button";
 import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { experimentToCsv, experimentToJson, importExperiment } from "@/lib/experiments/export";
+import { gridOfPlan } from "@/lib/experiments/ablation-grids";
+import { lcWinRates } from "@/lib/experiments/lc-results";
 import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
+import { mathAccuracy } from "@/lib/suites/exact-match-runner";
+import { AblationGridTable } from "./ablation-grid-table";
+import { AblationGridsCard } from "./ablation-grids-card";
 import { ComparisonsTable } from "./comparisons-table";
 import { ExperimentList } from "./experiment-list";
 import { ExperimentSetup } from "./experiment-setup";
 import { JobProgress } from "./job-progress";
+import { MathAccuracy } from "./math-accuracy";
 import { PaperDirectionsCard } from "./paper-directions-card";
 import { ResultsTable } from "./results-table";
 import { RunInspector } from "./run-inspector";
@@ -39,6 +45,9 @@ export function ExperimentsView() {
   const { plan, progress, running, done, total, summary } = experiment;
   const summaries = useMemo(() => (plan ? summarize(plan, progress) : []), [plan, progress]);
   const comparisons = useMemo(() => (plan?.comparisons ? summarizeComparisons(plan, progress) : []), [plan, progress]);
+  const grid = useMemo(() => (plan ? gridOfPlan(plan) : undefined), [plan]);
+  const lc = useMemo(() => (grid && plan ? lcWinRates(plan, progress) : new Map()), [grid, plan, progress]);
+  const accuracy = useMemo(() => (plan?.prompts.some((p) => p.answer !== undefined) ? mathAccuracy(plan, progress) : undefined), [plan, progress]);
   const referenceLabel = plan?.comparisons ? undefined : (plan?.variants.find((v) => v.id === plan.reference)?.label ?? "reference");
 
   const importFile = async (file: File | undefined) => {
@@ -70,6 +79,7 @@ export function ExperimentsView() {
         {importError && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{importError}</p>}
 
         <PaperDirectionsCard onStart={experiment.start} disabled={running} />
+        <AblationGridsCard onStart={experiment.start} disabled={running} />
         <ExperimentList current={experiment.jobId} onOpen={experiment.open} refreshKey={`${experiment.jobId}:${summary?.status}`} />
 
         {!hydrated ? null : problem ? (
@@ -104,6 +114,8 @@ export function ExperimentsView() {
             <JobProgress summary={summary} done={done} total={total} jobId={experiment.jobId} />
             {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
+            {accuracy && <MathAccuracy plan={plan} accuracy={accuracy} />}
+            {grid && <AblationGridTable grid={grid} summaries={summaries} lc={lc} />}
             {comparisons.length > 0 && <ComparisonsTable comparisons={comparisons} />}
             <ResultsTable summaries={summaries} referenceLabel={referenceLabel} />
             <QualityChart

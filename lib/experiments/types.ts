@@ -7,6 +7,8 @@ export const experimentPromptSchema = z.object({
   id: z.string().min(1).max(200),
   prompt: z.string().min(1),
   category: z.string().max(80).optional(),
+  /** MATH: the reference's final answer; cells are then scored by exact match, not by a judge. */
+  answer: z.string().max(1000).optional(),
 });
 export type ExperimentPrompt = z.infer<typeof experimentPromptSchema>;
 

@@ -11,6 +11,7 @@ import { startPump, type Pump } from "./pump";
 import * as repo from "./store";
 import { makeDue, receivedStep, runCellStep, verdictStep, type StepContext } from "./unit-steps";
 import { parseUnitKey, resolveUnit } from "./units";
+import { withExactMatch } from "@/lib/suites/exact-match-runner";
 
 /** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
 const inFlight = processGlobal("experimentUnitsInFlight", () => new Set<string>());
@@ -94,7 +95,7 @@ const RECOVER_EVERY_MS = 10_000;
 export function startExperimentWorkers(runner?: CellRunner): Promise<void> {
   holder.workers ??= (async () => {
     const boss = await getBoss();
-    const chosen = runner ?? (await import("./server-cell-runner")).serverCellRunner;
+    const chosen = withExactMatch(runner ?? (await import("./server-cell-runner")).serverCellRunner);
     if (!isClustered()) await failActiveJobsOfDeadProcess(boss);
     await recoverOrphans(boss);
     holder.pump = startPump<UnitJob>(boss, UNIT_QUEUE, jobConcurrency(), (job) => handleUnit(job, chosen));
