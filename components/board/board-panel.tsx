@@ -84,7 +84,7 @@ export function BoardPanel() {
           <div className="mb-3 flex flex-wrap items-center gap-2">
             <h2 className="text-sm font-semibold">Board</h2>
             {presetName && <span className="text-xs text-muted">· {presetName}</span>}
-            <span className="ml-auto flex items-center gap-2">
+            <span className="ml-auto flex flex-wrap items-center justify-end gap-2">
               <PresetsMenu onApplied={(name, substitutions) => setApplied({ name, substitutions })} />
               <SavedBoardsMenu onApplied={(name, substitutions) => setApplied({ name, substitutions })} />
               <ViewCodeButton />

@@ -39,7 +39,7 @@ test.describe("analysis", () => {
     await seedBoard(page, LAYERS);
     await page.goto("/experiments");
     await page.getByLabel("Prompts, one per line").fill("What is 17 times 3?\nName a primary colour.");
-    await expect(page.getByText("2 prompts")).toBeVisible();
+    await expect(page.getByText("2 prompts", { exact: true })).toBeVisible();
     await expect(page.getByRole("checkbox", { name: /^MoA/ })).toBeChecked();
     await expect(page.getByRole("checkbox", { name: /^Best proposer alone/ })).toBeChecked();
     await expect(page.getByRole("region", { name: "Experiment setup" }).getByLabel("Judge model")).toHaveValue("sim:owl");

@@ -74,7 +74,7 @@ test("keeps the board, agent settings and keys across a reload", async ({ page }
   await expect(slot(page, "Layer 2 slot 1: Otter (simulated)")).toBeVisible();
 
   await page.getByRole("button", { name: "Settings for layer 1 slot 1" }).click();
-  await page.getByLabel("System prompt").fill("Answer like a pirate");
+  await page.getByRole("textbox", { name: "System prompt" }).fill("Answer like a pirate");
   await page.getByRole("button", { name: "Done" }).click();
 
   await page.getByRole("button", { name: "Settings", exact: true }).click();
@@ -90,7 +90,7 @@ test("keeps the board, agent settings and keys across a reload", async ({ page }
   await expect(slot(page, "Layer 2 slot 1: Otter (simulated)")).toBeVisible({ timeout: 30_000 });
   await expect(slotsOfLayer(page, 1)).toHaveCount(2);
   await page.getByRole("button", { name: "Settings for layer 1 slot 1" }).click();
-  await expect(page.getByLabel("System prompt")).toHaveValue("Answer like a pirate");
+  await expect(page.getByRole("textbox", { name: "System prompt" })).toHaveValue("Answer like a pirate");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Settings", exact: true }).click();
   await expect(page.getByRole("dialog", { name: "Settings" }).getByLabel("OpenAI API key")).toHaveValue("sk-test-123");

@@ -145,7 +145,7 @@ test("Self-MoA and the LLM-Ranker run from the board, next to Run", async ({ pag
     await page.getByRole("combobox", { name: "Method" }).selectOption({ label: method });
     const request = page.waitForRequest((r) => r.url().endsWith("/api/runs") && r.method() === "POST");
     await ask(page, `Run as ${method}`);
-    const body = (await request).postDataJSON() as { variant?: string; config: { layers: { agents: { model: string }[] }[] } };
+    const body = (await request).postDataJSON() as { variant?: string; config: { method?: { kind: string }; layers: { agents: { model: string }[] }[] } };
     await expect(finished(page)).toBeVisible({ timeout: 45_000 });
     return body;
   };
@@ -158,6 +158,7 @@ test("Self-MoA and the LLM-Ranker run from the board, next to Run", async ({ pag
 
   await page.getByRole("button", { name: "New chat" }).click();
   const ranker = await posted("LLM-Ranker");
-  expect(ranker.variant).toBe("ranker");
+  // The ranker is a method of the engine now, not a request variant.
+  expect(ranker.config.method?.kind).toBe("ranker");
   expect(ranker.config.layers.map((l) => l.agents.length)).toEqual([3, 3, 1]);
 });
