@@ -12,7 +12,7 @@ export function MethodSelect({ value, onChange, disabled }: { value: RunMethod; 
       value={value}
       disabled={disabled}
       onChange={(e) => onChange(e.target.value as RunMethod)}
-      className="h-9 min-w-0 rounded-lg border border-line bg-bg px-2 text-sm outline-none focus-visible:border-accent disabled:opacity-60"
+      className="h-9 min-w-0 max-w-44 truncate rounded-lg border border-line bg-bg px-2 text-sm outline-none focus-visible:border-accent disabled:opacity-60"
     >
       {RUN_METHODS.map((m) => (
         <option key={m.id} value={m.id}>

@@ -73,7 +73,8 @@ export function PromptBox({ value, onChange, onRun, onStop, running, blockedReas
             </>
           )}
         </p>
-        <div className="ml-auto flex gap-2">
+        {/* max-w-full + min-w-0: on a phone the method picker shrinks instead of pushing Run off the screen. */}
+        <div className="ml-auto flex max-w-full min-w-0 gap-2">
           {extra}
           <Button variant="danger" onClick={onStop} disabled={!running} aria-keyshortcuts="Escape">
             <StopIcon size={12} />
