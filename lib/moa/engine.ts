@@ -2,8 +2,8 @@ import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
 import type { EngineDeps } from "./engine-deps";
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
-import { createEventChannel } from "./event-channel";
-import { stampEvent, type RunEvent, type RunEventBody, type Usage } from "./events";
+import { harnessRun } from "./run-harness";
+import type { RunEvent, RunEventBody, Usage } from "./events";
 import { runLayer, type LayerResult } from "./layer-runner";
 import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
 import { runStrategy } from "./methods/runner";
@@ -39,9 +39,6 @@ function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void
   });
 }
 
-function cancelReason(signal: AbortSignal | undefined): string {
-  return signal?.aborted && typeof signal.reason === "string" && signal.reason.trim() ? signal.reason : "cancelled by user";
-}
 
 /**
  * Runs a Mixture-of-Agents configuration and yields its events, ending with exactly one of
@@ -51,128 +48,92 @@ export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: 
   // A method other than the paper's runs its layers one by one under its strategy (lib/moa/methods).
   const strategy = strategyFor(config);
   if (strategy) return yield* runStrategy(strategy, config, messages, deps, timingFrom(deps));
-  const now = deps.now ?? (() => performance.now());
-  const startedAt = now();
-  const controller = new AbortController();
-  const channel = createEventChannel<RunEvent>();
-  let seq = 0;
-  let lastT = 0;
-  let ended = false;
 
-  const emit = (body: RunEventBody) => {
-    if (ended) return;
-    // Clamped so t never runs backwards even if the clock does.
-    lastT = Math.max(lastT, Math.round(now() - startedAt));
-    channel.push(stampEvent(body, { runId: deps.runId, seq: seq++, t: lastT }));
-  };
-  const end = (body: RunEventBody) => {
-    emit(body);
-    ended = true;
-  };
 
-  const onCancel = () => controller.abort(deps.signal?.reason);
-  deps.signal?.addEventListener("abort", onCancel, { once: true });
-  if (deps.signal?.aborted) onCancel();
 
-  const drive = async () => {
-    emit({ type: "run-started", config, messages });
-    const timing = timingFrom(deps);
-    const usage: Usage = emptyUsage();
-    const early = config.earlyAggregation;
-    const chunkChars = early?.chunkChars ?? DEFAULT_CHUNK_CHARS;
-    const watches = config.layers.map((layer) => createLayerWatch(layer.agents.length));
-    const pulse = createPulse();
-    // Only early aggregation needs a live view of the answers; normal runs keep the plain emit.
-    const layerEmit = early
-      ? (body: RunEventBody) => {
-          emit(body);
-          if ("agent" in body) watches[body.layer]?.observe(body);
-          pulse.notify();
+  return yield* harnessRun(deps, "moa engine", async ({ now, startedAt, controller, emit, end, isEnded, cancelReason }) => {
+      emit({ type: "run-started", config, messages });
+      const timing = timingFrom(deps);
+      const usage: Usage = emptyUsage();
+      const early = config.earlyAggregation;
+      const chunkChars = early?.chunkChars ?? DEFAULT_CHUNK_CHARS;
+      const watches = config.layers.map((layer) => createLayerWatch(layer.agents.length));
+      const pulse = createPulse();
+      // Only early aggregation needs a live view of the answers; normal runs keep the plain emit.
+      const layerEmit = early
+        ? (body: RunEventBody) => {
+            emit(body);
+            if ("agent" in body) watches[body.layer]?.observe(body);
+            pulse.notify();
+          }
+        : emit;
+      const staircase = (index: number) => aggregatesEarly(config, index);
+
+      const results: Promise<LayerResult>[] = [];
+      const settled: Array<LayerResult | undefined> = [];
+      let answers: string[] = [];
+      let reasoning: string[] = [];
+      let folded = 0;
+      let stopped = false;
+      // Layers are folded in order; the first that was cancelled or ended without answers stops the run.
+      const fold = (result: LayerResult, index: number) => {
+        folded = index + 1;
+        if (result.status === "cancelled") return (stopped = true);
+        addUsage(usage, result.usage);
+        if (result.answers.length === 0) {
+          const count = config.layers[index].agents.length;
+          const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
+          end({ type: "run-failed", message: `Layer ${index + 1}: ${all} (first: ${result.firstFailure ?? "no answer"})` });
+          // Later layers may already be streaming from this one: stop them.
+          controller.abort(new Error("the run failed"));
+          return (stopped = true);
         }
-      : emit;
-    const staircase = (index: number) => aggregatesEarly(config, index);
+        answers = result.answers;
+        reasoning = result.reasoning;
+        return false;
+      };
+      const foldSettled = () => {
+        while (!stopped && folded < results.length && settled[folded]) fold(settled[folded]!, folded);
+      };
 
-    const results: Promise<LayerResult>[] = [];
-    const settled: Array<LayerResult | undefined> = [];
-    let answers: string[] = [];
-    let reasoning: string[] = [];
-    let folded = 0;
-    let stopped = false;
-    // Layers are folded in order; the first that was cancelled or ended without answers stops the run.
-    const fold = (result: LayerResult, index: number) => {
-      folded = index + 1;
-      if (result.status === "cancelled") return (stopped = true);
-      addUsage(usage, result.usage);
-      if (result.answers.length === 0) {
-        const count = config.layers[index].agents.length;
-        const all = count === 1 ? "its only agent failed" : `all ${count} agents failed`;
-        end({ type: "run-failed", message: `Layer ${index + 1}: ${all} (first: ${result.firstFailure ?? "no answer"})` });
-        // Later layers may already be streaming from this one: stop them.
-        controller.abort(new Error("the run failed"));
-        return (stopped = true);
-      }
-      answers = result.answers;
-      reasoning = result.reasoning;
-      return false;
-    };
-    const foldSettled = () => {
-      while (!stopped && folded < results.length && settled[folded]) fold(settled[folded]!, folded);
-    };
-
-    for (const [index, layer] of config.layers.entries()) {
-      if (controller.signal.aborted || stopped) break;
-      if (staircase(index)) {
-        const watch = watches[index - 1];
-        const ready = () => watch.answers().some((a) => a !== "") && watch.advanced([], chunkChars);
-        while (!ready() && !stopped && !controller.signal.aborted) {
-          await waitFor(ready, pulse, controller.signal, Promise.race(results.slice(folded)));
-          foldSettled();
-        }
-      } else {
-        while (!stopped && folded < index) fold(await results[folded], folded);
-      }
-      if (controller.signal.aborted || stopped) break;
-      if (deps.beforeLayer && index > 0) {
-        emit({ type: "layer-paused", layer: index });
-        await untilAborted(deps.beforeLayer(index), controller.signal);
-        foldSettled();
+      for (const [index, layer] of config.layers.entries()) {
         if (controller.signal.aborted || stopped) break;
+        if (staircase(index)) {
+          const watch = watches[index - 1];
+          const ready = () => watch.answers().some((a) => a !== "") && watch.advanced([], chunkChars);
+          while (!ready() && !stopped && !controller.signal.aborted) {
+            await waitFor(ready, pulse, controller.signal, Promise.race(results.slice(folded)));
+            foldSettled();
+          }
+        } else {
+          while (!stopped && folded < index) fold(await results[folded], folded);
+        }
+        if (controller.signal.aborted || stopped) break;
+        if (deps.beforeLayer && index > 0) {
+          emit({ type: "layer-paused", layer: index });
+          await untilAborted(deps.beforeLayer(index), controller.signal);
+          foldSettled();
+          if (controller.signal.aborted || stopped) break;
+        }
+        const result = runLayer({
+          index,
+          layer,
+          conversation: messages,
+          previousAnswers: answers,
+          previousReasoning: reasoning,
+          runSignal: controller.signal,
+          emit: layerEmit,
+          now,
+          resolveModel: deps.resolveModel,
+          timing,
+          upstream: staircase(index) ? { watch: watches[index - 1], pulse, chunkChars } : undefined,
+        });
+        results.push(result);
+        void result.then((r) => (settled[index] = r));
       }
-      const result = runLayer({
-        index,
-        layer,
-        conversation: messages,
-        previousAnswers: answers,
-        previousReasoning: reasoning,
-        runSignal: controller.signal,
-        emit: layerEmit,
-        now,
-        resolveModel: deps.resolveModel,
-        timing,
-        upstream: staircase(index) ? { watch: watches[index - 1], pulse, chunkChars } : undefined,
-      });
-      results.push(result);
-      void result.then((r) => (settled[index] = r));
-    }
-    while (!stopped && folded < results.length) fold(await results[folded], folded);
-    if (ended) return;
-    if (controller.signal.aborted || stopped) return end({ type: "run-cancelled", reason: cancelReason(deps.signal) });
-    end({ type: "run-finished", text: answers[0] ?? "", usage, durationMs: Math.max(0, Math.round(now() - startedAt)) });
-  };
-
-  const driving = drive()
-    .catch((error: unknown) => {
-      // A bug in the engine must still end the run with a terminal event.
-      console.error("moa engine crashed", error);
-      end({ type: "run-failed", message: "The engine hit an internal error." });
-    })
-    .finally(() => channel.close());
-
-  try {
-    for await (const event of channel) yield event;
-  } finally {
-    controller.abort(new Error("the consumer stopped reading"));
-    deps.signal?.removeEventListener("abort", onCancel);
-    await driving;
-  }
+      while (!stopped && folded < results.length) fold(await results[folded], folded);
+      if (isEnded()) return;
+      if (controller.signal.aborted || stopped) return end({ type: "run-cancelled", reason: cancelReason() });
+      end({ type: "run-finished", text: answers[0] ?? "", usage, durationMs: Math.max(0, Math.round(now() - startedAt)) });
+  });
 }
