@@ -1,19 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { finalText } from "./support/answers";
-import { finishedRun, layerTexts } from "./support/runs";
+import { finishedRun, layerTexts, THREE_LAYER_SIM_BOARD } from "./support/runs";
 
 /**
  * A presenter ticks "Step through layers" and then drives the replay with a clicker
  * (PageDown / ArrowRight / Space) while focus is still on that checkbox.
  */
 
-const config = {
-  layers: [
-    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
-    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
-    { agents: [{ model: "sim:owl" }] },
-  ],
-};
+const config = THREE_LAYER_SIM_BOARD;
 
 test.describe.configure({ timeout: 90_000 });
 

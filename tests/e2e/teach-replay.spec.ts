@@ -1,16 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { finalText } from "./support/answers";
-import { finishedRun, layerTexts } from "./support/runs";
+import { finishedRun, layerTexts, THREE_LAYER_SIM_BOARD } from "./support/runs";
 
 /** A teacher walks a class through a stored run from its share link, one layer at a time. */
 
-const config = {
-  layers: [
-    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
-    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
-    { agents: [{ model: "sim:owl" }] },
-  ],
-};
+const config = THREE_LAYER_SIM_BOARD;
 
 
 

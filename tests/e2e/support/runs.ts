@@ -24,3 +24,12 @@ export async function runOnPlayground(page: Page, prompt: string): Promise<strin
   await expect(page.getByRole("status").getByText("Finished")).toBeVisible({ timeout: 60_000 });
   return id;
 }
+
+/** Two proposers, two aggregators, one final aggregator, all simulated: the board the presenter specs step through. */
+export const THREE_LAYER_SIM_BOARD = {
+  layers: [
+    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
+    { agents: [{ model: "sim:falcon" }, { model: "sim:heron" }] },
+    { agents: [{ model: "sim:owl" }] },
+  ],
+};
