@@ -9,7 +9,7 @@ const BAD_VALUES: Record<string, unknown[]> = {
   seq: [undefined, -1, 1.5, "7", Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60],
   t: [undefined, -0.5, "1", Number.NaN, Number.POSITIVE_INFINITY],
   layer: [undefined, -1, 0.5, "0"],
-  agent: [undefined, -2, 1e400, null],
+  agent: [undefined, -2, Number.NEGATIVE_INFINITY, null],
   text: [undefined, 5, null, {}],
 };
 
