@@ -132,21 +132,32 @@ export function plainArithmetic(latex: string): string {
 }
 
 /** Words that make a question a request to calculate, not prose that happens to hold "5-7-5". */
-const ASKS_TO_CALCULATE = /\b(?:compute|calculate|evaluate|simplify|what is the value of|find the value of|what is|how much is)\b/i;
+const ASKS_TO_CALCULATE = /\b(?:compute|calculate|evaluate|simplify|what is|how much is)\s+(?:the value of\s+)?/i;
 const EXPRESSION = /[\d(][\d\s+\-*/^().]*[\d)]/g;
+const HAS_OPERATOR = /\d[\s)]*[-+*/^][\s(-]*\d/;
+
+function longestComputable(source: string): string | undefined {
+  const candidates = [...source.matchAll(EXPRESSION)].map((m) => m[0].trim()).filter((e) => HAS_OPERATOR.test(e));
+  const longest = candidates.sort((a, b) => b.length - a.length)[0];
+  return longest !== undefined && evaluate(longest) !== undefined ? longest : undefined;
+}
 
 /**
  * The expression a question asks to calculate, or undefined when it asks for none: inside
- * `$…$` when the question has math mode, else in the text after a word such as "compute".
- * Needs at least one operator between two numbers.
+ * `$…$` when the question has math mode; else only right after a word such as "compute" and
+ * ending the clause ("What is 1,000 - 1?"), so "What is a 2-3 tree?" stays prose. Needs at
+ * least one operator between two numbers.
  */
 export function expressionOf(question: string): string | undefined {
   const math = [...question.matchAll(/\$([^$]+)\$/g)].map((m) => m[1]);
-  if (math.length === 0 && !ASKS_TO_CALCULATE.test(question)) return undefined;
-  const source = plainArithmetic(math.length > 0 ? math.join(" ; ") : question.slice(question.search(ASKS_TO_CALCULATE)));
-  const candidates = [...source.matchAll(EXPRESSION)].map((m) => m[0].trim()).filter((e) => /\d[\s)]*[-+*/^][\s(-]*\d/.test(e));
-  const longest = candidates.sort((a, b) => b.length - a.length)[0];
-  return longest !== undefined && evaluate(longest) !== undefined ? longest : undefined;
+  if (math.length > 0) return longestComputable(plainArithmetic(math.join(" ; ")));
+  const cue = ASKS_TO_CALCULATE.exec(question);
+  if (!cue) return undefined;
+  const rest = plainArithmetic(question.slice(cue.index + cue[0].length));
+  const expression = /^[\d(][\d\s+\-*/^().]*[\d)]/.exec(rest)?.[0].trim();
+  if (expression === undefined || !HAS_OPERATOR.test(expression)) return undefined;
+  const after = rest.slice(rest.indexOf(expression) + expression.length).trim();
+  return (after === "" || /^[?.!,;:]/.test(after)) && evaluate(expression) !== undefined ? expression : undefined;
 }
 
 /** A MATH-style answer: `12`, `-3`, `\frac{7}{3}`, `-\frac{1}{2}`. */

@@ -29,7 +29,11 @@ describe("sim arithmetic", () => {
   it("finds the expression a question asks for, and none in prose that merely holds numbers", () => {
     expect(expressionOf("Compute $17 \\times 23 + 5$.")).toBe("17 * 23 + 5");
     expect(expressionOf("What is 1,000 - 1?")).toBe("1000 - 1");
+    expect(expressionOf("Calculate 12 / 4 * 3")).toBe("12 / 4 * 3");
     expect(expressionOf("Write a 5-7-5 haiku about rain.")).toBeUndefined();
+    expect(expressionOf("What is the difference between 2-3 trees and B-trees?")).toBeUndefined();
+    expect(expressionOf("What is 2-3 tree insertion?")).toBeUndefined();
+    expect(expressionOf("What is 5 + 5 in binary?")).toBeUndefined();
     expect(expressionOf("Explain the 2008 financial crisis in 3 paragraphs.")).toBeUndefined();
     expect(expressionOf("Find all real $x$ such that $x^2 = 4$.")).toBeUndefined();
   });
