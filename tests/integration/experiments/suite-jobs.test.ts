@@ -141,6 +141,20 @@ describe("MT-Bench as a job", () => {
     const grades = Object.values(results.progress.grades) as Array<{ score?: number; error?: string }>;
     expect(grades.every((g) => g.score === undefined && /judge run failed/.test(g.error ?? ""))).toBe(true);
   }, 240_000);
+
+  it("a variant whose first turn failed gets no second run and no grades, and the job still finishes", async () => {
+    const plan = planOf("MT-Bench, failing variant", mtBenchJsonl(), [single("heron", PACE), single("broken", PACE)]);
+    const { id, results } = await runJob(plan);
+    const db = await getDb();
+    const { rows } = await db.execute(sql`select key, run_id from experiment_cells where experiment_id = ${id} and kind = 'turn2' and subject_id = 'broken'`);
+    expect(rows.map((r) => r.run_id)).toEqual([null, null]);
+    const broken = (results.suites.mtBench as VariantMtBench[]).find((s) => s.variantId === "broken")!;
+    expect(broken).toMatchObject({ turn1: { graded: 2, unscored: 2 }, turn2: { graded: 2, unscored: 2 } });
+    const second = results.progress.followUps[`${plan.prompts[0].id}\u0000broken`];
+    expect(second).toMatchObject({ status: "failed", error: "the first turn has no answer", previousRunId: results.progress.runs[`${plan.prompts[0].id}\u0000broken`].runId });
+    const heron = (results.suites.mtBench as VariantMtBench[]).find((s) => s.variantId === "heron")!;
+    expect(heron.overall?.n).toBe(2);
+  }, 240_000);
 });
 
 describe("MATH as a job", () => {
