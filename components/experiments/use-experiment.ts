@@ -6,9 +6,11 @@ import {
   cancelExperimentJob,
   fetchExperimentResults,
   fetchExperimentSummary,
+  resumeExperimentJob,
   startExperimentJob,
   type ExperimentSummary,
 } from "@/lib/client/experiments/job-client";
+import { useSettingsStore } from "@/lib/client/settings-store";
 import { emptyProgress, type ExperimentPlan, type ExperimentProgress } from "@/lib/experiments/types";
 
 export interface ExperimentControls {
@@ -32,6 +34,8 @@ export interface ExperimentControls {
 }
 
 const POLL_MS = 1_000;
+/** A paused job is sent the keys again at most this often (a refused resume is not hammered). */
+const RESUME_EVERY_MS = 10_000;
 /** An 805-prompt job's results are large: read them again at most this often while it runs. */
 const RESULTS_EVERY_MS = 4_000;
 
@@ -59,6 +63,7 @@ export function useExperiment(): ExperimentControls {
   const [owner, setOwner] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resultsAt = useRef({ done: -1, at: 0 });
+  const resumedAt = useRef(0);
 
   const open = useCallback((id: string) => {
     resultsAt.current = { done: -1, at: 0 };
@@ -83,6 +88,12 @@ export function useExperiment(): ExperimentControls {
         if (stopped) return;
         setSummary(experiment);
         setOwner(access === "owner");
+        // The server lost the pasted keys (restart, TTL): the owner's open page sends them again.
+        const keys = useSettingsStore.getState().runKeys();
+        if (experiment.status === "paused" && access === "owner" && keys && Date.now() - resumedAt.current >= RESUME_EVERY_MS) {
+          resumedAt.current = Date.now();
+          await resumeExperimentJob(jobId, readOwner(), keys);
+        }
         const ended = experiment.status !== "running";
         const seen = resultsAt.current;
         if (experiment.done !== seen.done && (ended || Date.now() - seen.at >= RESULTS_EVERY_MS)) {
@@ -106,7 +117,8 @@ export function useExperiment(): ExperimentControls {
     };
   }, [jobId]);
 
-  const running = summary?.status === "running";
+  // A paused job is not over: it still has units to do, and its owner may stop it.
+  const running = summary?.status === "running" || summary?.status === "paused";
   return {
     jobId,
     plan,
@@ -119,7 +131,7 @@ export function useExperiment(): ExperimentControls {
     total: summary?.total ?? 0,
     start: (next) => {
       setError(null);
-      startExperimentJob(next, ensureOwner()).then(
+      startExperimentJob(next, ensureOwner(), useSettingsStore.getState().runKeys()).then(
         ({ id }) => {
           setPlan({ ...next, id });
           setProgress(emptyProgress());

@@ -1,6 +1,7 @@
 import { ownerHeaders } from "@/lib/client/owner";
 import type { ExperimentSummary } from "@/lib/experiments/jobs/view";
 import type { ExperimentPlan, ExperimentProgress } from "@/lib/experiments/types";
+import type { RunKeys } from "@/lib/wire/keys";
 
 export type { ExperimentSummary };
 
@@ -18,14 +19,28 @@ async function answer<T>(response: Response): Promise<T> {
   return body;
 }
 
-/** `POST /api/experiments`: the job starts on the server and goes on without this tab. */
-export async function startExperimentJob(plan: ExperimentPlan, owner: string): Promise<{ id: string; total: number }> {
+/**
+ * `POST /api/experiments`: the job starts on the server and goes on without this tab. The keys
+ * pasted in Settings go with it, as with a run; the server holds them in memory for this job only.
+ */
+export async function startExperimentJob(plan: ExperimentPlan, owner: string, keys?: RunKeys): Promise<{ id: string; total: number }> {
   const response = await fetch("/api/experiments", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ plan, owner }),
+    body: JSON.stringify({ plan, owner, ...(keys && { keys }) }),
   });
   return answer(response);
+}
+
+/** `POST /api/experiments/<id>/resume` (owner): the keys again, for a job paused without them. */
+export async function resumeExperimentJob(id: string, owner: string | null, keys: RunKeys): Promise<void> {
+  await answer(
+    await fetch(`/api/experiments/${encodeURIComponent(id)}/resume`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...ownerHeaders(owner) },
+      body: JSON.stringify({ keys }),
+    }),
+  );
 }
 
 export async function fetchExperimentSummary(id: string, owner: string | null): Promise<{ experiment: ExperimentSummary; access: "owner" | "read" }> {
