@@ -6,6 +6,7 @@ import {
   cancelExperimentJob,
   fetchExperimentResults,
   fetchExperimentSummary,
+  keysToResend,
   resumeExperimentJob,
   startExperimentJob,
   type ExperimentSummary,
@@ -34,8 +35,6 @@ export interface ExperimentControls {
 }
 
 const POLL_MS = 1_000;
-/** A paused job is sent the keys again at most this often (a refused resume is not hammered). */
-const RESUME_EVERY_MS = 10_000;
 /** An 805-prompt job's results are large: read them again at most this often while it runs. */
 const RESULTS_EVERY_MS = 4_000;
 
@@ -89,8 +88,8 @@ export function useExperiment(): ExperimentControls {
         setSummary(experiment);
         setOwner(access === "owner");
         // The server lost the pasted keys (restart, TTL): the owner's open page sends them again.
-        const keys = useSettingsStore.getState().runKeys();
-        if (experiment.status === "paused" && access === "owner" && keys && Date.now() - resumedAt.current >= RESUME_EVERY_MS) {
+        const keys = keysToResend({ status: experiment.status, access }, useSettingsStore.getState().runKeys(), resumedAt.current, Date.now());
+        if (keys) {
           resumedAt.current = Date.now();
           await resumeExperimentJob(jobId, readOwner(), keys);
         }

@@ -59,3 +59,20 @@ export async function listExperimentJobs(owner: string | null): Promise<Experime
   if (!owner) return [];
   return (await answer<{ experiments: ExperimentListItem[] }>(await fetch("/api/experiments", { headers: ownerHeaders(owner), cache: "no-store" }))).experiments;
 }
+
+/** A paused job is sent the keys again at most this often (a refused resume is not hammered). */
+export const RESUME_EVERY_MS = 10_000;
+
+/**
+ * The keys the owner's open page sends now to a job that waits for them: only to a paused job,
+ * only by its owner, only when Settings has keys, and not more often than RESUME_EVERY_MS.
+ */
+export function keysToResend(
+  job: { status: string; access: "owner" | "read" },
+  keys: RunKeys | undefined,
+  lastSentAt: number,
+  now: number,
+): RunKeys | undefined {
+  if (job.status !== "paused" || job.access !== "owner" || !keys) return undefined;
+  return now - lastSentAt >= RESUME_EVERY_MS ? keys : undefined;
+}

@@ -29,7 +29,7 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { stopBoss } from "@/lib/experiments/jobs/boss";
 import { forgetAllKeys } from "@/lib/experiments/jobs/keyring";
 import { stopExperimentWorkers } from "@/lib/experiments/jobs/worker";
-import type { ExperimentPlan, RunResult } from "@/lib/experiments/types";
+import type { ExperimentPlan, ExperimentProgress } from "@/lib/experiments/types";
 import { registry } from "@/lib/runs/process/registry";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fixtures/fake-openai-server";
 
@@ -49,12 +49,14 @@ const request = (url: string, init: RequestInit & { owner?: string } = {}) =>
   new Request(`http://moa.test${url}`, { ...init, headers: { "content-type": "application/json", ...(init.owner && { "x-moa-owner": init.owner }) } });
 
 /** Every API answer is kept, to look for the key in it afterwards. */
-async function call(response: Response | Promise<Response>): Promise<{ status: number; body: any }> {
+async function call<T = unknown>(response: Response | Promise<Response>): Promise<{ status: number; body: T }> {
   const r = await response;
   const text = await r.text();
   responses.push(text);
-  return { status: r.status, body: text ? JSON.parse(text) : null };
+  return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
 }
+
+type Summary = { status: string; done: number; total: number };
 
 const keys = () => ({ compat: KEY, compatBaseUrl: fake.baseUrl });
 
@@ -76,7 +78,7 @@ function plan(name: string): ExperimentPlan {
   };
 }
 
-const summary = async (id: string) => (await call(summaryRoute(request(`/api/experiments/${id}`, { owner: OWNER }), ctx(id)))).body.experiment as { status: string; done: number; total: number };
+const summary = async (id: string) => (await call<{ experiment: Summary }>(summaryRoute(request(`/api/experiments/${id}`, { owner: OWNER }), ctx(id)))).body.experiment;
 
 async function until(id: string, done: (s: { status: string; done: number }) => boolean, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -87,7 +89,7 @@ async function until(id: string, done: (s: { status: string; done: number }) => 
   }
 }
 
-const create = (body: object) => call(createRoute(request("/api/experiments", { method: "POST", body: JSON.stringify(body) })));
+const create = (body: object) => call<{ id: string }>(createRoute(request("/api/experiments", { method: "POST", body: JSON.stringify(body) })));
 const resume = (id: string, owner: string) => call(resumeRoute(request(`/api/experiments/${id}/resume`, { method: "POST", owner, body: JSON.stringify({ keys: keys() }) }), ctx(id)));
 const chatRequests = () => fake.requests.filter((r) => r.path.endsWith("/chat/completions"));
 
@@ -127,17 +129,18 @@ describe("experiment jobs on pasted keys", () => {
     // 4 cells, and the one comparison per prompt judged in both orders.
     expect(asked).toHaveLength(8);
     expect(asked.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
-    const { body } = await call(resultsRoute(request(`/api/experiments/${created.body.id}/results`), ctx(created.body.id)));
-    const runs = Object.values(body.progress.runs) as RunResult[];
-    expect(runs.map((r) => r.status)).toEqual(["finished", "finished", "finished", "finished"]);
-    expect(Object.values(body.progress.judgements).every((j: any) => j.error === undefined)).toBe(true);
+    const { body } = await call<{ progress: ExperimentProgress }>(resultsRoute(request(`/api/experiments/${created.body.id}/results`), ctx(created.body.id)));
+    expect(Object.values(body.progress.runs).map((r) => r.status)).toEqual(["finished", "finished", "finished", "finished"]);
+    const judgements = Object.values(body.progress.judgements);
+    expect(judgements).toHaveLength(2);
+    expect(judgements.every((j) => j.error === undefined)).toBe(true);
   }, 180_000);
 
   it("pauses when the server loses the keys, fails nothing, and continues after the owner (not a viewer) sends them again", async () => {
     gate = new Promise<void>((resolve) => (release = resolve));
     const before = chatRequests().length;
     const created = await create({ plan: plan("restarted"), owner: OWNER, keys: keys() });
-    const id = created.body.id as string;
+    const id = created.body.id;
     // Two cells are in flight (MOA_JOB_CONCURRENCY=2), held by the upstream; then the keys are gone, as after a restart.
     await vi.waitFor(() => expect(chatRequests().length - before).toBe(2), { timeout: 60_000, interval: 50 });
     forgetAllKeys();
