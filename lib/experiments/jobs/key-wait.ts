@@ -17,6 +17,15 @@ const CLUSTER_TRIES_BEFORE_PAUSE = 12;
 const PAUSED_RECHECK_S = 300;
 
 /**
+ * What a worker without the keys does with a unit on its `tries`-th time in a row: whether it
+ * pauses the job (nobody holds the keys) and how long the unit waits before it is offered again.
+ */
+export function keyWaitPlan(clustered: boolean, status: ExperimentStatus, tries: number): { pause: boolean; delayS: number } {
+  const noneHasThem = !clustered || status === "paused" || tries >= CLUSTER_TRIES_BEFORE_PAUSE;
+  return { pause: noneHasThem && status === "running", delayS: noneHasThem ? PAUSED_RECHECK_S : CLUSTER_RETRY_S };
+}
+
+/**
  * A unit of a job on pasted keys reached a worker that does not hold them. It is put back,
  * delayed, never failed and never run on the server's keys. With PGlite this process is the only
  * one, so nobody has the keys: the job is paused until its owner sends them again. In a cluster
@@ -25,9 +34,8 @@ const PAUSED_RECHECK_S = 300;
  */
 export async function putBackForKeys(db: Database, boss: PgBoss, job: UnitJob, status: ExperimentStatus): Promise<void> {
   const tries = (job.keyTries ?? 0) + 1;
-  const noneHasThem = !isClustered() || status === "paused" || tries >= CLUSTER_TRIES_BEFORE_PAUSE;
-  if (noneHasThem && status === "running" && (await repo.setPaused(db, job.experimentId, true))) forgetStatus(job.experimentId);
-  const delayS = noneHasThem ? PAUSED_RECHECK_S : CLUSTER_RETRY_S;
+  const { pause, delayS } = keyWaitPlan(isClustered(), status, tries);
+  if (pause && (await repo.setPaused(db, job.experimentId, true))) forgetStatus(job.experimentId);
   // A fresh id: the chain's earlier ids may still sit in the job table as completed. A duplicate (a job
   // delivered twice) is harmless: the unit's claim keeps it from running twice.
   await boss.insert([

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { keyWaitPlan } from "@/lib/experiments/jobs/key-wait";
 import { dropKeys, forgetAllKeys, holdKeys, keyringTtlMs, keysFor } from "@/lib/experiments/jobs/keyring";
 import { createExperimentRequestSchema, experimentSpecSchema, specOf } from "@/lib/experiments/jobs/spec";
 import type { ExperimentPlan } from "@/lib/experiments/types";
@@ -60,5 +61,19 @@ describe("a job's spec names its pasted keys, never holds them", () => {
   it("takes keys in the start request in the run's shape, and nothing unknown", () => {
     expect(createExperimentRequestSchema.safeParse({ plan, keys: KEYS }).success).toBe(true);
     expect(createExperimentRequestSchema.safeParse({ plan, keys: { mistral: "x".repeat(20) } }).success).toBe(false);
+  });
+});
+
+describe("a unit that reaches a worker without its job's keys", () => {
+  it("pauses the job at once with PGlite, where this process is the only one, and waits long", () => {
+    expect(keyWaitPlan(false, "running", 1)).toEqual({ pause: true, delayS: 300 });
+    expect(keyWaitPlan(false, "paused", 1)).toEqual({ pause: false, delayS: 300 });
+  });
+
+  it("in a cluster is offered again soon (another instance may hold the keys), and pauses the job only after many tries", () => {
+    expect(keyWaitPlan(true, "running", 1)).toEqual({ pause: false, delayS: 5 });
+    expect(keyWaitPlan(true, "running", 11)).toEqual({ pause: false, delayS: 5 });
+    expect(keyWaitPlan(true, "running", 12)).toEqual({ pause: true, delayS: 300 });
+    expect(keyWaitPlan(true, "paused", 1)).toEqual({ pause: false, delayS: 300 });
   });
 });
