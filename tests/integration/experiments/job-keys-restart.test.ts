@@ -1,13 +1,15 @@
 /**
  * A job on a pasted key across a real `kill -9` of `next start` (PGlite): after the restart the
  * server no longer has the key, so the job pauses (nothing failed, nothing asked upstream without
- * the key), a viewer cannot resume it, the owner's resume finishes it. The key is not in the
+ * the key); a viewer's page shows the pause and cannot resume it; the owner's page, opened with
+ * the key in Settings, sends it again by itself and the job finishes. The key is not in the
  * server's output nor in the bytes of its data folder.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { chromium, type Browser } from "@playwright/test";
 import { afterAll, describe, expect, it } from "vitest";
 import { OWNER_HEADER } from "@/lib/wire/owner";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fixtures/fake-openai-server";
@@ -48,8 +50,10 @@ describe.skipIf(reason)(`a job on pasted keys across kill -9${reason ? ` [skippe
   let server: AppServer | undefined;
   let fake: FakeOpenAI;
   let output = "";
+  let browser: Browser | undefined;
 
   afterAll(async () => {
+    await browser?.close();
     if (server) killGroup(server.child, "SIGKILL");
     await fake?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -91,11 +95,28 @@ describe.skipIf(reason)(`a job on pasted keys across kill -9${reason ? ` [skippe
         body: JSON.stringify({ keys }),
       });
     expect((await resume(VIEWER)).status).toBe(403);
-    const resumed = await resume(OWNER);
-    expect(resumed.status).toBe(200);
-    expect(await resumed.text()).not.toContain(KEY);
 
-    const ended = await waitForSummary(server.base, id, (s) => s.status !== "running", 120_000);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+    const pageUrl = `${server.base}/experiments?id=${id}`;
+    const viewer = await (await browser.newContext()).newPage();
+    await viewer.goto(pageUrl);
+    await viewer.getByText("waits for its owner's keys").waitFor({ timeout: 60_000 });
+    await viewer.close();
+    expect((await readSummary(server.base, id)).status).toBe("paused");
+
+    // The owner's browser: its secret and the pasted key where the page keeps them.
+    const ownerContext = await browser.newContext();
+    await ownerContext.addInitScript(
+      ({ owner, keys }) => {
+        localStorage.setItem("moa-owner", owner);
+        localStorage.setItem("moa-settings-v1", JSON.stringify({ version: 1, state: { keys } }));
+      },
+      { owner: OWNER, keys },
+    );
+    const ownerPage = await ownerContext.newPage();
+    await ownerPage.goto(pageUrl);
+
+    const ended = await waitForSummary(server.base, id, (s) => s.status !== "running" && s.status !== "paused", 120_000);
     expect(ended).toMatchObject({ status: "finished", done: total, total });
     expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
     // Every cell has a finished answer: none failed for want of the key.
