@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { runKeysSchema, type RunKeys } from "@/lib/wire/keys";
 import { ownerSecretSchema } from "@/lib/wire/owner";
+import { providerOf } from "@/lib/moa/model-id";
 import { comparisonsOf, experimentPlanSchema, type ExperimentPlan } from "../types";
 import { MAX_PROMPTS } from "../prompt-set";
 
@@ -48,6 +49,21 @@ export const createExperimentRequestSchema = z
 
 /** Body of `POST /api/experiments/<id>/resume`: the owner's keys again, after a restart or the TTL lost them. */
 export const resumeExperimentRequestSchema = z.object({ keys: runKeysSchema }).strict();
+
+/**
+ * The pasted keys a plan's models (variants and judge) can use; undefined when none. The browser
+ * sends every key in Settings, and a sim-only job must not wait for keys it never needed.
+ */
+export function keysUsedBy(plan: ExperimentPlan, keys: RunKeys | undefined): RunKeys | undefined {
+  if (!keys) return undefined;
+  const models = [...plan.variants.flatMap((v) => v.config.layers.flatMap((l) => l.agents.map((a) => a.model))), plan.judge];
+  const providers = new Set(models.map(providerOf));
+  const used: RunKeys = {};
+  for (const [name, value] of Object.entries(keys) as Array<[keyof RunKeys, string]>) {
+    if (providers.has(name === "compatBaseUrl" ? "compat" : name)) used[name] = value;
+  }
+  return Object.keys(used).length > 0 ? used : undefined;
+}
 
 export function specOf(plan: ExperimentPlan, budgetUsd?: number, keys?: RunKeys): ExperimentSpec {
   const pastedKeys = keys ? (Object.keys(keys) as Array<keyof RunKeys>) : [];

@@ -6,7 +6,7 @@ import { beat, processInstanceId } from "@/lib/db/instances";
 import { isClustered } from "@/lib/db/backend";
 import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
 import type { CellRunner } from "./cell-runner";
-import { putBackForKeys } from "./key-wait";
+import { putBackForKeys, wakeWaitingUnits } from "./key-wait";
 import { dropKeys, keysFor } from "./keyring";
 import { forgetStatus, loadSpec } from "./load-spec";
 import { startPump, type Pump } from "./pump";
@@ -69,7 +69,11 @@ async function doUnit(job: UnitJob, runner: CellRunner): Promise<void> {
   // A job on pasted keys runs only where they are held; anywhere else its unit waits for them.
   const keys = spec.pastedKeys?.length ? keysFor(experimentId) : undefined;
   if (spec.pastedKeys?.length && !keys) return putBackForKeys(db, await getBoss(), job, loaded.status);
-  if (loaded.status === "paused" && (await repo.setPaused(db, experimentId, false))) forgetStatus(experimentId);
+  if (loaded.status === "paused" && (await repo.setPaused(db, experimentId, false))) {
+    // This instance holds the keys after all: the units others put back for a long wait are due now.
+    forgetStatus(experimentId);
+    await wakeWaitingUnits(db, experimentId);
+  }
   const me = processInstanceId();
   if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
   const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner, ...(keys && { keys }) };

@@ -175,6 +175,17 @@ describe("experiment jobs on pasted keys", () => {
     expect((await resume(id, OWNER)).status).toBe(409);
   }, 240_000);
 
+  it("a job whose models use none of the pasted keys does not depend on them", async () => {
+    const simOnly = { ...plan("sim only"), judge: "sim:owl?tps=4000&ttft=1&tokens=40" };
+    simOnly.variants = simOnly.variants.map((v) => ({ ...v, config: { layers: [{ agents: [{ model: `sim:${v.id}?tps=4000&ttft=1&tokens=40` }] }] } }));
+    const created = await create({ plan: simOnly, owner: OWNER, keys: keys() });
+    expect(created.status).toBe(201);
+    forgetAllKeys();
+    const ended = await until(created.body.id, (s) => s.status !== "running");
+    expect(ended).toMatchObject({ status: "finished", done: 6, total: 6 });
+    expect((await resume(created.body.id, OWNER)).status).toBe(409);
+  }, 120_000);
+
   it("keeps the key out of every table, event, log line and API response", async () => {
     await call(listRoute(request("/api/experiments", { owner: OWNER })));
     const db = await getDb();

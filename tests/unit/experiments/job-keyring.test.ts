@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { keyWaitPlan } from "@/lib/experiments/jobs/key-wait";
 import { dropKeys, forgetAllKeys, holdKeys, keyringTtlMs, keysFor } from "@/lib/experiments/jobs/keyring";
-import { createExperimentRequestSchema, experimentSpecSchema, specOf } from "@/lib/experiments/jobs/spec";
+import { createExperimentRequestSchema, experimentSpecSchema, keysUsedBy, specOf } from "@/lib/experiments/jobs/spec";
 import type { ExperimentPlan } from "@/lib/experiments/types";
 
 const KEYS = { openai: "sk-test-0123456789", compatBaseUrl: "https://llm.example.com/v1" };
@@ -56,6 +56,16 @@ describe("a job's spec names its pasted keys, never holds them", () => {
     expect(spec.pastedKeys).toEqual(["openai", "compatBaseUrl"]);
     expect(JSON.stringify(spec)).not.toContain(KEYS.openai);
     expect(specOf(plan).pastedKeys).toBeUndefined();
+  });
+
+  it("keeps only the keys the plan's models use: a sim-only job on a browser with keys waits for none", () => {
+    const all = { ...KEYS, anthropic: "sk-ant-0123456789", compat: "sk-compat-0123456789" };
+    expect(keysUsedBy(plan, all)).toEqual({ openai: KEYS.openai });
+    const simOnly = { ...plan, variants: plan.variants.map((v) => ({ ...v, config: { layers: [{ agents: [{ model: "sim:heron" }] }] } })) };
+    expect(keysUsedBy(simOnly, all)).toBeUndefined();
+    const compatJudge = { ...simOnly, judge: "compat:judge" };
+    expect(keysUsedBy(compatJudge, all)).toEqual({ compatBaseUrl: KEYS.compatBaseUrl, compat: all.compat });
+    expect(keysUsedBy(plan, undefined)).toBeUndefined();
   });
 
   it("takes keys in the start request in the run's shape, and nothing unknown", () => {
