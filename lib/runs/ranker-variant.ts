@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { RunRequest } from "@/lib/wire/run-request";
