@@ -5,13 +5,17 @@ import { JudgeSelect } from "@/components/compare/judge-select";
 import { VariantPicker } from "@/components/compare/variant-picker";
 import { Button } from "@/components/ui/button";
 import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
+import { estimateExperimentCost } from "@/lib/experiments/cost-estimate";
+import { formatUsd } from "@/lib/client/format";
+import { lookupModel } from "@/lib/providers/catalog";
 import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
 import { plural } from "@/lib/plural";
 import { readPrompts, SUITE_LABELS } from "@/lib/suites/read-prompts";
+import { CostBeforeLaunch, parseBudget } from "./cost-before-launch";
 
 export interface SetupProps {
   variants: VariantSpec[];
-  onStart(plan: ExperimentPlan): void;
+  onStart(plan: ExperimentPlan, budgetUsd?: number): void;
   disabled?: boolean;
 }
 
@@ -25,12 +29,23 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   const [selected, setSelected] = useState<string[]>(DEFAULT_VARIANTS.filter((id) => variants.some((v) => v.id === id)));
   const [reference, setReference] = useState("best-proposer");
   const [judge, setJudge] = useState("");
+  const [budget, setBudget] = useState("");
+  /** The estimate is above the budget: launching waits for a second, explicit yes. */
+  const [confirming, setConfirming] = useState(false);
 
   const parsed = useMemo(() => (builtin ? { prompts: builtin, errors: [] } : readPrompts(text, fileName)), [builtin, text, fileName]);
   const suite = "suite" in parsed ? parsed.suite : undefined;
   const chosen = variants.filter((v) => selected.includes(v.id));
   const ref = chosen.some((v) => v.id === reference) ? reference : chosen.at(-1)?.id;
-  const ready = parsed.prompts.length > 0 && chosen.length >= 2 && ref && judge;
+  const { budgetUsd, error: budgetError } = parseBudget(budget);
+  const ready = parsed.prompts.length > 0 && chosen.length >= 2 && ref && judge && !budgetError;
+
+  const draft = useMemo((): ExperimentPlan | undefined => {
+    if (parsed.prompts.length === 0 || chosen.length < 2 || !ref || !judge) return undefined;
+    return { id: "draft", name: "", createdAt: "", prompts: parsed.prompts, variants: chosen, reference: ref, judge };
+  }, [parsed.prompts, chosen, ref, judge]);
+  const estimate = useMemo(() => (draft ? estimateExperimentCost(draft, lookupModel) : undefined), [draft]);
+  const overBudget = budgetUsd !== undefined && estimate !== undefined && estimate.total.usd > budgetUsd;
 
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -39,18 +54,13 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
     setText(await file.text());
   };
 
-  const start = () => {
+  const start = (confirmed = false) => {
     if (!ready || !ref) return;
+    if (overBudget && !confirmed) return setConfirming(true);
+    setConfirming(false);
     const now = new Date();
-    onStart({
-      id: `exp-${now.getTime().toString(36)}`,
-      name: `Experiment of ${now.toLocaleString()}`,
-      createdAt: now.toISOString(),
-      prompts: parsed.prompts,
-      variants: chosen,
-      reference: ref,
-      judge,
-    });
+    const plan = { id: `exp-${now.getTime().toString(36)}`, name: `Experiment of ${now.toLocaleString()}`, createdAt: now.toISOString(), prompts: parsed.prompts, variants: chosen, reference: ref, judge };
+    onStart(plan, budgetUsd);
   };
 
   return (
@@ -107,9 +117,35 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
           </select>
         </label>
         <JudgeSelect value={judge} onChange={setJudge} disabled={disabled} />
-        <Button variant="primary" onClick={start} disabled={disabled || !ready}>
-          Run experiment
-        </Button>
+        <CostBeforeLaunch
+          estimate={estimate}
+          budget={budget}
+          onBudgetChange={(text) => {
+            setBudget(text);
+            setConfirming(false);
+          }}
+          disabled={disabled}
+        />
+        {confirming && estimate && budgetUsd !== undefined ? (
+          <div role="alert" className="flex flex-col gap-2 rounded-lg border border-amber-300 p-2.5 text-sm dark:border-amber-700">
+            <p>
+              The estimate ({formatUsd(estimate.total.usd)}) is above your budget ({formatUsd(budgetUsd)}): the job will stop when it has spent the budget, before
+              every step is done.
+            </p>
+            <div className="flex gap-2">
+              <Button size="sm" variant="primary" onClick={() => start(true)} disabled={disabled}>
+                Launch anyway
+              </Button>
+              <Button size="sm" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button variant="primary" onClick={() => start()} disabled={disabled || !ready}>
+            Run experiment
+          </Button>
+        )}
         <p className="text-xs text-muted">
           {plural(parsed.prompts.length, "prompt")} × {plural(chosen.length, "variant")} = {plural(parsed.prompts.length * chosen.length, "run")}, plus{" "}
           {plural(parsed.prompts.length * Math.max(0, chosen.length - 1), "verdict")} judged in both orders.
