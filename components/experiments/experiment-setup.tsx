@@ -12,6 +12,7 @@ import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experi
 import { plural } from "@/lib/plural";
 import { readPrompts, SUITE_LABELS } from "@/lib/suites/read-prompts";
 import { CostBeforeLaunch, parseBudget } from "./cost-before-launch";
+import { FetchSuiteButtons } from "./fetch-suite-buttons";
 
 export interface SetupProps {
   variants: VariantSpec[];
@@ -96,6 +97,14 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
             {suite && ` · ${SUITE_LABELS[suite]}`}
           </span>
         </div>
+        <FetchSuiteButtons
+          disabled={disabled}
+          onFetched={(file) => {
+            setBuiltin(null);
+            setFileName(file.fileName);
+            setText(file.text);
+          }}
+        />
         {parsed.errors.length > 0 && (
           <ul className="text-xs text-amber-800 dark:text-amber-300" aria-label="Problems with the prompts">
             {parsed.errors.slice(0, 5).map((e) => (
