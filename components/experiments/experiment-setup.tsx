@@ -11,6 +11,7 @@ import { lookupModel } from "@/lib/providers/catalog";
 import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
 import { plural } from "@/lib/plural";
 import { readPrompts, SUITE_LABELS } from "@/lib/suites/read-prompts";
+import { FILE_REFERENCE_ID, fileReferenceOf, fileReferenceSet } from "@/lib/suites/reference-answers";
 import { CostBeforeLaunch, parseBudget } from "./cost-before-launch";
 import { FetchSuiteButtons } from "./fetch-suite-buttons";
 
@@ -28,7 +29,8 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   const [fileName, setFileName] = useState<string | undefined>();
   const [builtin, setBuiltin] = useState<ExperimentPrompt[] | null>(null);
   const [selected, setSelected] = useState<string[]>(DEFAULT_VARIANTS.filter((id) => variants.some((v) => v.id === id)));
-  const [reference, setReference] = useState("best-proposer");
+  /** Null until the user picks one: then the file's reference outputs when it has them, else the best proposer alone. */
+  const [reference, setReference] = useState<string | null>(null);
   const [judge, setJudge] = useState("");
   const [budget, setBudget] = useState("");
   /** The estimate is above the budget: launching waits for a second, explicit yes. */
@@ -37,14 +39,20 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   const parsed = useMemo(() => (builtin ? { prompts: builtin, errors: [] } : readPrompts(text, fileName)), [builtin, text, fileName]);
   const suite = "suite" in parsed ? parsed.suite : undefined;
   const chosen = variants.filter((v) => selected.includes(v.id));
-  const ref = chosen.some((v) => v.id === reference) ? reference : chosen.at(-1)?.id;
+  // AlpacaEval: the file's own outputs are the reference side, judged without running anything.
+  const fileReference = useMemo(() => (builtin ? undefined : fileReferenceOf(text)), [builtin, text]);
+  const answerSet = useMemo(() => fileReference && fileReferenceSet(fileReference, parsed.prompts.map((p) => p.id), fileName), [fileReference, parsed.prompts, fileName]);
+  const wanted = reference ?? (answerSet ? FILE_REFERENCE_ID : "best-proposer");
+  const ref = wanted === FILE_REFERENCE_ID && answerSet ? FILE_REFERENCE_ID : chosen.some((v) => v.id === wanted) ? wanted : chosen.at(-1)?.id;
+  const againstSet = ref === FILE_REFERENCE_ID;
+  const verdicts = parsed.prompts.length * Math.max(0, againstSet ? chosen.length : chosen.length - 1);
   const { budgetUsd, error: budgetError } = parseBudget(budget);
-  const ready = parsed.prompts.length > 0 && chosen.length >= 2 && ref && judge && !budgetError;
 
   const draft = useMemo((): ExperimentPlan | undefined => {
-    if (parsed.prompts.length === 0 || chosen.length < 2 || !ref || !judge) return undefined;
-    return { id: "draft", name: "", createdAt: "", prompts: parsed.prompts, variants: chosen, reference: ref, judge };
-  }, [parsed.prompts, chosen, ref, judge]);
+    if (parsed.prompts.length === 0 || chosen.length < (againstSet ? 1 : 2) || !ref || !judge) return undefined;
+    return { id: "draft", name: "", createdAt: "", prompts: parsed.prompts, variants: chosen, reference: ref, judge, ...(againstSet && answerSet && { answerSets: [answerSet] }) };
+  }, [parsed.prompts, chosen, ref, judge, againstSet, answerSet]);
+  const ready = draft !== undefined && !budgetError;
   const estimate = useMemo(() => (draft ? estimateExperimentCost(draft, lookupModel) : undefined), [draft]);
   const overBudget = budgetUsd !== undefined && estimate !== undefined && estimate.total.usd > budgetUsd;
 
@@ -56,12 +64,11 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   };
 
   const start = (confirmed = false) => {
-    if (!ready || !ref) return;
+    if (!draft || budgetError) return;
     if (overBudget && !confirmed) return setConfirming(true);
     setConfirming(false);
     const now = new Date();
-    const plan = { id: `exp-${now.getTime().toString(36)}`, name: `Experiment of ${now.toLocaleString()}`, createdAt: now.toISOString(), prompts: parsed.prompts, variants: chosen, reference: ref, judge };
-    onStart(plan, budgetUsd);
+    onStart({ ...draft, id: `exp-${now.getTime().toString(36)}`, name: `Experiment of ${now.toLocaleString()}`, createdAt: now.toISOString() }, budgetUsd);
   };
 
   return (
@@ -118,6 +125,7 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
         <label className="flex items-center gap-2 text-sm">
           <span className="text-muted">Reference</span>
           <select value={ref ?? ""} onChange={(e) => setReference(e.target.value)} disabled={disabled} className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm">
+            {answerSet && <option value={FILE_REFERENCE_ID}>{answerSet.label} of the file</option>}
             {chosen.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.label}
@@ -157,7 +165,7 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
         )}
         <p className="text-xs text-muted">
           {plural(parsed.prompts.length, "prompt")} × {plural(chosen.length, "variant")} = {plural(parsed.prompts.length * chosen.length, "run")}, plus{" "}
-          {plural(parsed.prompts.length * Math.max(0, chosen.length - 1), "verdict")} judged in both orders.
+          {plural(verdicts, "verdict")} judged in both orders{againstSet && answerSet && `, each against the file's reference output (${plural(Object.keys(answerSet.answers).length, "answer")})`}.
         </p>
       </div>
     </section>

@@ -3,6 +3,7 @@ import { LIMITS } from "@/lib/moa/limits";
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
 import { DEFAULT_SYNTHESIS_PROMPT, formatAnswers } from "@/lib/moa/synthesis";
 import { buildJudgeMessages, buildRankerMessages } from "@/lib/moa/variants";
+import { answerSetOf } from "./answer-sets";
 import { comparisonsOf, receivedVariants, type ExperimentPlan, type VariantSpec } from "./types";
 
 /**
@@ -163,6 +164,13 @@ function receivedCost(config: MoAConfig, judge: string, promptTokens: number, pr
   return cost;
 }
 
+/** An answer set's side: its stored answer is known, so the judge's reading of it is too. */
+function fixedSize(plan: ExperimentPlan, sideId: string, promptId: string, a: EstimateAssumptions): AnswerSize {
+  const text = answerSetOf(plan, sideId)?.answers[promptId];
+  const tokens = text === undefined ? a.answerTokens : tokensOfText(text);
+  return { expected: tokens, ceiling: tokens };
+}
+
 const SIM = /^sim:/;
 
 /**
@@ -190,9 +198,8 @@ export function estimateExperimentCost(plan: ExperimentPlan, lookup: ModelLookup
         exactMatchVerdicts++;
         continue;
       }
-      const assumed = { expected: assumptions.answerTokens, ceiling: assumptions.answerTokens };
-      const sideA = answers.get(c.a) ?? assumed;
-      const sideB = answers.get(c.b) ?? assumed;
+      const sideA = answers.get(c.a) ?? fixedSize(plan, c.a, prompt.id, assumptions);
+      const sideB = answers.get(c.b) ?? fixedSize(plan, c.b, prompt.id, assumptions);
       add(judge, verdictCost(plan.judge, promptTokens, sideA, sideB, pricer, assumptions));
     }
     for (const v of analysed) add(judge, receivedCost(v.config, plan.judge, promptTokens, pricer, assumptions));
