@@ -8,29 +8,35 @@ import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
 import { estimateExperimentCost } from "@/lib/experiments/cost-estimate";
 import { formatUsd } from "@/lib/client/format";
 import { lookupModel } from "@/lib/providers/catalog";
-import type { ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
+import { keepPrompts } from "@/lib/experiments/answer-sets";
+import type { AnswerSet, ExperimentPlan, ExperimentPrompt, VariantSpec } from "@/lib/experiments/types";
 import { plural } from "@/lib/plural";
 import { readPrompts, SUITE_LABELS } from "@/lib/suites/read-prompts";
 import { FILE_REFERENCE_ID, fileReferenceOf, fileReferenceSet } from "@/lib/suites/reference-answers";
 import { CostBeforeLaunch, parseBudget } from "./cost-before-launch";
 import { FetchSuiteButtons } from "./fetch-suite-buttons";
+import { StoredReferencePicker } from "./stored-reference-picker";
 
 export interface SetupProps {
   variants: VariantSpec[];
   onStart(plan: ExperimentPlan, budgetUsd?: number): void;
   disabled?: boolean;
+  /** Changes when a job starts or ends, so the list of earlier experiments is read again. */
+  refreshKey?: string;
 }
 
 const DEFAULT_VARIANTS = ["moa", "best-proposer"];
 
 /** Prompts (typed, uploaded or built in), variants, the reference and the judge; the server sets the pace per provider. */
-export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
+export function ExperimentSetup({ variants, onStart, disabled, refreshKey }: SetupProps) {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | undefined>();
   const [builtin, setBuiltin] = useState<ExperimentPrompt[] | null>(null);
   const [selected, setSelected] = useState<string[]>(DEFAULT_VARIANTS.filter((id) => variants.some((v) => v.id === id)));
   /** Null until the user picks one: then the file's reference outputs when it has them, else the best proposer alone. */
   const [reference, setReference] = useState<string | null>(null);
+  /** Another experiment's variant, picked as fixed reference answers. */
+  const [stored, setStored] = useState<AnswerSet | undefined>();
   const [judge, setJudge] = useState("");
   const [budget, setBudget] = useState("");
   /** The estimate is above the budget: launching waits for a second, explicit yes. */
@@ -41,10 +47,15 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
   const chosen = variants.filter((v) => selected.includes(v.id));
   // AlpacaEval: the file's own outputs are the reference side, judged without running anything.
   const fileReference = useMemo(() => (builtin ? undefined : fileReferenceOf(text)), [builtin, text]);
-  const answerSet = useMemo(() => fileReference && fileReferenceSet(fileReference, parsed.prompts.map((p) => p.id), fileName), [fileReference, parsed.prompts, fileName]);
-  const wanted = reference ?? (answerSet ? FILE_REFERENCE_ID : "best-proposer");
-  const ref = wanted === FILE_REFERENCE_ID && answerSet ? FILE_REFERENCE_ID : chosen.some((v) => v.id === wanted) ? wanted : chosen.at(-1)?.id;
-  const againstSet = ref === FILE_REFERENCE_ID;
+  const sets = useMemo(() => {
+    const ids = parsed.prompts.map((p) => p.id);
+    const fromFile = fileReference && fileReferenceSet(fileReference, ids, fileName);
+    return [fromFile, stored && keepPrompts(stored, ids)].filter((set): set is AnswerSet => set !== undefined);
+  }, [fileReference, stored, parsed.prompts, fileName]);
+  const wanted = reference ?? (sets[0]?.id === FILE_REFERENCE_ID ? FILE_REFERENCE_ID : "best-proposer");
+  const answerSet = sets.find((set) => set.id === wanted);
+  const ref = answerSet ? answerSet.id : chosen.some((v) => v.id === wanted) ? wanted : chosen.at(-1)?.id;
+  const againstSet = answerSet !== undefined;
   const verdicts = parsed.prompts.length * Math.max(0, againstSet ? chosen.length : chosen.length - 1);
   const { budgetUsd, error: budgetError } = parseBudget(budget);
 
@@ -125,7 +136,11 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
         <label className="flex items-center gap-2 text-sm">
           <span className="text-muted">Reference</span>
           <select value={ref ?? ""} onChange={(e) => setReference(e.target.value)} disabled={disabled} className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm">
-            {answerSet && <option value={FILE_REFERENCE_ID}>{answerSet.label} of the file</option>}
+            {sets.map((set) => (
+              <option key={set.id} value={set.id}>
+                {set.id === FILE_REFERENCE_ID ? `${set.label} of the file` : set.label}
+              </option>
+            ))}
             {chosen.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.label}
@@ -133,6 +148,14 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
             ))}
           </select>
         </label>
+        <StoredReferencePicker
+          disabled={disabled}
+          refreshKey={refreshKey}
+          onPick={(set) => {
+            setStored(set);
+            setReference(set ? set.id : null);
+          }}
+        />
         <JudgeSelect value={judge} onChange={setJudge} disabled={disabled} />
         <CostBeforeLaunch
           estimate={estimate}
@@ -165,7 +188,7 @@ export function ExperimentSetup({ variants, onStart, disabled }: SetupProps) {
         )}
         <p className="text-xs text-muted">
           {plural(parsed.prompts.length, "prompt")} × {plural(chosen.length, "variant")} = {plural(parsed.prompts.length * chosen.length, "run")}, plus{" "}
-          {plural(verdicts, "verdict")} judged in both orders{againstSet && answerSet && `, each against the file's reference output (${plural(Object.keys(answerSet.answers).length, "answer")})`}.
+          {plural(verdicts, "verdict")} judged in both orders{againstSet && answerSet && `, each against ${answerSet.label} (${plural(Object.keys(answerSet.answers).length, "answer")} for these prompts)`}.
         </p>
       </div>
     </section>

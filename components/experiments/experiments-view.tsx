@@ -90,7 +90,7 @@ export function ExperimentsView() {
             {problem} <a href="/" className="text-accent hover:underline">Fix the board in the playground</a>.
           </p>
         ) : (
-          <ExperimentSetup variants={variants} onStart={experiment.start} disabled={running} />
+          <ExperimentSetup variants={variants} onStart={experiment.start} disabled={running} refreshKey={`${experiment.jobId}:${summary?.status}`} />
         )}
 
         {plan && (

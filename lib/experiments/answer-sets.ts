@@ -29,3 +29,27 @@ export function sideRun(plan: ExperimentPlan, progress: Pick<ExperimentProgress,
   const set = answerSetOf(plan, sideId);
   return set ? fixedRun(set, promptId) : progress.runs[unitKey(promptId, sideId)];
 }
+
+/** The id a stored answer set takes in a new plan: one at a time, never a variant's id. */
+export const STORED_ANSWERS_ID = "stored-answers";
+
+/**
+ * Another experiment's variant as fixed answers, by prompt id: its finished cells with text.
+ * A new plan with the same prompt ids (the same suite file) is then judged against them
+ * without running that variant again.
+ */
+export function answerSetFromExperiment(plan: ExperimentPlan, progress: Pick<ExperimentProgress, "runs">, variantId: string): AnswerSet | undefined {
+  const variant = plan.variants.find((v) => v.id === variantId);
+  if (!variant) return undefined;
+  const answers: Record<string, string> = {};
+  for (const p of plan.prompts) {
+    const run = progress.runs[unitKey(p.id, variantId)];
+    if (run?.status === "finished" && run.text.trim() !== "") answers[p.id] = run.text;
+  }
+  return { id: STORED_ANSWERS_ID, label: `${variant.label} (earlier experiment)`, source: `the answers of "${variant.label}" in ${plan.name}`.slice(0, 300), answers };
+}
+
+/** The set kept to the prompts a plan runs: answers for other prompts would only weigh down the job. */
+export function keepPrompts(set: AnswerSet, promptIds: readonly string[]): AnswerSet {
+  return { ...set, answers: Object.fromEntries(promptIds.flatMap((id) => (set.answers[id] !== undefined ? [[id, set.answers[id]]] : []))) };
+}

@@ -32,7 +32,7 @@ test.describe("AlpacaEval reference", () => {
     await expect(setup.getByText("3 prompts from alpaca_eval.json · AlpacaEval")).toBeVisible();
     const reference = setup.getByLabel("Reference");
     await expect(reference.locator("option:checked")).toHaveText("Reference outputs (gpt4_1106_preview) of the file");
-    await expect(setup.getByText(/6 verdicts judged in both orders, each against the file's reference output \(3 answers\)/)).toBeVisible();
+    await expect(setup.getByText("6 verdicts judged in both orders, each against Reference outputs (gpt4_1106_preview) (3 answers for these prompts).")).toBeVisible();
     await setup.getByRole("button", { name: "Run experiment" }).click();
 
     // Six cells and six verdicts: nothing runs for the reference.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ModelLookup } from "@/lib/analysis/cost";
-import { sideRun } from "@/lib/experiments/answer-sets";
+import { answerSetFromExperiment, keepPrompts, sideRun, STORED_ANSWERS_ID } from "@/lib/experiments/answer-sets";
 import { estimateExperimentCost } from "@/lib/experiments/cost-estimate";
 import { experimentSpecSchema } from "@/lib/experiments/jobs/spec";
 import { totalUnits, verdictsTouching } from "@/lib/experiments/jobs/units";
@@ -100,5 +100,20 @@ describe("an imported file's reference outputs as side b", () => {
     const judge = estimateExperimentCost({ ...plan, prompts: [plan.prompts[0]] }, lookup, assume).judge;
     // Prompt "Explain tides simply." = 21 chars → 6 tokens; the variant 500; the reference's 10 characters → 3 tokens. Two orders.
     expect(judge.inputTokens).toBe(2 * (6 + 500 + 3));
+  });
+});
+
+describe("another experiment's variant as side b", () => {
+  it("keeps its finished answers by prompt id, and only those of the prompts a new plan runs", () => {
+    const earlier = alpacaPlan();
+    const progress = emptyProgress();
+    const [p1, p2, p3] = earlier.prompts;
+    progress.runs[unitKey(p1.id, "moa")] = run("first answer");
+    progress.runs[unitKey(p2.id, "moa")] = { ...run("half"), status: "failed" };
+    progress.runs[unitKey(p3.id, "moa")] = run("  ");
+    const set = answerSetFromExperiment({ ...earlier, name: "Earlier" }, progress, "moa")!;
+    expect(set).toEqual({ id: STORED_ANSWERS_ID, label: "MoA (earlier experiment)", source: 'the answers of "MoA" in Earlier', answers: { [p1.id]: "first answer" } });
+    expect(answerSetFromExperiment(earlier, progress, "nobody")).toBeUndefined();
+    expect(keepPrompts({ ...set, answers: { a: "1", b: "2" } }, ["b", "c"]).answers).toEqual({ b: "2" });
   });
 });
