@@ -135,7 +135,7 @@ export function ExperimentSetup({ variants, onStart, disabled, refreshKey }: Set
         <VariantPicker variants={variants} selected={selected} onChange={setSelected} disabled={disabled} />
         <label className="flex items-center gap-2 text-sm">
           <span className="text-muted">Reference</span>
-          <select value={ref ?? ""} onChange={(e) => setReference(e.target.value)} disabled={disabled} className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm">
+          <select aria-label="Reference" value={ref ?? ""} onChange={(e) => setReference(e.target.value)} disabled={disabled} className="h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm">
             {sets.map((set) => (
               <option key={set.id} value={set.id}>
                 {set.id === FILE_REFERENCE_ID ? `${set.label} of the file` : set.label}

@@ -30,7 +30,7 @@ test.describe("AlpacaEval reference", () => {
     const setup = page.getByRole("region", { name: "Experiment setup" });
     await setup.getByLabel("Upload file").setInputFiles({ name: "alpaca_eval.json", mimeType: "application/json", buffer: Buffer.from(ALPACA) });
     await expect(setup.getByText("3 prompts from alpaca_eval.json · AlpacaEval")).toBeVisible();
-    const reference = setup.getByLabel("Reference");
+    const reference = setup.getByLabel("Reference", { exact: true });
     await expect(reference.locator("option:checked")).toHaveText("Reference outputs (gpt4_1106_preview) of the file");
     await expect(setup.getByText("6 verdicts judged in both orders, each against Reference outputs (gpt4_1106_preview) (3 answers for these prompts).")).toBeVisible();
     await setup.getByRole("button", { name: "Run experiment" }).click();
@@ -45,6 +45,28 @@ test.describe("AlpacaEval reference", () => {
       await expect(row).toContainText(/\d+\.\d% \(\d+\.\d%–\d+\.\d%\).*\d+\.\d% \(\d+\.\d%–\d+\.\d%\), n 3.*\d+ vs 37/);
     }
     await expect(page.getByRole("table", { name: "Experiment results" })).toContainText("Win rate vs Reference outputs (gpt4_1106_preview)");
+  });
+
+  test("judges against another experiment's stored answers, matched by prompt id, without running them again", async ({ page }) => {
+    await seedBoard(page, LAYERS);
+    await page.goto("/experiments");
+    const setup = page.getByRole("region", { name: "Experiment setup" });
+    await setup.getByLabel("Prompts, one per line").fill("Why is the sky blue?\nName three uses of a paperclip.\nHow do tides work?");
+    await setup.getByRole("button", { name: "Run experiment" }).click();
+    await expect(page.getByText("Done: 9 / 9 steps")).toBeVisible({ timeout: 120_000 });
+
+    // The same prompts again, this time against the first experiment's MoA answers.
+    const earlier = setup.getByLabel("Earlier experiment as reference");
+    await earlier.selectOption({ index: 1 });
+    await setup.getByLabel("Its variant").selectOption({ label: "MoA (2 layers)" });
+    await expect(setup.getByLabel("Reference", { exact: true }).locator("option:checked")).toHaveText("MoA (2 layers) (earlier experiment)");
+    await expect(setup.getByText("6 verdicts judged in both orders, each against MoA (2 layers) (earlier experiment) (3 answers for these prompts).")).toBeVisible();
+    await setup.getByRole("button", { name: "Run experiment" }).click();
+
+    await expect(page.getByText("Done: 12 / 12 steps")).toBeVisible({ timeout: 120_000 });
+    const table = page.getByRole("table", { name: "Win rates against the reference" });
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table.getByRole("row", { name: /^MoA/ })).toContainText(/n 3/);
   });
 
   test("a fetch button loads the published file like an upload, and shows the server's error when it fails", async ({ page }) => {
