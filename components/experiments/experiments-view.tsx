@@ -13,6 +13,7 @@ import { answerSetOf, sideLabel } from "@/lib/experiments/answer-sets";
 import { lcWinRates } from "@/lib/experiments/lc-results";
 import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
 import { mathAccuracy } from "@/lib/suites/exact-match-runner";
+import { hasTwoTurns, mtBenchScores } from "@/lib/suites/mt-bench-scores";
 import { AblationGridTable } from "./ablation-grid-table";
 import { AblationGridsCard } from "./ablation-grids-card";
 import { ComparisonsTable } from "./comparisons-table";
@@ -20,6 +21,7 @@ import { ExperimentList } from "./experiment-list";
 import { ExperimentSetup } from "./experiment-setup";
 import { JobProgress } from "./job-progress";
 import { MathAccuracy } from "./math-accuracy";
+import { MtBenchScores } from "./mt-bench-scores";
 import { PaperDirectionsCard } from "./paper-directions-card";
 import { ReferenceTable } from "./reference-table";
 import { ResultsTable } from "./results-table";
@@ -51,6 +53,7 @@ export function ExperimentsView() {
   const fixedReference = plan?.reference ? answerSetOf(plan, plan.reference) : undefined;
   const lc = useMemo(() => ((grid || fixedReference) && plan ? lcWinRates(plan, progress) : new Map()), [grid, fixedReference, plan, progress]);
   const accuracy = useMemo(() => (plan?.prompts.some((p) => p.answer !== undefined) ? mathAccuracy(plan, progress) : undefined), [plan, progress]);
+  const mtBench = useMemo(() => (plan && hasTwoTurns(plan) ? mtBenchScores(plan, progress) : undefined), [plan, progress]);
   const referenceLabel = plan?.comparisons ? undefined : plan?.reference ? sideLabel(plan, plan.reference) : "reference";
 
   const importFile = async (file: File | undefined) => {
@@ -118,6 +121,7 @@ export function ExperimentsView() {
             {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
             {accuracy && <MathAccuracy plan={plan} accuracy={accuracy} />}
+            {mtBench && <MtBenchScores plan={plan} scores={mtBench} />}
             {grid && <AblationGridTable grid={grid} summaries={summaries} lc={lc} />}
             {fixedReference && <ReferenceTable reference={fixedReference} summaries={summaries} lc={lc} />}
             {comparisons.length > 0 && <ComparisonsTable comparisons={comparisons} />}

@@ -11,18 +11,20 @@ import { TruncatedBadge } from "@/components/columns/method-notes";
 import { truncationLabel } from "@/lib/moa/method-notes";
 import { useModelView } from "@/lib/client/models";
 import { useRunStore } from "@/lib/client/run-store";
+import { useSampledRunStore } from "@/lib/client/use-sampled-run-store";
 import type { AgentStatus } from "@/lib/moa/run-state";
 import { NODE_HEIGHT, NODE_WIDTH, type AgentFlowNode } from "./graph-layout";
 
 /**
  * A graph node reads its own agent's status and speed from the run store as primitives,
- * so it re-renders when those change, not on every delta of every agent.
+ * so it re-renders when those change, not on every delta of every agent; the speed is
+ * sampled a few times a second.
  */
 export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNode>) {
   const { layer, agent, model, final } = data;
   const view = useModelView(model);
   const status = useRunStore((s): AgentStatus | null => s.run.agents[layer]?.[agent]?.status ?? null);
-  const speed = useRunStore((s) => {
+  const speed = useSampledRunStore((s) => {
     const a = s.run.agents[layer]?.[agent];
     const tps = a ? tokensPerSecond(a, s.run.t) : undefined;
     return tps === undefined ? null : Math.round(tps);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Conversation } from "@/components/run/conversation";
-import { RunOutput } from "@/components/run/run-output";
+import { LazyRunOutput, preloadRunOutput } from "@/components/run/lazy-run-output";
 import { RunView } from "@/components/run/run-view";
 import { ExportMenu } from "@/components/share/export-menu";
 import { RunAccessProvider } from "@/components/share/run-access";
@@ -11,7 +11,7 @@ import { ShareButton } from "@/components/share/share-button";
 import { InputsDialog } from "@/components/teach/inputs-dialog";
 import { PresenterShell } from "@/components/teach/presenter";
 import { Badge } from "@/components/ui/badge";
-import { MarkdownText } from "@/components/ui/markdown";
+import { LazyMarkdownText } from "@/components/ui/lazy-markdown";
 import { createReplay, type Replay } from "@/lib/client/replay";
 import { fetchRunView, RunClientError, type RunAccess } from "@/lib/client/run-client";
 import { runStore, useRunStore } from "@/lib/client/run-store";
@@ -50,6 +50,8 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
   const messages = useRunStore((s) => s.run.messages);
 
   useEffect(() => {
+    // The answers' code loads alongside the run's events, not after them.
+    void preloadRunOutput();
     const abort = new AbortController();
     let replay: Replay | null = null;
     runStore.getState().reset(id);
@@ -138,9 +140,9 @@ export function SharedRun({ id, stepThrough = false }: { id: string; stepThrough
           </p>
         ) : (
           <>
-            <Conversation messages={messages} markdown={MarkdownText} />
+            <Conversation messages={messages} markdown={LazyMarkdownText} />
             <RunAccessProvider value={access}>
-              <RunView output={RunOutput} empty={<p className="text-sm text-muted">Loading the run…</p>} />
+              <RunView output={LazyRunOutput} empty={<p className="text-sm text-muted">Loading the run…</p>} />
             </RunAccessProvider>
             {mode.kind === "replay" && (
               <div className="bottom-0 z-30 -mx-1 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4 max-sm:static sm:sticky">

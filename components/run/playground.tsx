@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { useGlobalShortcuts } from "@/components/layout/use-global-shortcuts";
@@ -26,16 +25,9 @@ import { useMethodStore } from "@/lib/client/method-store";
 import { MethodSelect } from "./method-select";
 import { PROMPT_INPUT_ID, PromptBox } from "./prompt-box";
 import { configForMethod, type MethodRun } from "./run-method";
+import { LazyRunOutput, preloadRunOutput } from "./lazy-run-output";
 import { RunView } from "./run-view";
 import { useConversationUrl } from "./use-conversation-url";
-
-// Code-split: answers (and the markdown renderer they need) appear only once a run starts, so
-// they load while the page is idle, not before the board and prompt box can be used.
-const loadRunOutput = () => import("./run-output").then((m) => m.RunOutput);
-const RunOutput = dynamic(loadRunOutput, {
-  // The final answer's empty frame, so the columns do not jump when it arrives.
-  loading: () => <div className="h-45 rounded-2xl border border-line bg-surface shadow-sm" aria-hidden />,
-});
 
 /** The playground: board on the side, conversation, live run and prompt box in the main column. */
 export function Playground({ board }: { board: ReactNode }) {
@@ -59,7 +51,8 @@ export function Playground({ board }: { board: ReactNode }) {
   const running = isActive(phase);
   const presenter = useTeachStore((s) => s.presenter);
   const runArea = useRef<HTMLElement>(null);
-  useEffect(() => whenIdle(() => void loadRunOutput()), []);
+  // Answers appear only once a run starts: their code loads while the page is idle.
+  useEffect(() => whenIdle(() => void preloadRunOutput()), []);
   // A run starts below the board: bring the graph and columns into view so it is watched, not missed.
   const showRun = () => requestAnimationFrame(() => runArea.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
 
@@ -142,7 +135,7 @@ export function Playground({ board }: { board: ReactNode }) {
           <h2 className="sr-only">Run</h2>
           <Conversation messages={messages} markdown={LazyMarkdownText} />
           <DemoPanel onRun={runDemo} running={running} />
-          <RunView fallbackConfig={boardConfig} output={RunOutput} />
+          <RunView fallbackConfig={boardConfig} output={LazyRunOutput} />
         </main>
         {/* Outside <main>, so it sticks to the bottom of the viewport from the first load, board included. */}
         <div className="bottom-0 z-30 max-sm:static sm:sticky -mx-1 flex flex-col gap-2 bg-gradient-to-t from-bg via-bg to-bg/0 px-1 pt-4 pb-4">

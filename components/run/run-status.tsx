@@ -3,6 +3,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { SpinnerIcon } from "@/components/ui/icons";
 import { useRunStore, type RunPhase } from "@/lib/client/run-store";
+import { useSampledRunStore } from "@/lib/client/use-sampled-run-store";
 import type { RunStatus } from "@/lib/moa/run-state";
 import { formatMs } from "@/lib/client/format";
 
@@ -25,7 +26,8 @@ export function runStatusLabel(status: RunStatus, phase: RunPhase): { label: str
 export function RunStatusBar() {
   const status = useRunStore((s) => s.run.status);
   const phase = useRunStore((s) => s.phase);
-  const t = useRunStore((s) => s.run.durationMs ?? s.run.t);
+  // The clock moves with every event; shown (and announced) a few times a second.
+  const t = useSampledRunStore((s) => s.run.durationMs ?? s.run.t);
   const runningLayer = useRunStore((s) => s.run.layers.findIndex((l) => l.status === "running"));
   const layerCount = useRunStore((s) => s.run.layers.length);
   const { label, tone } = runStatusLabel(status, phase);

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { runFigures } from "@/lib/analysis/cost";
-import { useRunStore } from "@/lib/client/run-store";
+import { useSampledRunStore } from "@/lib/client/use-sampled-run-store";
 import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
 import { estimateTokens } from "@/lib/client/format";
@@ -43,7 +43,8 @@ export function runTotals(run: RunState): RunTotals {
   return { inputTokens, outputTokens, estimatedTokens: estimated, durationMs: run.durationMs ?? run.t, costUsd: priced ? total.costUsd : undefined };
 }
 
+/** Sampled: the totals count every delta, the footer shows them a few times a second. */
 export function useRunTotals(): RunTotals {
-  const run = useRunStore((s) => s.run);
+  const run = useSampledRunStore((s) => s.run);
   return useMemo(() => runTotals(run), [run]);
 }

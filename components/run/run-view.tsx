@@ -20,9 +20,8 @@ export interface RunViewProps {
   /** Shown instead of the default empty state. */
   empty?: React.ReactNode;
   /**
-   * The final answer and columns (components/run/run-output.tsx). Each page chooses how it
-   * loads them: a share page draws them from its first load, the playground only once a run
-   * starts, so it can fetch them (and the markdown renderer) after it is usable.
+   * The final answer and columns (components/run/run-output.tsx), usually the code-split
+   * `LazyRunOutput`: each page chooses when to fetch them (and the markdown renderer).
    */
   output: ComponentType<{ config: MoAConfig }>;
 }

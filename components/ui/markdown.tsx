@@ -77,6 +77,8 @@ function useHighlightPlugins(needed: boolean): RehypePlugins | undefined {
   return needed ? plugins : undefined;
 }
 
+const IN_BROWSER = typeof window !== "undefined";
+
 /** Some line of the text opens a code fence. */
 const HAS_FENCE = new RegExp(FENCE_LINE.source, "m");
 
@@ -106,7 +108,11 @@ export interface MarkdownTextProps {
 export const MarkdownText = memo(function MarkdownText({ text, className, streaming = false, parse = true }: MarkdownTextProps) {
   const blocks = splitMarkdownBlocks(text);
   const finished = parse ? (streaming ? blocks.length - 1 : blocks.length) : 0;
-  const parsed = Math.min(useDeferredValue(finished), finished);
+  // In the browser it starts at 0: a text that mounts with many finished blocks (a column
+  // coming into view, a run replayed from its end) shows them light first and parses them in a
+  // background render, never in the frame that mounts it. The server (no answer is server-
+  // rendered in the app; tests render this way) parses at once.
+  const parsed = Math.min(useDeferredValue(finished, IN_BROWSER ? 0 : finished), finished);
   return (
     // Busy while some blocks are not parsed yet: still streaming, or waiting for their background parse.
     <div className={cn("prose-moa", className)} aria-busy={parsed < blocks.length || undefined}>

@@ -117,7 +117,7 @@ export async function streamRunEvents(id: string, options: StreamOptions): Promi
   let lastSeq = options.afterSeq ?? -1;
   let attempt = 0;
   let done = false;
-  const { isTerminal, runEventSchema } = await loadEventSchema();
+  const { isTerminal, parseRunEvent } = await loadEventSchema();
 
   const parser = createParser({
     onEvent(message) {
@@ -127,9 +127,8 @@ export async function streamRunEvents(id: string, options: StreamOptions): Promi
       } catch {
         return;
       }
-      const result = runEventSchema.safeParse(parsed);
-      if (!result.success) return;
-      batch.push(result.data);
+      const event = parseRunEvent(parsed);
+      if (event) batch.push(event);
     },
   });
   let batch: RunEvent[] = [];

@@ -9,6 +9,13 @@ export const experimentPromptSchema = z.object({
   category: z.string().max(80).optional(),
   /** MATH: the reference's final answer; cells are then scored by exact match, not by a judge. */
   answer: z.string().max(1000).optional(),
+  /**
+   * MT-Bench: the second user turn, asked after the variant's own first answer (a second run).
+   * Both turns of such a prompt are graded 1–10 by the judge.
+   */
+  followUp: z.string().min(1).optional(),
+  /** MT-Bench: reference answers per turn (math, reasoning, coding) the grader is shown. */
+  references: z.array(z.string()).max(2).optional(),
 });
 export type ExperimentPrompt = z.infer<typeof experimentPromptSchema>;
 
@@ -37,6 +44,8 @@ export const runResultSchema = z.object({
   /** A model of the run has no known parameter count: `tflops` covers only part of it, so it is unknown. */
   tflopsUnknown: z.boolean().optional(),
   durationMs: z.number(),
+  /** MT-Bench turn 2: the run of the first turn, whose answer this run's conversation carries. */
+  previousRunId: z.string().optional(),
 });
 export type RunResult = z.infer<typeof runResultSchema>;
 
@@ -53,6 +62,17 @@ export const judgementSchema = z.object({
   error: z.string().optional(),
 });
 export type Judgement = z.output<typeof judgementSchema>;
+
+/** A single-answer grade (MT-Bench): the judge's 1–10 rating of one turn's answer. */
+export const gradeSchema = z.object({
+  turn: z.union([z.literal(1), z.literal(2)]),
+  /** Absent when the judge's reply had no readable `[[rating]]` or there was no answer to grade. */
+  score: z.number().min(1).max(10).optional(),
+  /** Why there is no score. */
+  error: z.string().optional(),
+  runIds: z.array(z.string()),
+});
+export type Grade = z.infer<typeof gradeSchema>;
 
 /** Two variants judged against each other on every prompt (the verdict is for `a`). */
 export const comparisonSchema = z.object({
@@ -139,6 +159,10 @@ export const experimentProgressSchema = z.object({
   judgements: z.record(z.string(), judgementSchema),
   /** Keyed by `unitKey(promptId, variantId)`. */
   received: z.record(z.string(), receivedAnalysisSchema).default({}),
+  /** MT-Bench second turns, keyed by `unitKey(promptId, variantId)`. */
+  followUps: z.record(z.string(), runResultSchema).default({}),
+  /** MT-Bench grades, keyed by `gradeKey(promptId, variantId, turn)`. */
+  grades: z.record(z.string(), gradeSchema).default({}),
 });
 export type ExperimentProgress = z.infer<typeof experimentProgressSchema>;
 
@@ -154,8 +178,12 @@ export function unitKey(promptId: string, variantId: string): string {
   return `${promptId}\u0000${variantId}`;
 }
 
+export function gradeKey(promptId: string, variantId: string, turn: 1 | 2): string {
+  return `${unitKey(promptId, variantId)}\u0000${turn}`;
+}
+
 export function emptyProgress(): ExperimentProgress {
-  return { runs: {}, judgements: {}, received: {} };
+  return { runs: {}, judgements: {}, received: {}, followUps: {}, grades: {} };
 }
 
 /** The plan's comparisons: as given, or each variant against the reference. */

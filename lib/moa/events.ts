@@ -194,3 +194,23 @@ export type TerminalEvent = EventOf<(typeof TERMINAL_EVENT_TYPES)[number]>;
 export function isTerminal(event: RunEvent): event is TerminalEvent {
   return (TERMINAL_EVENT_TYPES as readonly string[]).includes(event.type);
 }
+
+const isIndex = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+
+/**
+ * Validates one event off the wire. Token deltas are nearly every event of a run (thousands a
+ * second in a busy one) and have one fixed shape: they are checked by hand, to exactly what the
+ * schema accepts, and copied without unknown keys as the schema would; every other event goes
+ * through the schema. Null when it is not a valid event.
+ */
+export function parseRunEvent(value: unknown): RunEvent | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.type === "agent-delta" || v.type === "agent-reasoning-delta") {
+    const { type, runId, seq, t, layer, agent, text } = v;
+    const valid = typeof runId === "string" && isIndex(seq) && typeof t === "number" && Number.isFinite(t) && t >= 0 && isIndex(layer) && isIndex(agent) && typeof text === "string";
+    return valid ? { type, runId, seq, t, layer, agent, text } : null;
+  }
+  const result = runEventSchema.safeParse(value);
+  return result.success ? result.data : null;
+}

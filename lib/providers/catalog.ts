@@ -106,7 +106,19 @@ export const CATALOG: readonly CatalogEntry[] = Object.entries(OFFERED).flatMap(
 
 const byId = new Map(CATALOG.map((entry) => [entry.id, entry]));
 
+/** Sim entries by full id: figures look models up on every frame of a live run, and parsing the id's parameters each time showed in profiles. */
+const simEntries = new Map<string, CatalogEntry | undefined>();
+const MAX_SIM_ENTRIES = 512;
+
 function simEntry(id: string): CatalogEntry | undefined {
+  if (simEntries.has(id)) return simEntries.get(id);
+  if (simEntries.size >= MAX_SIM_ENTRIES) simEntries.clear();
+  const entry = simEntryOf(id);
+  simEntries.set(id, entry);
+  return entry;
+}
+
+function simEntryOf(id: string): CatalogEntry | undefined {
   const name = parseSimId(id).name;
   const profile = SIM_PROFILES.find((p) => p.name === name);
   if (!profile) return undefined;

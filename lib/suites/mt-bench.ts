@@ -26,7 +26,7 @@ export function parseMtBench(text: string): ParsedSuite {
       id: uniqueId(seen, `mt${r.question_id}`),
       turns: r.turns,
       ...(r.category ? { category: r.category.slice(0, 80) } : {}),
-      ...(r.reference?.length ? { reference: r.reference.join("\n\n") } : {}),
+      ...(r.reference?.length ? { reference: r.reference.join("\n\n"), turnReferences: r.reference.slice(0, 2) } : {}),
     });
   }
   return { kind: "mt_bench", items, errors };

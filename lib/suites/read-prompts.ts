@@ -5,7 +5,7 @@ import type { SuiteKind } from "./types";
 
 export const SUITE_LABELS: Record<SuiteKind, string> = {
   alpaca_eval: "AlpacaEval",
-  mt_bench: "MT-Bench (first turns)",
+  mt_bench: "MT-Bench (two turns, graded 1–10)",
   math: "MATH (exact match, no judge)",
 };
 

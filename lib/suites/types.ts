@@ -11,6 +11,8 @@ export const suiteItemSchema = z.object({
   category: z.string().max(80).optional(),
   /** AlpacaEval: the reference model's output. MATH: the reference solution. */
   reference: z.string().optional(),
+  /** MT-Bench: the reference answer of each turn, for the grader. */
+  turnReferences: z.array(z.string()).max(2).optional(),
   /** MATH: the reference's final answer (the last `\boxed{}` of the solution, or the file's `answer`). */
   answer: z.string().optional(),
 });

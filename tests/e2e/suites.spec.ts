@@ -18,6 +18,14 @@ const MATH_FIXTURE = [
   .map((r) => JSON.stringify(r))
   .join("\n");
 
+// Two questions in MT-Bench's question.jsonl shape, written by the test.
+const MT_BENCH_FIXTURE = [
+  { question_id: 901, category: "writing", turns: ["Write a short guide to keeping sourdough starter alive through a busy week.", "Rewrite your guide as a checklist of five items."] },
+  { question_id: 902, category: "stem", turns: ["Explain why the sky looks red at sunset.", "Now explain it to a seven-year-old in three sentences."] },
+]
+  .map((r) => JSON.stringify(r))
+  .join("\n");
+
 test.describe("suites", () => {
   test.describe.configure({ timeout: 330_000 });
 
@@ -46,6 +54,23 @@ test.describe("suites", () => {
     // The benchmark's own metric: every variant's share of right final answers.
     await expect(page.getByRole("region", { name: "MATH accuracy" }).getByRole("listitem")).toHaveCount(2);
     await expect(page.getByRole("region", { name: "MATH accuracy" })).toContainText(/MoA.*: \d \/ 2/);
+  });
+
+  test("imports MT-Bench questions, runs both turns and shows the judge's 1–10 scores per turn", async ({ page }) => {
+    await seedBoard(page, LAYERS);
+    await page.goto("/experiments");
+    const setup = page.getByRole("region", { name: "Experiment setup" });
+    await setup.getByLabel("Upload file").setInputFiles({ name: "question.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(MT_BENCH_FIXTURE) });
+    await expect(setup.getByText("2 prompts from question.jsonl · MT-Bench (two turns, graded 1–10)")).toBeVisible();
+    await setup.getByRole("button", { name: "Run experiment" }).click();
+
+    // Per question: 2 first turns, 1 verdict, 2 second turns, 4 grades.
+    await expect(page.getByText("Done: 18 / 18 steps")).toBeVisible({ timeout: 120_000 });
+    const scores = page.getByRole("table", { name: "MT-Bench scores" });
+    await expect(scores.getByRole("row")).toHaveCount(3);
+    const scored = /\d+\.\d\d( \(\d+\.\d–\d+\.\d\))?, n 2/;
+    for (const cell of await scores.getByRole("row", { name: /MoA/ }).getByRole("cell").all().then((cells) => cells.slice(1, 4))) await expect(cell).toHaveText(scored);
+    await page.getByRole("region", { name: "MT-Bench scores" }).screenshot({ path: "docs/mt-bench-scores.png" });
   });
 
   test("runs an ablation grid in one click with the paper's figures beside ours, in light and dark", async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { ChatMessage } from "@/lib/moa/conversation";
-import type { Comparison, ExperimentPrompt, Judgement, ReceivedAnalysis, RunResult, VariantSpec } from "../types";
+import type { Comparison, ExperimentPrompt, Grade, Judgement, ReceivedAnalysis, RunResult, VariantSpec } from "../types";
 
 /** Everything a cell needs: the prompt as a conversation, the variant, on whose behalf. */
 export interface CellInput {
@@ -27,6 +27,30 @@ export interface VerdictInput {
   ownerSecretHash: string;
 }
 
+/** One turn of an MT-Bench conversation: the user's question and the variant's answer. */
+export interface GradedTurn {
+  question: string;
+  answer: string;
+  /** The benchmark's reference answer for this turn, if it has one. */
+  reference?: string;
+}
+
+/** Single-answer grading: the judge sees the turns so far and rates the last answer 1–10. */
+export interface GradeInput {
+  experimentId: string;
+  prompt: ExperimentPrompt;
+  variant: VariantSpec;
+  /** Turn 1 alone, or turn 1 as context and turn 2 to grade. */
+  turns: GradedTurn[];
+  judge: string;
+  ownerSecretHash: string;
+}
+
+export interface GradeOutcome {
+  grade: Grade;
+  costUsd: number;
+}
+
 export interface VerdictOutcome {
   judgement: Judgement;
   /** What the judge runs cost. */
@@ -43,6 +67,8 @@ export interface CellRunner {
   judge(input: VerdictInput): Promise<VerdictOutcome>;
   /** Judges the answers each aggregator of a finished cell received; without it a plan's `received` variants are not analysed. */
   analyseReceived?(input: { run: RunResult; judge: string; ownerSecretHash: string }): Promise<{ analysis: ReceivedAnalysis; costUsd: number }>;
+  /** Grades one turn's answer 1–10 (MT-Bench); without it a plan's two-turn prompts get no scores. */
+  grade?(input: GradeInput): Promise<GradeOutcome>;
 }
 
 export const hasAnswer = (r: RunResult) => r.status === "finished" && r.text.trim() !== "";

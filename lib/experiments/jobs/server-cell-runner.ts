@@ -5,12 +5,14 @@ import type { RunState } from "@/lib/moa/run-state";
 import { lookupModel } from "@/lib/providers/catalog";
 import { followRun } from "@/lib/runs/follow";
 import { getRunState, runStored, startRun } from "@/lib/runs/run-manager";
+import { singleModel } from "@/lib/moa/variants";
+import { gradingMessages, parseRating } from "@/lib/suites/mt-bench-grading";
 import { judgeBallot } from "@/lib/verdicts/judge-ballot";
 import { getVerdictStore } from "@/lib/verdicts/store";
 import { judgeAnswers, type JudgeDeps } from "../judge-server";
 import { inputsToJudge, receivedLayers } from "../received";
 import { runResultOf } from "../run-result";
-import type { Judgement } from "../types";
+import type { Grade, Judgement } from "../types";
 import type { CellRunner } from "./cell-runner";
 
 /** Judge runs started here belong to the experiment's owner, as its cells do; their end states are kept for the cost. */
@@ -76,6 +78,21 @@ export const serverCellRunner: CellRunner = {
       );
     }
     return { analysis: { layers: receivedLayers(state, verdicts) }, costUsd: costOf(ended) };
+  },
+  /** MT-Bench single-answer grading: one judge run (temperature 0) reading the turns, its `[[rating]]` parsed. */
+  async grade({ turns, judge, ownerSecretHash }) {
+    const ended: RunState[] = [];
+    const deps = judgeDeps(ownerSecretHash, ended);
+    const { id } = await deps.startRun({ config: singleModel({ model: judge, temperature: 0 }), messages: gradingMessages(turns), preset: "judge" });
+    const state = await deps.waitForRun(id);
+    const turn = turns.length === 2 ? 2 : 1;
+    const score = state.status === "finished" ? parseRating(state.finalText) : undefined;
+    const error =
+      state.status !== "finished"
+        ? `the judge run ${state.status}${state.error ? `: ${state.error}` : ""}`
+        : `no [[rating]] from 1 to 10 in the judge's reply: "${state.finalText.trim().slice(-120)}"`;
+    const grade: Grade = { turn, runIds: [id], ...(score !== undefined ? { score } : { error }) };
+    return { grade, costUsd: costOf(ended) };
   },
 };
 

@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { stopRun } from "@/lib/runs/run-manager";
 import { newRunId } from "@/lib/runs/ids";
+import { mathAccuracy } from "@/lib/suites/exact-match-runner";
+import { hasTwoTurns, mtBenchScores } from "@/lib/suites/mt-bench-scores";
 import { enqueueUnits, getBoss } from "./boss";
 import { forgetStatus, loadSpec } from "./load-spec";
 import * as repo from "./store";
@@ -49,7 +51,14 @@ export async function experimentResults(id: string) {
   const { db } = await existing(id);
   const loaded = await loadSpec(db, id);
   if (!loaded) throw notFound();
-  return { plan: loaded.spec.plan, progress: progressOf(loaded.spec.plan, await repo.allUnits(db, id)) };
+  const { plan } = loaded.spec;
+  const progress = progressOf(plan, await repo.allUnits(db, id));
+  // Suite results computed here too, so an API client gets the scores without redoing the page's work.
+  const suites = {
+    ...(hasTwoTurns(plan) && { mtBench: mtBenchScores(plan, progress) }),
+    ...(plan.prompts.some((p) => p.answer !== undefined) && { mathAccuracy: mathAccuracy(plan, progress) }),
+  };
+  return { plan, progress, ...(Object.keys(suites).length > 0 && { suites }) };
 }
 
 export async function listOwnExperiments(ownerSecretHash: string) {

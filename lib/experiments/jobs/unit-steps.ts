@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
+import type { ChatMessage } from "@/lib/moa/conversation";
 import { modelIdsOf } from "@/lib/security/access";
 import { answerSetOf, fixedRun, NO_FIXED_ANSWER, sideLabel } from "../answer-sets";
 import { receivedVariants, runResultSchema, type ExperimentPlan, type RunResult } from "../types";
@@ -7,8 +8,8 @@ import { enqueueUnits, getBoss } from "./boss";
 import { hasAnswer, verdictWithoutJudge, type CellRunner } from "./cell-runner";
 import { withProviderSlots } from "./provider-limits";
 import * as repo from "./store";
-import type { ResolvedUnit } from "./units";
-import { unitKeyOf, verdictsTouching } from "./units";
+import type { ResolvedUnit, UnitRef } from "./units";
+import { followUpsDue, unitKeyOf, verdictsTouching } from "./units";
 
 /** What a step stores for its unit, or `interrupted` when it must run again. */
 export type StepOutcome = { result: unknown; costUsd: number } | "interrupted" | "dropped";
@@ -31,22 +32,27 @@ async function sideResult(ctx: StepContext, unit: ResolvedUnit, sideId: string):
   return set ? fixedRun(set, unit.prompt.id) : cellResult(ctx, unit.ref.promptIndex, sideId);
 }
 
-async function cellResult(ctx: StepContext, promptIndex: number, variantId: string): Promise<RunResult> {
-  const key = unitKeyOf({ kind: "cell", promptIndex, subjectId: variantId });
+export async function cellResult(ctx: StepContext, promptIndex: number, variantId: string, kind: "cell" | "turn2" = "cell"): Promise<RunResult> {
+  const key = unitKeyOf({ kind, promptIndex, subjectId: variantId });
   const result = runResultSchema.safeParse((await repo.doneResults(ctx.db, ctx.experimentId, [key])).get(key)).data;
   if (!result) throw new Error(`${ctx.key}: the cell ${key} has no result yet`);
   return result;
 }
 
-export async function runCellStep(ctx: StepContext, unit: ResolvedUnit): Promise<StepOutcome> {
+export function runCellStep(ctx: StepContext, unit: ResolvedUnit): Promise<StepOutcome> {
+  return runConversation(ctx, unit, [{ role: "user", content: unit.prompt.prompt }]);
+}
+
+/** Runs one conversation as the unit's variant (a stored run) and keeps its result. */
+export async function runConversation(ctx: StepContext, unit: ResolvedUnit, conversation: ChatMessage[], link: Partial<RunResult> = {}): Promise<StepOutcome> {
   const variant = unit.variant!;
-  const conversation = [{ role: "user" as const, content: unit.prompt.prompt }];
-  const result = await withProviderSlots(modelIdsOf(variant.config), () =>
+  const answered = await withProviderSlots(modelIdsOf(variant.config), () =>
     ctx.runner.runCell(
       { experimentId: ctx.experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash: ctx.ownerSecretHash },
       { onRunStarted: (runId) => repo.setUnitRun(ctx.db, ctx.experimentId, ctx.key, runId) },
     ),
   );
+  const result = { ...answered, ...link };
   if (result.status === "interrupted") return "interrupted";
   // A cancelled experiment stops its runs; what they left is not a result.
   if (result.status === "cancelled" && (await repo.experimentStatus(ctx.db, ctx.experimentId)) !== "running") return "dropped";
@@ -84,13 +90,17 @@ export async function receivedStep(ctx: StepContext, unit: ResolvedUnit): Promis
 
 /**
  * Queues the units a finished cell made due: each verdict whose two cells are now done (both
- * sides may do it at once: same job id, one job) and the cell's received analysis. False when
- * the cell makes nothing due, so it may be the experiment's last unit.
+ * sides may do it at once: same job id, one job), the cell's received analysis, and on an
+ * MT-Bench prompt its second turn and grades. False when the cell makes nothing due, so it may
+ * be the experiment's last unit.
  */
-export async function makeDue(ctx: StepContext, promptIndex: number, variantId: string): Promise<boolean> {
+export async function makeDue(ctx: StepContext, ref: UnitRef): Promise<boolean> {
+  const { promptIndex, subjectId: variantId } = ref;
+  const followUps = followUpsDue(ctx.plan, ref);
+  if (ref.kind !== "cell") return enqueue(ctx, followUps);
   const comparisons = verdictsTouching(ctx.plan, variantId);
   const analysed = receivedVariants(ctx.plan).some((v) => v.id === variantId);
-  if (comparisons.length === 0 && !analysed) return false;
+  if (comparisons.length === 0 && !analysed && followUps.length === 0) return false;
   const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
   // An answer set's side has no cell: it is ready from the start.
   const runSides = (c: { a: string; b: string }) => [c.a, c.b].filter((side) => !answerSetOf(ctx.plan, side));
@@ -100,7 +110,13 @@ export async function makeDue(ctx: StepContext, promptIndex: number, variantId: 
   const keys = [
     ...comparisons.filter((c) => runSides(c).every((side) => done.has(cellKey(side)))).map((c) => unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id })),
     ...(analysed ? [unitKeyOf({ kind: "received", promptIndex, subjectId: variantId })] : []),
+    ...followUps,
   ];
-  if (keys.length > 0) await enqueueUnits(await getBoss(), keys.map((key) => ({ experimentId: ctx.experimentId, key, attempt: 0 })));
+  await enqueue(ctx, keys);
   return true;
+}
+
+async function enqueue(ctx: StepContext, keys: string[]): Promise<boolean> {
+  if (keys.length > 0) await enqueueUnits(await getBoss(), keys.map((key) => ({ experimentId: ctx.experimentId, key, attempt: 0 })));
+  return keys.length > 0;
 }

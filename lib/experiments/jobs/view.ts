@@ -1,5 +1,5 @@
 import type { ExperimentCellRow, ExperimentRow } from "@/lib/db/schema";
-import { emptyProgress, judgementSchema, receivedAnalysisSchema, runResultSchema, unitKey, type ExperimentPlan, type ExperimentProgress } from "../types";
+import { emptyProgress, gradeKey, gradeSchema, judgementSchema, receivedAnalysisSchema, runResultSchema, unitKey, type ExperimentPlan, type ExperimentProgress } from "../types";
 import type { ProgressCounts } from "./store";
 import { parseUnitKey } from "./units";
 
@@ -73,6 +73,12 @@ export function progressOf(plan: ExperimentPlan, units: ExperimentCellRow[]): Ex
     if (ref.kind === "cell") {
       const parsed = runResultSchema.safeParse(unit.result);
       if (parsed.success) progress.runs[key] = parsed.data;
+    } else if (ref.kind === "turn2") {
+      const parsed = runResultSchema.safeParse(unit.result);
+      if (parsed.success) progress.followUps[key] = parsed.data;
+    } else if (ref.kind === "grade1" || ref.kind === "grade2") {
+      const parsed = gradeSchema.safeParse(unit.result);
+      if (parsed.success) progress.grades[gradeKey(prompt.id, ref.subjectId, parsed.data.turn)] = parsed.data;
     } else if (ref.kind === "verdict") {
       const parsed = judgementSchema.safeParse(unit.result);
       if (parsed.success) progress.judgements[key] = parsed.data;

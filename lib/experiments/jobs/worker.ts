@@ -10,7 +10,8 @@ import { forgetStatus, loadSpec } from "./load-spec";
 import { startPump, type Pump } from "./pump";
 import * as repo from "./store";
 import { makeDue, receivedStep, runCellStep, verdictStep, type StepContext } from "./unit-steps";
-import { parseUnitKey, resolveUnit } from "./units";
+import { gradeStep, turn2Step } from "./turn-steps";
+import { parseUnitKey, resolveUnit, type UnitKind } from "./units";
 import { withExactMatch } from "@/lib/suites/exact-match-runner";
 
 /** Units in flight in this process: a job delivered again while its first delivery still runs here is a no-op. */
@@ -19,6 +20,15 @@ const inFlight = processGlobal("experimentUnitsInFlight", () => new Set<string>(
 const holder = processGlobal("experimentWorkers", () => ({}) as { workers?: Promise<void>; pump?: Pump; recoverTimer?: ReturnType<typeof setInterval> });
 
 const liveness = (): repo.Liveness => (isClustered() ? "heartbeat" : "single-process");
+
+const STEPS: Record<UnitKind, typeof runCellStep> = {
+  cell: runCellStep,
+  verdict: verdictStep,
+  received: receivedStep,
+  turn2: turn2Step,
+  grade1: gradeStep,
+  grade2: gradeStep,
+};
 
 /** A cell whose run was stopped by a shutdown did not answer: its job is delivered again. */
 class UnitInterrupted extends Error {}
@@ -55,13 +65,13 @@ async function doUnit(experimentId: string, key: string, runner: CellRunner): Pr
   const me = processInstanceId();
   if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
   const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner };
-  const step = ref.kind === "cell" ? runCellStep : ref.kind === "verdict" ? verdictStep : receivedStep;
+  const step = STEPS[ref.kind];
   const outcome = await step(ctx, unit);
   if (outcome === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);
   if (outcome === "dropped" || !(await repo.finishUnit(db, experimentId, key, me, outcome.result, outcome.costUsd))) return;
   wakeWorkers();
   // A cell that makes other units due is never the experiment's last unit: they are.
-  if (ref.kind === "cell" && (await makeDue(ctx, ref.promptIndex, ref.subjectId))) return;
+  if ((ref.kind === "cell" || ref.kind === "turn2") && (await makeDue(ctx, ref))) return;
   await repo.finishIfComplete(db, experimentId);
 }
 

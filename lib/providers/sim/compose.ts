@@ -4,6 +4,8 @@ import { knowledgeOf, sampleKnowledge, samplingRng, type Sampling } from "./know
 import type { SimProfile, SimSkill } from "./profiles";
 import type { ReadPrompt } from "./prompt";
 import { simAnalysis, wantsAnalysis } from "./fusion-analysis";
+import { gradeReply } from "./grader";
+import { mathReply } from "./math-reply";
 import { methodReply } from "./method-replies";
 import { judgeReply, rankerReply } from "./referee";
 import type { Rng } from "./rng";
@@ -35,8 +37,14 @@ export function wantsMisleading(prompt: ReadPrompt): boolean {
  * answers, from what it takes up from them (see aggregate.ts).
  */
 export function composeAnswer({ profile, prompt, rng, skill, judge, sampling, tokens }: ComposeInput): string {
-  const graded = rankerReply(prompt, profile.name, skill) ?? judgeReply(prompt, profile.name, judge, sampling) ?? methodReply(prompt, profile.name, skill);
+  const graded =
+    rankerReply(prompt, profile.name, skill) ??
+    judgeReply(prompt, profile.name, judge, sampling) ??
+    gradeReply(prompt, profile.name, judge, sampling) ??
+    methodReply(prompt, profile.name, skill);
   if (graded !== undefined) return graded;
+  const math = mathReply(prompt, profile.name, skill, sampling);
+  if (math !== undefined) return tokens === undefined ? math : exactly(math, tokens);
 
   const world = worldOf(prompt.question);
   const known = knowledgeOf(world, profile.name, skill);

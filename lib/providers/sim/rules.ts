@@ -55,6 +55,11 @@ export const SIM_WORLD_RULES = {
       text: "The method library's graders grade the same way as the ranker: Rank-then-Fuse's ranking and the Council's peer reviews order all candidates by that score, SMoA's judge passes the best k. Universal Self-Consistency instead picks the candidate sharing most claims with the others (majority, right or wrong), and SMoA's moderator stops once the candidates' claims overlap by 75% on average. A Fusion aggregator lists, before it writes, the points most answers share, the wrong claims only some make, the points only one makes and the points it knows that none made.",
     },
     {
+      id: "math",
+      title: "Arithmetic",
+      text: "A question that asks to compute an arithmetic expression (in $…$ or after \"compute\", \"evaluate\", \"what is\") is worked out exactly. A model gets it right with a chance of its recall times the problem's ease (0.6 to 1.5, seeded by the problem), seeded by model and problem; otherwise it boxes a plausible slip (reading left to right, off by one or ten, a lost sign). An aggregator boxes the answer with most support: its own attempt counts 1, each answer it read counts its keep. The simulation never sees a benchmark's answer; it cannot solve what it cannot parse.",
+    },
+    {
       id: "embedder",
       title: "Embeddings",
       text: "RMoA compares answers with sim:hash-bow, a local embedding model: every word of three letters or more lands in one of 256 hashed buckets, so answers that share words point the same way.",

@@ -48,6 +48,7 @@ describe("parseMtBench", () => {
     expect(suite.errors).toEqual([]);
     expect(suite.items[0]).toEqual({ id: "mt81", turns: ["Write a haiku.", "Now rewrite it about the sea."], category: "writing" });
     expect(suite.items[1].reference).toBe("4\n\n12");
+    expect(suite.items[1].turnReferences).toEqual(["4", "12"]);
   });
   it("rejects a question without two turns", () => {
     const suite = parseMtBench(JSON.stringify({ question_id: 1, turns: ["only one"] }));
