@@ -23,7 +23,8 @@ export interface ExperimentControls {
   error: string | null;
   done: number;
   total: number;
-  start(plan: ExperimentPlan): void;
+  /** Starts a job; with a budget the server stops it once it has spent that much. */
+  start(plan: ExperimentPlan, budgetUsd?: number): void;
   open(id: string): void;
   stop(): void;
   /** Shows an imported experiment without running it. */
@@ -117,9 +118,9 @@ export function useExperiment(): ExperimentControls {
     error,
     done: summary?.done ?? 0,
     total: summary?.total ?? 0,
-    start: (next) => {
+    start: (next, budgetUsd) => {
       setError(null);
-      startExperimentJob(next, ensureOwner()).then(
+      startExperimentJob(next, ensureOwner(), budgetUsd).then(
         ({ id }) => {
           setPlan({ ...next, id });
           setProgress(emptyProgress());

@@ -19,11 +19,11 @@ async function answer<T>(response: Response): Promise<T> {
 }
 
 /** `POST /api/experiments`: the job starts on the server and goes on without this tab. */
-export async function startExperimentJob(plan: ExperimentPlan, owner: string): Promise<{ id: string; total: number }> {
+export async function startExperimentJob(plan: ExperimentPlan, owner: string, budgetUsd?: number): Promise<{ id: string; total: number }> {
   const response = await fetch("/api/experiments", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ plan, owner }),
+    body: JSON.stringify({ plan, owner, ...(budgetUsd !== undefined && { budgetUsd }) }),
   });
   return answer(response);
 }
