@@ -2,7 +2,8 @@ import type { ModelFacts, ModelLookup } from "@/lib/analysis/cost";
 import { LIMITS } from "@/lib/moa/limits";
 import type { AgentConfig, MoAConfig } from "@/lib/moa/config";
 import { DEFAULT_SYNTHESIS_PROMPT, formatAnswers } from "@/lib/moa/synthesis";
-import { buildJudgeMessages, buildRankerMessages } from "@/lib/moa/variants";
+import { buildJudgeMessages } from "@/lib/moa/variants";
+import { buildRankerMessages } from "@/lib/moa/variants/ranker";
 import { answerSetOf } from "./answer-sets";
 import { comparisonsOf, receivedVariants, type ExperimentPlan, type VariantSpec } from "./types";
 
