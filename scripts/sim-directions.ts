@@ -10,7 +10,6 @@ import type { MoAConfig } from "@/lib/moa/config";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict } from "@/lib/moa/variants";
 import { BUILTIN_PROMPTS } from "@/lib/experiments/builtin-prompts";
 import { createModelResolver } from "@/lib/providers/registry";
-import { runRanker } from "@/lib/runs/ranker-run";
 import { judgeScore } from "@/lib/providers/sim/judge-score";
 import { carriedBy, worldOf } from "@/lib/providers/sim/world";
 import { tfidfSimilarities } from "@/lib/analysis/tfidf";
@@ -49,7 +48,8 @@ const SETUPS: Setup[] = [
 
 async function finalOf(setup: Setup, prompt: string): Promise<{ text: string; layer1: string[]; lastInputs: string[] }> {
   const messages = [{ role: "user" as const, content: prompt }];
-  const events = (setup.ranker ? runRanker : runMoA)(setup.config, messages, { runId: "d", resolveModel });
+  const config: MoAConfig = setup.ranker ? { ...setup.config, method: { kind: "ranker" } } : setup.config;
+  const events = runMoA(config, messages, { runId: "d", resolveModel });
   const byLayer = new Map<number, string[]>();
   let text = "";
   for await (const e of events) {

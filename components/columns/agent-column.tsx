@@ -79,7 +79,15 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
 
       {state?.reasoning !== undefined && <ReasoningLane agent={state} modelName={view.name} />}
 
-      <div ref={scrollerRef} className="max-h-80 min-h-28 flex-1 overflow-y-auto px-3 py-2.5 [contain:content] sm:max-h-96">
+      <div
+        ref={scrollerRef}
+        className={cn(
+          "overflow-y-auto px-3 py-2.5",
+          // While text streams in, the scroller has its full height and strict containment: a
+          // relayout boundary, so a frame's new words lay out this box, not the page around it.
+          status === "streaming" ? "shrink-0 grow basis-80 [contain:strict] sm:basis-96" : "max-h-80 min-h-28 flex-1 [contain:content] sm:max-h-96",
+        )}
+      >
         <div ref={contentRef}>
           {state?.hasText ? (
             <div data-testid="agent-text">

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useSettingsHydrated } from "@/lib/client/settings-store";
 import { experimentToCsv, experimentToJson, importExperiment } from "@/lib/experiments/export";
 import { gridOfPlan } from "@/lib/experiments/ablation-grids";
+import { answerSetOf, sideLabel } from "@/lib/experiments/answer-sets";
 import { lcWinRates } from "@/lib/experiments/lc-results";
 import { summarize, summarizeComparisons, variantCandidates } from "@/lib/experiments/results";
 import { mathAccuracy } from "@/lib/suites/exact-match-runner";
@@ -22,6 +23,7 @@ import { JobProgress } from "./job-progress";
 import { MathAccuracy } from "./math-accuracy";
 import { MtBenchScores } from "./mt-bench-scores";
 import { PaperDirectionsCard } from "./paper-directions-card";
+import { ReferenceTable } from "./reference-table";
 import { ResultsTable } from "./results-table";
 import { RunInspector } from "./run-inspector";
 import { SimilarityQuality } from "./similarity-quality";
@@ -48,10 +50,11 @@ export function ExperimentsView() {
   const summaries = useMemo(() => (plan ? summarize(plan, progress) : []), [plan, progress]);
   const comparisons = useMemo(() => (plan?.comparisons ? summarizeComparisons(plan, progress) : []), [plan, progress]);
   const grid = useMemo(() => (plan ? gridOfPlan(plan) : undefined), [plan]);
-  const lc = useMemo(() => (grid && plan ? lcWinRates(plan, progress) : new Map()), [grid, plan, progress]);
+  const fixedReference = plan?.reference ? answerSetOf(plan, plan.reference) : undefined;
+  const lc = useMemo(() => ((grid || fixedReference) && plan ? lcWinRates(plan, progress) : new Map()), [grid, fixedReference, plan, progress]);
   const accuracy = useMemo(() => (plan?.prompts.some((p) => p.answer !== undefined) ? mathAccuracy(plan, progress) : undefined), [plan, progress]);
   const mtBench = useMemo(() => (plan && hasTwoTurns(plan) ? mtBenchScores(plan, progress) : undefined), [plan, progress]);
-  const referenceLabel = plan?.comparisons ? undefined : (plan?.variants.find((v) => v.id === plan.reference)?.label ?? "reference");
+  const referenceLabel = plan?.comparisons ? undefined : plan?.reference ? sideLabel(plan, plan.reference) : "reference";
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -90,7 +93,7 @@ export function ExperimentsView() {
             {problem} <a href="/" className="text-accent hover:underline">Fix the board in the playground</a>.
           </p>
         ) : (
-          <ExperimentSetup variants={variants} onStart={experiment.start} disabled={running} />
+          <ExperimentSetup variants={variants} onStart={experiment.start} disabled={running} refreshKey={`${experiment.jobId}:${summary?.status}`} />
         )}
 
         {plan && (
@@ -120,6 +123,7 @@ export function ExperimentsView() {
             {accuracy && <MathAccuracy plan={plan} accuracy={accuracy} />}
             {mtBench && <MtBenchScores plan={plan} scores={mtBench} />}
             {grid && <AblationGridTable grid={grid} summaries={summaries} lc={lc} />}
+            {fixedReference && <ReferenceTable reference={fixedReference} summaries={summaries} lc={lc} />}
             {comparisons.length > 0 && <ComparisonsTable comparisons={comparisons} />}
             <ResultsTable summaries={summaries} referenceLabel={referenceLabel} />
             <QualityChart

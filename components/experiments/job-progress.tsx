@@ -39,8 +39,19 @@ export function JobProgress({ summary, done, total, jobId, owner = false }: { su
         </span>
       </div>
       {summary.status === "paused" && <PausedNote owner={owner} />}
+      {summary.status === "over-budget" && (
+        <p role="alert" className="text-sm font-medium text-amber-800 dark:text-amber-300">
+          Stopped by its budget: it spent {formatUsd(summary.costUsd)} of the {formatUsd(summary.budgetUsd)} budget after {done} of {total} steps. The results below cover
+          the steps that finished.
+        </p>
+      )}
       <p className="text-xs text-muted tabular-nums">
-        {formatUsd(summary.costUsd)} so far{summary.budgetUsd !== undefined && ` of ${formatUsd(summary.budgetUsd)}`}
+        <span>
+          Spent {formatUsd(summary.costUsd)}
+          {summary.estimate && ` of an estimated ${formatUsd(summary.estimate.usd)}`}
+          {summary.budgetUsd !== undefined && ` · budget ${formatUsd(summary.budgetUsd)}`}
+          {summary.estimate?.simulatedOnly && " (simulated prices, nothing billed)"}
+        </span>
         {summary.running > 0 && ` · ${summary.running} in progress`}
         {eta && ` · ${eta}`} · share:{" "}
         <a className="text-accent hover:underline" href={`/experiments?id=${encodeURIComponent(jobId)}`}>

@@ -26,7 +26,8 @@ export interface ExperimentControls {
   error: string | null;
   done: number;
   total: number;
-  start(plan: ExperimentPlan): void;
+  /** Starts a job; with a budget the server stops it once it has spent that much. */
+  start(plan: ExperimentPlan, budgetUsd?: number): void;
   open(id: string): void;
   stop(): void;
   /** Shows an imported experiment without running it. */
@@ -128,9 +129,9 @@ export function useExperiment(): ExperimentControls {
     error,
     done: summary?.done ?? 0,
     total: summary?.total ?? 0,
-    start: (next) => {
+    start: (next, budgetUsd) => {
       setError(null);
-      startExperimentJob(next, ensureOwner(), useSettingsStore.getState().runKeys()).then(
+      startExperimentJob(next, ensureOwner(), budgetUsd, useSettingsStore.getState().runKeys()).then(
         ({ id }) => {
           setPlan({ ...next, id });
           setProgress(emptyProgress());

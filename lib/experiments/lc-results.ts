@@ -1,4 +1,5 @@
 import { lcWinRate, type LcWinRate, type PreferenceItem } from "@/lib/analysis/lc-win-rate";
+import { sideRun } from "./answer-sets";
 import { comparisonsOf, unitKey, type ExperimentPlan, type ExperimentProgress } from "./types";
 
 /** Below this many verdicts a two-parameter fit says nothing (one verdict gives 0% or 100%). */
@@ -7,7 +8,7 @@ export const MIN_LC_VERDICTS = 3;
 /**
  * Length-controlled win rate of each comparison's side `a` against its side `b` (each variant
  * against the reference in a reference plan), from the stored verdicts and the answers' lengths
- * in characters. Unreadable verdicts say nothing and are left out, as in the raw win rate.
+ * in characters (an answer set's side reads its fixed answers). Unreadable verdicts say nothing and are left out, as in the raw win rate.
  */
 export function lcWinRates(plan: ExperimentPlan, progress: ExperimentProgress): Map<string, LcWinRate> {
   const out = new Map<string, LcWinRate>();
@@ -15,8 +16,8 @@ export function lcWinRates(plan: ExperimentPlan, progress: ExperimentProgress): 
     const items: PreferenceItem[] = [];
     for (const p of plan.prompts) {
       const judgement = progress.judgements[unitKey(p.id, c.id)];
-      const a = progress.runs[unitKey(p.id, c.a)];
-      const b = progress.runs[unitKey(p.id, c.b)];
+      const a = sideRun(plan, progress, p.id, c.a);
+      const b = sideRun(plan, progress, p.id, c.b);
       if (!judgement || judgement.error || !a || !b) continue;
       const preference = judgement.winner === "a" ? 1 : judgement.winner === "b" ? 0 : 0.5;
       items.push({ preference, modelLength: a.text.length, baselineLength: b.text.length });

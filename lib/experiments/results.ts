@@ -1,5 +1,6 @@
 import type { QualityCandidate } from "@/lib/analysis/quality-points";
 import { pairOutcome, pairwiseOutcomes, winRate, type Outcome, type PairVerdict, type WinRate } from "@/lib/analysis/win-rate";
+import { sideLabel } from "./answer-sets";
 import type { Comparison, ExperimentPlan, ExperimentProgress, Judgement } from "./types";
 import { comparisonsOf, unitKey } from "./types";
 
@@ -54,14 +55,13 @@ function judged(plan: ExperimentPlan, progress: ExperimentProgress) {
 
 /** Per comparison: side a's wins, ties and losses against side b with a Wilson 95% interval, and the verdicts that were unreadable. */
 export function summarizeComparisons(plan: ExperimentPlan, progress: ExperimentProgress): ComparisonSummary[] {
-  const label = new Map(plan.variants.map((v) => [v.id, v.label]));
   const all = judged(plan, progress);
   return comparisonsOf(plan).map((comparison) => {
     const mine = all.filter((j) => j.comparison.id === comparison.id).map((j) => j.judgement);
     return {
       comparison,
-      labelA: label.get(comparison.a) ?? comparison.a,
-      labelB: label.get(comparison.b) ?? comparison.b,
+      labelA: sideLabel(plan, comparison.a),
+      labelB: sideLabel(plan, comparison.b),
       winRate: winRate(mine.map((j) => pairOutcome(asPair(comparison, j), "a"))),
       inconsistent: mine.filter((j) => !j.consistent && !j.error).length,
       unreadable: mine.filter((j) => j.error !== undefined).length,

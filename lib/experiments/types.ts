@@ -85,14 +85,31 @@ export const comparisonSchema = z.object({
 });
 export type Comparison = z.infer<typeof comparisonSchema>;
 
+/**
+ * Answers that are judged as a side without being run: AlpacaEval's reference outputs (the
+ * `output` field of the imported file), or the stored answers of another experiment's variant.
+ * A comparison or the plan's reference may name it like a variant.
+ */
+export const answerSetSchema = z.object({
+  id: z.string().min(1).max(80),
+  label: z.string().min(1).max(200),
+  /** Where the answers come from, in words for the page. */
+  source: z.string().max(300),
+  /** By prompt id; a prompt without one gets an unreadable verdict, not a win. */
+  answers: z.record(z.string(), z.string()),
+});
+export type AnswerSet = z.infer<typeof answerSetSchema>;
+
 export const experimentPlanSchema = z
   .object({
     id: z.string().min(1).max(100),
     name: z.string().max(200),
     createdAt: z.string(),
     prompts: z.array(experimentPromptSchema).min(1),
-    variants: z.array(variantSpecSchema).min(2),
-    /** The variant every other one is judged against, when the plan names no `comparisons`. */
+    variants: z.array(variantSpecSchema).min(1),
+    /** Fixed answers judged as sides (see answerSetSchema). */
+    answerSets: z.array(answerSetSchema).max(4).optional(),
+    /** The variant (or answer set) every variant is judged against, when the plan names no `comparisons`. */
     reference: z.string().optional(),
     /** Head-to-head pairs to judge; without them, every variant against `reference`. */
     comparisons: z.array(comparisonSchema).min(1).optional(),
@@ -101,7 +118,8 @@ export const experimentPlanSchema = z
     /** Judge model id. */
     judge: z.string(),
   })
-  .refine((p) => p.reference !== undefined || p.comparisons !== undefined, "a plan needs a reference or comparisons");
+  .refine((p) => p.reference !== undefined || p.comparisons !== undefined, "a plan needs a reference or comparisons")
+  .refine((p) => p.variants.length + (p.answerSets?.length ?? 0) >= 2, "a plan needs two sides: two variants, or a variant and an answer set");
 export type ExperimentPlan = z.infer<typeof experimentPlanSchema>;
 
 /** Similarity of one aggregator's answer to each input of its layer, by metric, in `inputs` order. */
@@ -171,7 +189,7 @@ export function emptyProgress(): ExperimentProgress {
 /** The plan's comparisons: as given, or each variant against the reference. */
 export function comparisonsOf(plan: ExperimentPlan): Comparison[] {
   if (plan.comparisons) return plan.comparisons;
-  const reference = plan.variants.find((v) => v.id === plan.reference);
+  const reference = plan.variants.find((v) => v.id === plan.reference) ?? plan.answerSets?.find((s) => s.id === plan.reference);
   return plan.variants
     .filter((v) => v.id !== plan.reference)
     .map((v) => ({ id: v.id, label: `${v.label} vs ${reference?.label ?? plan.reference}`, a: v.id, b: plan.reference ?? "" }));

@@ -22,7 +22,7 @@ import { isRunId, newRunId } from "./ids";
 import { keyScrubber } from "./key-scrubber";
 import { retireFinished } from "./process/finished-runs";
 import { LiveRun } from "./live-run";
-import { assertRankable, runRanker } from "./ranker-run";
+import { configOfRequest } from "./ranker-variant";
 import { createSeqReservation, INITIAL_SEQ_RESERVED } from "./seq-reservation";
 import { afterCreated } from "./write-behind";
 import type { RunStore } from "./run-store";
@@ -45,9 +45,9 @@ export interface StartedRun {
  * Stores the run, starts it detached from the request, and answers at once. A job's runs pass
  * `ownerSecretHash`: the server keeps only the hash of its owner's secret, never the secret.
  */
-export async function startRun(request: RunRequest, options: { onEnd?: () => void; ownerSecretHash?: string } = {}): Promise<StartedRun> {
+export async function startRun(sent: RunRequest, options: { onEnd?: () => void; ownerSecretHash?: string } = {}): Promise<StartedRun> {
   assertAcceptingRuns();
-  if (request.variant === "ranker") assertRankable(request.config);
+  const request: RunRequest = { ...sent, config: configOfRequest(sent) };
   const store = await getRunStore();
   // Cancels may come from any instance; the watcher must be up before the run can be seen.
   if (isClustered()) await watchCancels();
@@ -121,7 +121,7 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
     const resolvers = createResolvers({ keys: request.keys });
     const gate = request.stepThrough ? createStepGate() : undefined;
     if (gate) stepGates.set(live.id, gate);
-    const events = (request.variant === "ranker" ? runRanker : runMoA)(request.config, request.messages, {
+    const events = runMoA(request.config, request.messages, {
       runId: live.id,
       resolveModel: resolvers.languageModel,
       resolveEmbeddingModel: resolvers.embeddingModel,

@@ -7,8 +7,11 @@ const mathRecordSchema = z.object({
   problem: z.string().trim().min(1),
   solution: z.string().min(1),
   answer: z.string().optional(),
-  level: z.string().optional(),
+  /** "Level 3" in the original files, 3 in MATH-500. */
+  level: z.union([z.string(), z.number()]).optional(),
   type: z.string().optional(),
+  /** MATH-500's name for `type`. */
+  subject: z.string().optional(),
   unique_id: z.string().optional(),
 });
 
@@ -35,7 +38,7 @@ export function parseMath(text: string): ParsedSuite {
     items.push({
       id: uniqueId(seen, r.unique_id ? r.unique_id.slice(0, 200) : `math${items.length + 1}`),
       turns: [r.problem],
-      ...(r.type ? { category: r.type.slice(0, 80) } : {}),
+      ...((r.type ?? r.subject) ? { category: (r.type ?? r.subject)!.slice(0, 80) } : {}),
       reference: r.solution,
       answer,
     });

@@ -23,11 +23,11 @@ async function answer<T>(response: Response): Promise<T> {
  * `POST /api/experiments`: the job starts on the server and goes on without this tab. The keys
  * pasted in Settings go with it, as with a run; the server holds them in memory for this job only.
  */
-export async function startExperimentJob(plan: ExperimentPlan, owner: string, keys?: RunKeys): Promise<{ id: string; total: number }> {
+export async function startExperimentJob(plan: ExperimentPlan, owner: string, budgetUsd?: number, keys?: RunKeys): Promise<{ id: string; total: number }> {
   const response = await fetch("/api/experiments", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ plan, owner, ...(keys && { keys }) }),
+    body: JSON.stringify({ plan, owner, ...(budgetUsd !== undefined && { budgetUsd }), ...(keys && { keys }) }),
   });
   return answer(response);
 }

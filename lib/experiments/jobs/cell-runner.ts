@@ -14,12 +14,18 @@ export interface CellInput {
   keys?: RunKeys;
 }
 
+/** One side of a verdict: a variant's cell, or an answer set's fixed answer (no run id). */
+export interface JudgedSide {
+  label: string;
+  run: RunResult;
+}
+
 export interface VerdictInput {
   experimentId: string;
   prompt: ExperimentPrompt;
   comparison: Comparison;
-  a: { variant: VariantSpec; run: RunResult };
-  b: { variant: VariantSpec; run: RunResult };
+  a: JudgedSide;
+  b: JudgedSide;
   judge: string;
   ownerSecretHash: string;
   keys?: RunKeys;

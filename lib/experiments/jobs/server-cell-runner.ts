@@ -48,17 +48,20 @@ export const serverCellRunner: CellRunner = {
   async judge({ a, b, judge, ownerSecretHash, prompt, keys }) {
     const ended: RunState[] = [];
     const ballot = [
-      { runId: a.run.runId, label: a.variant.label, text: a.run.text },
-      { runId: b.run.runId, label: b.variant.label, text: b.run.text },
+      { runId: a.run.runId, label: a.label, text: a.run.text },
+      { runId: b.run.runId, label: b.label, text: b.run.text },
     ];
     const conversation = [{ role: "user" as const, content: prompt.prompt }];
     const [judged] = await judgeBallot(conversation, ballot, { judge }, judgeDeps(ownerSecretHash, ended, keys));
-    await (await getVerdictStore()).addRunsVerdicts([
-      { ...judged.verdict, ownerSecretHash, a: { runId: judged.a.runId, label: judged.a.label }, b: { runId: judged.b.runId, label: judged.b.label } },
-    ]);
+    // Insights compares runs: a verdict against fixed answers (no run) stays with the experiment only.
+    if (judged.a.runId && judged.b.runId) {
+      await (await getVerdictStore()).addRunsVerdicts([
+        { ...judged.verdict, ownerSecretHash, a: { runId: judged.a.runId, label: judged.a.label }, b: { runId: judged.b.runId, label: judged.b.label } },
+      ]);
+    }
     const { verdict, runIds } = judged.pair;
     // The judge names the sides by label; side a must be the comparison's a.
-    const flip = judged.pair.a !== a.variant.label;
+    const flip = judged.pair.a !== a.label;
     const winner = !flip || verdict.winner === "tie" ? verdict.winner : verdict.winner === "a" ? "b" : "a";
     const judgement: Judgement = { winner, consistent: verdict.consistent, reasons: verdict.reasons, runIds, ...(verdict.error && { error: verdict.error }) };
     return { judgement, costUsd: costOf(ended) };

@@ -13,6 +13,7 @@ import { forgetStatus, loadSpec } from "./load-spec";
 import * as repo from "./store";
 import { keysUsedBy, type ExperimentSpec } from "./spec";
 import { allCells, totalUnits, unitKeyOf } from "./units";
+import { summaryEstimate } from "./summary-estimate";
 import { progressOf, summaryOf, type ExperimentSummary } from "./view";
 import { startExperimentWorkers, wakeWorkers } from "./worker";
 
@@ -48,7 +49,8 @@ async function existing(id: string) {
 export async function experimentSummary(id: string): Promise<{ summary: ExperimentSummary; ownerSecretHash: string }> {
   const { db, row } = await existing(id);
   const loaded = await loadSpec(db, id);
-  const summary = summaryOf(row, await repo.progressCounts(db, id), loaded?.spec.budgetUsd);
+  const estimate = loaded && summaryEstimate(id, loaded.spec.plan);
+  const summary = summaryOf(row, await repo.progressCounts(db, id), { budgetUsd: loaded?.spec.budgetUsd, estimate });
   return { summary, ownerSecretHash: row.ownerSecretHash };
 }
 

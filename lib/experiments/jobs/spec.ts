@@ -27,11 +27,16 @@ export const experimentSpecSchema = z
   .refine(({ plan }) => plan.prompts.length <= MAX_PROMPTS, `at most ${MAX_PROMPTS} prompts`)
   .refine(({ plan }) => plan.prompts.length * plan.variants.length <= MAX_CELLS, `at most ${MAX_CELLS} cells (prompts × variants)`)
   .refine(({ plan }) => new Set(plan.prompts.map((p) => p.id)).size === plan.prompts.length, "each prompt needs an id of its own")
-  .refine(({ plan }) => new Set(plan.variants.map((v) => v.id)).size === plan.variants.length, "each variant needs an id of its own")
+  .refine(({ plan }) => {
+    const sides = [...plan.variants, ...(plan.answerSets ?? [])];
+    return new Set(sides.map((v) => v.id)).size === sides.length;
+  }, "each variant and answer set needs an id of its own")
   .refine(({ plan }) => {
     const ids = new Set(plan.variants.map((v) => v.id));
-    return comparisonsOf(plan).every((c) => ids.has(c.a) && ids.has(c.b));
-  }, "every comparison (or the reference) must name variants of the plan");
+    const sets = new Set((plan.answerSets ?? []).map((s) => s.id));
+    // Side a is always run; side b may be fixed answers (AlpacaEval's reference outputs).
+    return comparisonsOf(plan).every((c) => ids.has(c.a) && (ids.has(c.b) || sets.has(c.b)));
+  }, "every comparison (or the reference) must name variants of the plan, or an answer set as its side b");
 export type ExperimentSpec = z.infer<typeof experimentSpecSchema>;
 
 /**

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunKeys } from "@/lib/wire/keys";
 import { modelIdsOf } from "@/lib/security/access";
+import { answerSetOf, fixedRun, NO_FIXED_ANSWER, sideLabel } from "../answer-sets";
 import { receivedVariants, runResultSchema, type ExperimentPlan, type RunResult } from "../types";
 import { enqueueUnits, getBoss } from "./boss";
 import { hasAnswer, verdictWithoutJudge, type CellRunner } from "./cell-runner";
@@ -23,6 +24,15 @@ export interface StepContext {
   runner: CellRunner;
   /** The owner's pasted keys for this unit, held in memory only; absent on server keys. */
   keys?: RunKeys;
+}
+
+/**
+ * A verdict's side: the stored cell of a variant, or an answer set's fixed answer (undefined
+ * when the set has none for the prompt).
+ */
+async function sideResult(ctx: StepContext, unit: ResolvedUnit, sideId: string): Promise<RunResult | undefined> {
+  const set = answerSetOf(ctx.plan, sideId);
+  return set ? fixedRun(set, unit.prompt.id) : cellResult(ctx, unit.ref.promptIndex, sideId);
 }
 
 export async function cellResult(ctx: StepContext, promptIndex: number, variantId: string, kind: "cell" | "turn2" = "cell"): Promise<RunResult> {
@@ -54,17 +64,18 @@ export async function runConversation(ctx: StepContext, unit: ResolvedUnit, conv
 
 export async function verdictStep(ctx: StepContext, unit: ResolvedUnit): Promise<StepOutcome> {
   const comparison = unit.comparison!;
-  const [a, b] = await Promise.all([cellResult(ctx, unit.ref.promptIndex, comparison.a), cellResult(ctx, unit.ref.promptIndex, comparison.b)]);
+  const [a, b] = await Promise.all([sideResult(ctx, unit, comparison.a), sideResult(ctx, unit, comparison.b)]);
+  // A reference file without this prompt says nothing about it: unreadable, left out of n.
+  if (!a || !b) return { result: { winner: "tie", consistent: false, reasons: [], runIds: [], error: NO_FIXED_ANSWER }, costUsd: 0 };
   const free = verdictWithoutJudge(a, b);
   if (free) return { result: free, costUsd: 0 };
-  const variantOf = (id: string) => ctx.plan.variants.find((v) => v.id === id)!;
   const { judgement, costUsd } = await withProviderSlots([ctx.plan.judge], () =>
     ctx.runner.judge({
       experimentId: ctx.experimentId,
       prompt: unit.prompt,
       comparison,
-      a: { variant: variantOf(comparison.a), run: a },
-      b: { variant: variantOf(comparison.b), run: b },
+      a: { label: sideLabel(ctx.plan, comparison.a), run: a },
+      b: { label: sideLabel(ctx.plan, comparison.b), run: b },
       judge: ctx.plan.judge,
       ownerSecretHash: ctx.ownerSecretHash,
       keys: ctx.keys,
@@ -95,11 +106,13 @@ export async function makeDue(ctx: StepContext, ref: UnitRef): Promise<boolean> 
   const analysed = receivedVariants(ctx.plan).some((v) => v.id === variantId);
   if (comparisons.length === 0 && !analysed && followUps.length === 0) return false;
   const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
+  // An answer set's side has no cell: it is ready from the start.
+  const runSides = (c: { a: string; b: string }) => [c.a, c.b].filter((side) => !answerSetOf(ctx.plan, side));
   const done = comparisons.length
-    ? await repo.doneResults(ctx.db, ctx.experimentId, [...new Set(comparisons.flatMap((c) => [cellKey(c.a), cellKey(c.b)]))])
+    ? await repo.doneResults(ctx.db, ctx.experimentId, [...new Set(comparisons.flatMap((c) => runSides(c).map(cellKey)))])
     : new Map();
   const keys = [
-    ...comparisons.filter((c) => done.has(cellKey(c.a)) && done.has(cellKey(c.b))).map((c) => unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id })),
+    ...comparisons.filter((c) => runSides(c).every((side) => done.has(cellKey(side)))).map((c) => unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id })),
     ...(analysed ? [unitKeyOf({ kind: "received", promptIndex, subjectId: variantId })] : []),
     ...followUps,
   ];

@@ -3,6 +3,16 @@ import { emptyProgress, gradeKey, gradeSchema, judgementSchema, receivedAnalysis
 import type { ProgressCounts } from "./store";
 import { parseUnitKey } from "./units";
 
+/** The job's cost estimate from catalog prices (cost-estimate.ts), for spent vs estimate beside the progress. */
+export interface SummaryEstimate {
+  usd: number;
+  /** Every answer at its maxTokens. */
+  ceilingUsd: number;
+  tokens: number;
+  unpricedModels: string[];
+  simulatedOnly: boolean;
+}
+
 export interface ExperimentSummary {
   id: string;
   name: string;
@@ -10,6 +20,7 @@ export interface ExperimentSummary {
   createdAt: string;
   finishedAt: string | null;
   budgetUsd?: number;
+  estimate?: SummaryEstimate;
   /** Units (cells and verdicts) done and in all. */
   done: number;
   total: number;
@@ -29,7 +40,12 @@ export function etaMs(counts: ProgressCounts, total: number, now: number): numbe
   return perUnit > 0 && now - counts.lastFinishedAt.getTime() < 5 * 60_000 ? Math.round(perUnit * left) : null;
 }
 
-export function summaryOf(row: ExperimentRow, counts: ProgressCounts, budgetUsd: number | undefined, now = Date.now()): ExperimentSummary {
+export function summaryOf(
+  row: ExperimentRow,
+  counts: ProgressCounts,
+  { budgetUsd, estimate }: { budgetUsd?: number; estimate?: SummaryEstimate },
+  now = Date.now(),
+): ExperimentSummary {
   return {
     id: row.id,
     name: row.name,
@@ -37,6 +53,7 @@ export function summaryOf(row: ExperimentRow, counts: ProgressCounts, budgetUsd:
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     ...(budgetUsd !== undefined && { budgetUsd }),
+    ...(estimate && { estimate }),
     done: counts.done,
     total: row.total,
     running: counts.running,

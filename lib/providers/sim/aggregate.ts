@@ -32,22 +32,35 @@ export function takeUpChance(keep: number, s: number): number {
 
 /**
  * Chance to drop a wrong claim that `s` sources make (the answers making it, at least 1 when
- * the aggregator believes it itself) and `against` answers speak against (those that omit it, plus once more each answer
- * that calls it wrong): none while it looks like consensus (against ≤ s), the full catch
- * chance once the voices against are at least twice as many.
+ * the model believes it itself) and `against` answers speak against (those that omit it, plus
+ * once more each answer that calls it wrong). A claim the model recognises as wrong by itself
+ * goes as soon as the voices against outnumber those for it; any other claim only by weight of
+ * numbers: none while it looks like consensus (against ≤ s), the full catch chance once the
+ * voices against are at least twice as many. Either way a claim most answers make survives:
+ * without the first rule, refining layers of weak aggregators passed wrong claims on until
+ * they looked like consensus, and deeper MoA lost to a ranker that judged by what it knew.
  */
-export function dropChance(catchSkill: number, s: number, against: number): number {
+export function dropChance(catchSkill: number, s: number, against: number, recognised = false): number {
   if (s <= 0) return 0;
+  if (recognised && against > s) return 1;
   return catchSkill * Math.min(1, Math.max(0, (against - s) / s));
 }
 
 /**
  * What an aggregator writes from: what it knows itself, plus each claim it reads, taken up
- * with its keep chance; then each wrong claim it holds survives its check with its catch
- * chance. With keep 0 it writes only what it knows (the inputs add nothing); with keep 1 and
- * catch 1 it writes every correct point it read and drops every outvoted wrong claim.
+ * with its keep chance; then each wrong claim it holds must survive its check (dropChance;
+ * `recognised` are the claims it can tell are wrong by itself, see recognisedWrong). With keep
+ * 0 it writes only what it knows (the inputs add nothing); with keep 1 and catch 1 it writes
+ * every correct point it read and drops every outvoted wrong claim.
  */
-export function aggregateBeliefs(world: SimWorld, own: Beliefs, answers: string[], skill: SimSkill, rng: Rng): Aggregated {
+export function aggregateBeliefs(
+  world: SimWorld,
+  own: Beliefs,
+  answers: string[],
+  skill: SimSkill,
+  rng: Rng,
+  recognised: readonly string[] = [],
+): Aggregated {
   const carried = answers.map((a) => carriedBy(world, a));
   const makers = (id: string) => carried.flatMap((c, i) => (c.points.includes(id) || c.wrong.includes(id) ? [i + 1] : []));
 
@@ -68,7 +81,7 @@ export function aggregateBeliefs(world: SimWorld, own: Beliefs, answers: string[
     // Its own belief makes it take the claim up, but weighs no more than one answer making it.
     const s = Math.max(by.length, believed ? 1 : 0);
     const refuting = carried.filter((c) => c.refuted.includes(w.id)).length;
-    if (check < dropChance(skill.catch, s, answers.length - by.length + refuting)) {
+    if (check < dropChance(skill.catch, s, answers.length - by.length + refuting, recognised.includes(w.id))) {
       if (by.length > 0) caught.push({ id: w.id, answers: by });
     } else {
       wrong.push(w.id);

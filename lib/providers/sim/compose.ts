@@ -1,6 +1,6 @@
 import { aggregateBeliefs } from "./aggregate";
 import type { SimJudgeSettings } from "./judge-score";
-import { knowledgeOf, sampleKnowledge, samplingRng, type Sampling } from "./knowledge";
+import { knowledgeOf, recognisedWrong, sampleKnowledge, samplingRng, type Sampling } from "./knowledge";
 import type { SimProfile, SimSkill } from "./profiles";
 import type { ReadPrompt } from "./prompt";
 import { simAnalysis, wantsAnalysis } from "./fusion-analysis";
@@ -50,7 +50,10 @@ export function composeAnswer({ profile, prompt, rng, skill, judge, sampling, to
   const known = knowledgeOf(world, profile.name, skill);
   const own = sampleKnowledge(world, known, skill, samplingRng(profile.name, world.question, sampling), sampling);
   let draft: Draft = own;
-  if (prompt.answers.length > 0) draft = { ...aggregateBeliefs(world, own, prompt.answers, skill, rng), confidentRead: confidentClaim(world, prompt.answers) };
+  if (prompt.answers.length > 0) {
+    const read = aggregateBeliefs(world, own, prompt.answers, skill, rng, recognisedWrong(world, profile.name, skill));
+    draft = { ...read, confidentRead: confidentClaim(world, prompt.answers) };
+  }
   if (wantsMisleading(prompt)) {
     // Told to be subtly wrong: it states as certain the least common wrong claim it would not
     // otherwise make, a planted error rather than a popular myth.

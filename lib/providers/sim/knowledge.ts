@@ -43,6 +43,16 @@ export function knowledgeOf(world: SimWorld, model: string, skill: SimSkill): Be
   };
 }
 
+/**
+ * The wrong claims a model can tell are wrong by itself: those it does not believe, each
+ * noticed with its catch chance, seeded by model, prompt and claim. The same set whether the
+ * model writes (aggregate.ts) or grades (referee.ts): what it knows does not change with its role.
+ */
+export function recognisedWrong(world: SimWorld, model: string, skill: SimSkill): string[] {
+  const believed = knowledgeOf(world, model, skill).wrong;
+  return world.wrong.filter((w) => !believed.includes(w.id) && unitHash(`spot|${model}|${world.question}|${w.id}`) < skill.catch).map((w) => w.id);
+}
+
 /** Chance, per unit of temperature, that sampling leaves out a known point or recalls an unknown one. */
 export const SAMPLING_JITTER = 0.1;
 

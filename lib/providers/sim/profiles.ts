@@ -27,7 +27,7 @@ export interface SimSkill {
   hallucination: number;
   /** As aggregator: chance to take up a claim it reads in one answer (more answers making it, higher chance). */
   keep: number;
-  /** As aggregator: chance to drop a wrong claim it has read once the answers that omit it clearly outnumber those that make it. */
+  /** Chance to tell a wrong claim is wrong by itself, and as aggregator to drop one it has read once the answers that omit it clearly outnumber those that make it. */
   catch: number;
 }
 

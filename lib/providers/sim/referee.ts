@@ -1,5 +1,6 @@
 import { judgeBreakdown, TIE_MARGIN, type JudgeBreakdown, type SimJudgeSettings } from "./judge-score";
-import { knowledgeOf, type Sampling } from "./knowledge";
+import { dropChance } from "./aggregate";
+import { knowledgeOf, recognisedWrong, type Sampling } from "./knowledge";
 import type { SimSkill } from "./profiles";
 import { parseNumberedAnswers, type ReadPrompt } from "./prompt";
 import { createRng, hashString, unitHash } from "./rng";
@@ -75,15 +76,23 @@ export function candidatesOf(prompt: ReadPrompt): string[] {
 
 /**
  * How a sim grader rates each candidate with its own, imperfect knowledge: it credits only the
- * key points it knows itself and spots a wrong claim only if it does not believe it and its
- * catch chance lets it notice (key points − 1.5 × wrong claims spotted).
+ * key points it knows itself, and takes off 1.5 for each wrong claim it doubts. It doubts a
+ * wrong claim as an aggregator reading these candidates would drop it (aggregate.ts's
+ * dropChance: what it recognises by itself, weighed against how many candidates make the claim),
+ * so a claim most candidates make passes as consensus here too.
  */
 export function gradeCandidates(prompt: ReadPrompt, model: string, skill: SimSkill, candidates: string[]): number[] {
   const world = worldOf(questionOf(prompt.question));
   const known = knowledgeOf(world, model, skill);
-  const spotted = world.wrong.filter((w) => !known.wrong.includes(w.id) && unitHash(`spot|${model}|${world.question}|${w.id}`) < skill.catch).map((w) => w.id);
-  return candidates.map((text) => {
-    const carried = carriedBy(world, text);
-    return carried.points.filter((id) => known.points.includes(id)).length - 1.5 * carried.wrong.filter((id) => spotted.includes(id)).length;
-  });
+  const recognised = recognisedWrong(world, model, skill);
+  const carried = candidates.map((text) => carriedBy(world, text));
+  const doubted = world.wrong
+    .filter((w) => {
+      const by = carried.filter((c) => c.wrong.includes(w.id)).length;
+      const s = Math.max(by, known.wrong.includes(w.id) ? 1 : 0);
+      const against = candidates.length - by + carried.filter((c) => c.refuted.includes(w.id)).length;
+      return unitHash(`doubt|${model}|${world.question}|${w.id}`) < dropChance(skill.catch, s, against, recognised.includes(w.id));
+    })
+    .map((w) => w.id);
+  return carried.map((c) => c.points.filter((id) => known.points.includes(id)).length - 1.5 * c.wrong.filter((id) => doubted.includes(id)).length);
 }

@@ -37,7 +37,7 @@ export const SIM_WORLD_RULES = {
     {
       id: "catch",
       title: "Catch (aggregators)",
-      text: "An aggregator drops a wrong claim it took up with chance catch × min(1, (h − s) / s), where s answers make the claim (at least 1 if it believes the claim itself) and h speak against it (answers that omit it, and once more each answer that calls it wrong): a claim most answers make looks like consensus and survives. A dropped claim that an answer made is named under \"A claim I left out\".",
+      text: "An aggregator checks each wrong claim it took up, where s answers make the claim (at least 1 if it believes the claim itself) and h speak against it (answers that omit it, and once more each answer that calls it wrong). A claim it can tell is wrong by itself (one it does not believe, noticed with its catch chance) goes as soon as h > s; any other claim goes with chance catch × min(1, (h − s) / s). Either way a claim most answers make looks like consensus and survives. A dropped claim that an answer made is named under \"A claim I left out\".",
     },
     {
       id: "judge",
@@ -47,7 +47,7 @@ export const SIM_WORLD_RULES = {
     {
       id: "ranker",
       title: "LLM-Ranker",
-      text: "A simulated ranker picks the candidate with the most key points it can recognise itself (those it knows) minus the wrong claims it can spot (those it does not believe, found with its catch chance). It only selects, so it can do no better than the best candidate.",
+      text: "A simulated ranker picks the candidate with the most key points it can recognise itself (those it knows) minus 1.5 for each wrong claim it doubts. It doubts a wrong claim exactly when it would drop it as an aggregator reading the same candidates (see Catch), so a claim most candidates make passes as consensus. It only selects, so it can do no better than the best candidate.",
     },
     {
       id: "method-graders",

@@ -19,10 +19,11 @@ function stubFetch(answer: unknown = {}) {
 describe("the experiments page and pasted keys", () => {
   it("sends the Settings keys with the job it starts", async () => {
     const calls = stubFetch({ id: "e1", total: 2 });
-    await startExperimentJob({ id: "x" } as ExperimentPlan, OWNER, KEYS);
+    await startExperimentJob({ id: "x" } as ExperimentPlan, OWNER, undefined, KEYS);
     expect(JSON.parse(String(calls[0].init.body))).toMatchObject({ owner: OWNER, keys: KEYS });
-    await startExperimentJob({ id: "x" } as ExperimentPlan, OWNER, undefined);
+    await startExperimentJob({ id: "x" } as ExperimentPlan, OWNER, 5);
     expect(JSON.parse(String(calls[1].init.body))).not.toHaveProperty("keys");
+    expect(JSON.parse(String(calls[1].init.body))).toMatchObject({ budgetUsd: 5 });
   });
 
   it("resumes with the keys in the body and the owner secret in the header, never in the URL", async () => {

@@ -13,8 +13,8 @@ const verdictInput = (answer: string | undefined, a: string, b: string): Verdict
   experimentId: "e",
   prompt: { id: "p", prompt: "q", ...(answer !== undefined && { answer }) },
   comparison: { id: "c", label: "c", a: "x", b: "y" },
-  a: { variant: variant("x"), run: run(a) },
-  b: { variant: variant("y"), run: run(b) },
+  a: { label: "x", run: run(a) },
+  b: { label: "y", run: run(b) },
   judge: "sim:owl",
   ownerSecretHash: "h",
 });
