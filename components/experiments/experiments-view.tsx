@@ -117,7 +117,7 @@ export function ExperimentsView() {
                 </Button>
               </div>
             </div>
-            <JobProgress summary={summary} done={done} total={total} jobId={experiment.jobId} />
+            <JobProgress summary={summary} done={done} total={total} jobId={experiment.jobId} owner={experiment.owner} />
             {plan.judge.startsWith("sim:") && <p className="text-xs text-muted">{SIM_JUDGE_NOTE}</p>}
             {experiment.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{experiment.error}</p>}
             {accuracy && <MathAccuracy plan={plan} accuracy={accuracy} />}

@@ -6,9 +6,12 @@ import {
   cancelExperimentJob,
   fetchExperimentResults,
   fetchExperimentSummary,
+  keysToResend,
+  resumeExperimentJob,
   startExperimentJob,
   type ExperimentSummary,
 } from "@/lib/client/experiments/job-client";
+import { useSettingsStore } from "@/lib/client/settings-store";
 import { emptyProgress, type ExperimentPlan, type ExperimentProgress } from "@/lib/experiments/types";
 
 export interface ExperimentControls {
@@ -60,6 +63,7 @@ export function useExperiment(): ExperimentControls {
   const [owner, setOwner] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const resultsAt = useRef({ done: -1, at: 0 });
+  const resumedAt = useRef(0);
 
   const open = useCallback((id: string) => {
     resultsAt.current = { done: -1, at: 0 };
@@ -84,6 +88,12 @@ export function useExperiment(): ExperimentControls {
         if (stopped) return;
         setSummary(experiment);
         setOwner(access === "owner");
+        // The server lost the pasted keys (restart, TTL): the owner's open page sends them again.
+        const keys = keysToResend({ status: experiment.status, access }, useSettingsStore.getState().runKeys(), resumedAt.current, Date.now());
+        if (keys) {
+          resumedAt.current = Date.now();
+          await resumeExperimentJob(jobId, readOwner(), keys);
+        }
         const ended = experiment.status !== "running";
         const seen = resultsAt.current;
         if (experiment.done !== seen.done && (ended || Date.now() - seen.at >= RESULTS_EVERY_MS)) {
@@ -107,7 +117,8 @@ export function useExperiment(): ExperimentControls {
     };
   }, [jobId]);
 
-  const running = summary?.status === "running";
+  // A paused job is not over: it still has units to do, and its owner may stop it.
+  const running = summary?.status === "running" || summary?.status === "paused";
   return {
     jobId,
     plan,
@@ -120,7 +131,7 @@ export function useExperiment(): ExperimentControls {
     total: summary?.total ?? 0,
     start: (next, budgetUsd) => {
       setError(null);
-      startExperimentJob(next, ensureOwner(), budgetUsd).then(
+      startExperimentJob(next, ensureOwner(), budgetUsd, useSettingsStore.getState().runKeys()).then(
         ({ id }) => {
           setPlan({ ...next, id });
           setProgress(emptyProgress());

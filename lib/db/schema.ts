@@ -187,7 +187,7 @@ export const experiments = pgTable(
     name: text("name").notNull(),
     /** ExperimentSpec; parsed on read. */
     spec: jsonb("spec").$type<unknown>().notNull(),
-    /** running | finished | cancelled | over-budget */
+    /** running | paused (waiting for its owner's pasted keys) | finished | cancelled | over-budget */
     status: text("status").notNull(),
     /** How many cells and verdicts the experiment has when it is complete. */
     total: integer("total").notNull(),

@@ -11,6 +11,8 @@ export const UNIT_QUEUE = "experiment-unit";
 export interface UnitJob {
   experimentId: string;
   key: string;
+  /** Times in a row this unit was put back because the worker did not hold the job's pasted keys (key-wait.ts). */
+  keyTries?: number;
 }
 
 /**

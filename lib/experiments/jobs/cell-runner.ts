@@ -1,4 +1,5 @@
 import type { ChatMessage } from "@/lib/moa/conversation";
+import type { RunKeys } from "@/lib/wire/keys";
 import type { Comparison, ExperimentPrompt, Grade, Judgement, ReceivedAnalysis, RunResult, VariantSpec } from "../types";
 
 /** Everything a cell needs: the prompt as a conversation, the variant, on whose behalf. */
@@ -9,6 +10,8 @@ export interface CellInput {
   variant: VariantSpec;
   /** The hash of the experiment owner's secret: the cell's run is filed under it, like a playground run. */
   ownerSecretHash: string;
+  /** The owner's pasted keys, from this process's memory (keyring.ts); absent when the job runs on server keys. */
+  keys?: RunKeys;
 }
 
 /** One side of a verdict: a variant's cell, or an answer set's fixed answer (no run id). */
@@ -25,6 +28,7 @@ export interface VerdictInput {
   b: JudgedSide;
   judge: string;
   ownerSecretHash: string;
+  keys?: RunKeys;
 }
 
 /** One turn of an MT-Bench conversation: the user's question and the variant's answer. */
@@ -44,6 +48,7 @@ export interface GradeInput {
   turns: GradedTurn[];
   judge: string;
   ownerSecretHash: string;
+  keys?: RunKeys;
 }
 
 export interface GradeOutcome {
@@ -66,7 +71,7 @@ export interface CellRunner {
   runCell(input: CellInput, hooks: { onRunStarted(runId: string): Promise<void> }): Promise<RunResult>;
   judge(input: VerdictInput): Promise<VerdictOutcome>;
   /** Judges the answers each aggregator of a finished cell received; without it a plan's `received` variants are not analysed. */
-  analyseReceived?(input: { run: RunResult; judge: string; ownerSecretHash: string }): Promise<{ analysis: ReceivedAnalysis; costUsd: number }>;
+  analyseReceived?(input: { run: RunResult; judge: string; ownerSecretHash: string; keys?: RunKeys }): Promise<{ analysis: ReceivedAnalysis; costUsd: number }>;
   /** Grades one turn's answer 1–10 (MT-Bench); without it a plan's two-turn prompts get no scores. */
   grade?(input: GradeInput): Promise<GradeOutcome>;
 }

@@ -9,16 +9,20 @@ import { singleModel } from "@/lib/moa/variants";
 import { gradingMessages, parseRating } from "@/lib/suites/mt-bench-grading";
 import { judgeBallot } from "@/lib/verdicts/judge-ballot";
 import { getVerdictStore } from "@/lib/verdicts/store";
+import type { RunKeys } from "@/lib/wire/keys";
 import { judgeAnswers, type JudgeDeps } from "../judge-server";
 import { inputsToJudge, receivedLayers } from "../received";
 import { runResultOf } from "../run-result";
 import type { Grade, Judgement } from "../types";
 import type { CellRunner } from "./cell-runner";
 
-/** Judge runs started here belong to the experiment's owner, as its cells do; their end states are kept for the cost. */
-function judgeDeps(ownerSecretHash: string, ended: RunState[]): JudgeDeps {
+/**
+ * Judge runs started here belong to the experiment's owner, as its cells do, and use the owner's
+ * pasted keys when the job has them; their end states are kept for the cost.
+ */
+function judgeDeps(ownerSecretHash: string, ended: RunState[], keys: RunKeys | undefined): JudgeDeps {
   return {
-    startRun: (request) => startRun(request, { ownerSecretHash }),
+    startRun: (request) => startRun({ ...request, ...(keys && { keys }) }, { ownerSecretHash }),
     waitForRun: async (id) => {
       const state = (await followRun(id)).state;
       await runStored(id);
@@ -34,21 +38,21 @@ function judgeDeps(ownerSecretHash: string, ended: RunState[]): JudgeDeps {
  * The answers judged are the cells' stored results: the job recorded them from the runs' ends.
  */
 export const serverCellRunner: CellRunner = {
-  async runCell({ variant, conversation, ownerSecretHash }, { onRunStarted }) {
-    const { id } = await startRun({ config: variant.config, messages: conversation, variant: variant.variant, preset: "experiment" }, { ownerSecretHash });
+  async runCell({ variant, conversation, ownerSecretHash, keys }, { onRunStarted }) {
+    const { id } = await startRun({ config: variant.config, messages: conversation, variant: variant.variant, preset: "experiment", ...(keys && { keys }) }, { ownerSecretHash });
     await onRunStarted(id);
     const state = (await followRun(id)).state;
     await runStored(id);
     return runResultOf(state);
   },
-  async judge({ a, b, judge, ownerSecretHash, prompt }) {
+  async judge({ a, b, judge, ownerSecretHash, prompt, keys }) {
     const ended: RunState[] = [];
     const ballot = [
       { runId: a.run.runId, label: a.label, text: a.run.text },
       { runId: b.run.runId, label: b.label, text: b.run.text },
     ];
     const conversation = [{ role: "user" as const, content: prompt.prompt }];
-    const [judged] = await judgeBallot(conversation, ballot, { judge }, judgeDeps(ownerSecretHash, ended));
+    const [judged] = await judgeBallot(conversation, ballot, { judge }, judgeDeps(ownerSecretHash, ended, keys));
     // Insights compares runs: a verdict against fixed answers (no run) stays with the experiment only.
     if (judged.a.runId && judged.b.runId) {
       await (await getVerdictStore()).addRunsVerdicts([
@@ -63,7 +67,7 @@ export const serverCellRunner: CellRunner = {
     return { judgement, costUsd: costOf(ended) };
   },
   /** As the page did it: every pair of each aggregating layer's inputs, judged in both orders (not stored as verdicts). */
-  async analyseReceived({ run, judge, ownerSecretHash }) {
+  async analyseReceived({ run, judge, ownerSecretHash, keys }) {
     const ended: RunState[] = [];
     const state = await getRunState(run.runId);
     const verdicts = new Map<number, PairVerdict<number>[]>();
@@ -71,7 +75,7 @@ export const serverCellRunner: CellRunner = {
       const label = (agent: number) => `#${agent + 1} ${inputs.find((a) => a.agent === agent)?.model}`;
       const agentOf = new Map(inputs.map((a) => [label(a.agent), a.agent]));
       const answers = inputs.map((a) => ({ label: label(a.agent), text: a.text }));
-      const pairs = await judgeAnswers({ conversation: state.messages, judge, answers }, judgeDeps(ownerSecretHash, ended));
+      const pairs = await judgeAnswers({ conversation: state.messages, judge, answers }, judgeDeps(ownerSecretHash, ended, keys));
       verdicts.set(
         layer,
         pairs.map((p) => ({ a: agentOf.get(p.a) ?? -1, b: agentOf.get(p.b) ?? -1, winner: p.verdict.winner, unreadable: p.verdict.error !== undefined })),
@@ -80,9 +84,9 @@ export const serverCellRunner: CellRunner = {
     return { analysis: { layers: receivedLayers(state, verdicts) }, costUsd: costOf(ended) };
   },
   /** MT-Bench single-answer grading: one judge run (temperature 0) reading the turns, its `[[rating]]` parsed. */
-  async grade({ turns, judge, ownerSecretHash }) {
+  async grade({ turns, judge, ownerSecretHash, keys }) {
     const ended: RunState[] = [];
-    const deps = judgeDeps(ownerSecretHash, ended);
+    const deps = judgeDeps(ownerSecretHash, ended, keys);
     const { id } = await deps.startRun({ config: singleModel({ model: judge, temperature: 0 }), messages: gradingMessages(turns), preset: "judge" });
     const state = await deps.waitForRun(id);
     const turn = turns.length === 2 ? 2 : 1;

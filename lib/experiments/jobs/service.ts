@@ -5,10 +5,13 @@ import { stopRun } from "@/lib/runs/run-manager";
 import { newRunId } from "@/lib/runs/ids";
 import { mathAccuracy } from "@/lib/suites/exact-match-runner";
 import { hasTwoTurns, mtBenchScores } from "@/lib/suites/mt-bench-scores";
+import type { RunKeys } from "@/lib/wire/keys";
 import { enqueueUnits, getBoss } from "./boss";
+import { wakeWaitingUnits } from "./key-wait";
+import { dropKeys, holdKeys } from "./keyring";
 import { forgetStatus, loadSpec } from "./load-spec";
 import * as repo from "./store";
-import type { ExperimentSpec } from "./spec";
+import { keysUsedBy, type ExperimentSpec } from "./spec";
 import { allCells, totalUnits, unitKeyOf } from "./units";
 import { summaryEstimate } from "./summary-estimate";
 import { progressOf, summaryOf, type ExperimentSummary } from "./view";
@@ -16,12 +19,16 @@ import { startExperimentWorkers, wakeWorkers } from "./worker";
 
 const notFound = () => new AppError("not_found:experiment", "No experiment has this id.");
 
-/** Stores the experiment, queues one job per cell, and makes sure this instance works on them. */
-export async function createExperiment(spec: ExperimentSpec, ownerSecretHash: string): Promise<{ id: string; total: number }> {
+/**
+ * Stores the experiment, queues one job per cell, and makes sure this instance works on them.
+ * Pasted keys go to this process's keyring, never into the stored spec.
+ */
+export async function createExperiment(spec: ExperimentSpec, ownerSecretHash: string, keys?: RunKeys): Promise<{ id: string; total: number }> {
   const db = await getDb();
   const id = newRunId();
   const stored: ExperimentSpec = { ...spec, plan: { ...spec.plan, id } };
   const total = totalUnits(stored.plan);
+  if (keys && spec.pastedKeys?.length) holdKeys(id, keys);
   await repo.insertExperiment(db, { id, ownerSecretHash, name: stored.plan.name || "Experiment", spec: stored, total });
   await startExperimentWorkers();
   await enqueueUnits(
@@ -79,7 +86,30 @@ export async function cancelExperiment(id: string, callerHash: string): Promise<
     throw new AppError("conflict:experiment_ended", `This experiment has already ended (${row.status}).`);
   }
   forgetStatus(id);
+  dropKeys(id);
   await stopRuns(await repo.runningRunIds(db, id));
+}
+
+/**
+ * The owner sends the job's keys again (a restart, another instance or the TTL lost them): this
+ * process holds them, a paused job runs again, and its waiting units are due at once. `check`
+ * decides whether these keys may drive the job's models (admission.ts), as at the start.
+ */
+export async function resumeExperiment(id: string, callerHash: string, keys: RunKeys, check: (spec: ExperimentSpec) => Promise<void>): Promise<void> {
+  const { db, row } = await existing(id);
+  assertOwner(row, callerHash, "resume");
+  const loaded = await loadSpec(db, id);
+  if (!loaded || !repo.isLive(loaded.status)) throw new AppError("conflict:experiment_ended", `This experiment has already ended (${row.status}).`);
+  if (!loaded.spec.pastedKeys?.length) throw new AppError("conflict:no_pasted_keys", "This experiment runs without pasted keys; it has nothing to resume.");
+  const used = keysUsedBy(loaded.spec.plan, keys);
+  if (!used) throw new AppError("bad_request:keys", "None of these keys is one this experiment's models use.");
+  await check(loaded.spec);
+  holdKeys(id, used);
+  await repo.setPaused(db, id, false);
+  forgetStatus(id);
+  await startExperimentWorkers();
+  await wakeWaitingUnits(db, id);
+  wakeWorkers();
 }
 
 export async function deleteExperiment(id: string, callerHash: string): Promise<void> {
@@ -87,6 +117,7 @@ export async function deleteExperiment(id: string, callerHash: string): Promise<
   assertOwner(row, callerHash, "delete");
   await repo.endExperiment(db, id, "cancelled");
   forgetStatus(id);
+  dropKeys(id);
   await stopRuns(await repo.runningRunIds(db, id));
   // Its cells stay as runs in the owner's history; jobs still queued find no experiment and end.
   await repo.deleteExperiment(db, id);

@@ -1,12 +1,17 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { STALE_AFTER_MS } from "@/lib/db/instances";
 import { experimentCells, experiments, type ExperimentCellRow, type ExperimentRow } from "@/lib/db/schema";
 import type { UnitRef } from "./units";
 import { unitKeyOf } from "./units";
 
-export type ExperimentStatus = "running" | "finished" | "cancelled" | "over-budget";
+/** `paused`: the job runs on keys its owner pasted, and no instance holds them now (keyring.ts); it waits for a resume. */
+export type ExperimentStatus = "running" | "paused" | "finished" | "cancelled" | "over-budget";
+
+/** Not ended: a paused job still has units to do and may be cancelled or resumed. */
+const LIVE: ExperimentStatus[] = ["running", "paused"];
+export const isLive = (status: ExperimentStatus | undefined): boolean => status !== undefined && LIVE.includes(status);
 
 /**
  * Who counts as gone, so that a unit it holds may be taken over. With PGlite one process owns
@@ -45,12 +50,22 @@ export async function listExperiments(db: Database, ownerSecretHash: string, lim
     .limit(limit);
 }
 
-/** Moves a running experiment to `status`; false when it had already ended. */
-export async function endExperiment(db: Database, id: string, status: Exclude<ExperimentStatus, "running">): Promise<boolean> {
+/** Ends a running or paused experiment with `status`; false when it had already ended. */
+export async function endExperiment(db: Database, id: string, status: Exclude<ExperimentStatus, "running" | "paused">): Promise<boolean> {
   const rows = await db
     .update(experiments)
     .set({ status, finishedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(experiments.id, id), eq(experiments.status, "running")))
+    .where(and(eq(experiments.id, id), inArray(experiments.status, LIVE)))
+    .returning({ id: experiments.id });
+  return rows.length > 0;
+}
+
+/** Pauses a running experiment (`paused` true) or lets a paused one run again; false when it was not in the other state. */
+export async function setPaused(db: Database, id: string, paused: boolean): Promise<boolean> {
+  const rows = await db
+    .update(experiments)
+    .set({ status: paused ? "paused" : "running", updatedAt: sql`now()` })
+    .where(and(eq(experiments.id, id), eq(experiments.status, paused ? "running" : "paused")))
     .returning({ id: experiments.id });
   return rows.length > 0;
 }
@@ -138,7 +153,7 @@ export async function finishIfComplete(db: Database, experimentId: string): Prom
     .where(
       and(
         eq(experiments.id, experimentId),
-        eq(experiments.status, "running"),
+        inArray(experiments.status, LIVE),
         sql`(select count(*) from experiment_cells c where c.experiment_id = ${experimentId} and c.status = 'done') >= ${experiments.total}`,
       ),
     )
@@ -155,7 +170,7 @@ export async function orphanedUnits(db: Database, me: string, liveness: Liveness
   const { rows } = await db.execute(sql`
     select experiment_cells.experiment_id, experiment_cells.key, experiment_cells.attempts
     from experiment_cells join experiments e on e.id = experiment_cells.experiment_id
-    where experiment_cells.status = 'running' and e.status = 'running' and ${holderIsGone(liveness, me)}`);
+    where experiment_cells.status = 'running' and e.status in ('running', 'paused') and ${holderIsGone(liveness, me)}`);
   return rows.map((r) => ({ experimentId: String(r.experiment_id), key: String(r.key), attempts: Number(r.attempts) }));
 }
 

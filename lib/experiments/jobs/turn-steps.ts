@@ -39,7 +39,7 @@ export async function gradeStep(ctx: StepContext, unit: ResolvedUnit): Promise<S
   ];
   const grade = ctx.runner.grade;
   const { grade: result, costUsd } = await withProviderSlots([ctx.plan.judge], () =>
-    grade({ experimentId: ctx.experimentId, prompt, variant: variant!, turns, judge: ctx.plan.judge, ownerSecretHash: ctx.ownerSecretHash }),
+    grade({ experimentId: ctx.experimentId, prompt, variant: variant!, turns, judge: ctx.plan.judge, ownerSecretHash: ctx.ownerSecretHash, keys: ctx.keys }),
   );
   return { result: { ...result, turn }, costUsd };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { ChatMessage } from "@/lib/moa/conversation";
+import type { RunKeys } from "@/lib/wire/keys";
 import { modelIdsOf } from "@/lib/security/access";
 import { answerSetOf, fixedRun, NO_FIXED_ANSWER, sideLabel } from "../answer-sets";
 import { receivedVariants, runResultSchema, type ExperimentPlan, type RunResult } from "../types";
@@ -21,6 +22,8 @@ export interface StepContext {
   plan: ExperimentPlan;
   ownerSecretHash: string;
   runner: CellRunner;
+  /** The owner's pasted keys for this unit, held in memory only; absent on server keys. */
+  keys?: RunKeys;
 }
 
 /**
@@ -48,14 +51,14 @@ export async function runConversation(ctx: StepContext, unit: ResolvedUnit, conv
   const variant = unit.variant!;
   const answered = await withProviderSlots(modelIdsOf(variant.config), () =>
     ctx.runner.runCell(
-      { experimentId: ctx.experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash: ctx.ownerSecretHash },
+      { experimentId: ctx.experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash: ctx.ownerSecretHash, keys: ctx.keys },
       { onRunStarted: (runId) => repo.setUnitRun(ctx.db, ctx.experimentId, ctx.key, runId) },
     ),
   );
   const result = { ...answered, ...link };
   if (result.status === "interrupted") return "interrupted";
   // A cancelled experiment stops its runs; what they left is not a result.
-  if (result.status === "cancelled" && (await repo.experimentStatus(ctx.db, ctx.experimentId)) !== "running") return "dropped";
+  if (result.status === "cancelled" && !repo.isLive(await repo.experimentStatus(ctx.db, ctx.experimentId))) return "dropped";
   return { result, costUsd: result.costUsd };
 }
 
@@ -75,6 +78,7 @@ export async function verdictStep(ctx: StepContext, unit: ResolvedUnit): Promise
       b: { label: sideLabel(ctx.plan, comparison.b), run: b },
       judge: ctx.plan.judge,
       ownerSecretHash: ctx.ownerSecretHash,
+      keys: ctx.keys,
     }),
   );
   return { result: judgement, costUsd };
@@ -84,7 +88,7 @@ export async function receivedStep(ctx: StepContext, unit: ResolvedUnit): Promis
   const run = await cellResult(ctx, unit.ref.promptIndex, unit.variant!.id);
   const analyse = ctx.runner.analyseReceived;
   if (!hasAnswer(run) || !analyse) return { result: { layers: [], error: analyse ? "the run has no answer" : "this job cannot analyse received answers" }, costUsd: 0 };
-  const { analysis, costUsd } = await withProviderSlots([ctx.plan.judge], () => analyse({ run, judge: ctx.plan.judge, ownerSecretHash: ctx.ownerSecretHash }));
+  const { analysis, costUsd } = await withProviderSlots([ctx.plan.judge], () => analyse({ run, judge: ctx.plan.judge, ownerSecretHash: ctx.ownerSecretHash, keys: ctx.keys }));
   return { result: analysis, costUsd };
 }
 

@@ -6,6 +6,8 @@ import { beat, processInstanceId } from "@/lib/db/instances";
 import { isClustered } from "@/lib/db/backend";
 import { enqueueUnits, getBoss, UNIT_QUEUE, type UnitJob } from "./boss";
 import type { CellRunner } from "./cell-runner";
+import { putBackForKeys, wakeWaitingUnits } from "./key-wait";
+import { dropKeys, keysFor } from "./keyring";
 import { forgetStatus, loadSpec } from "./load-spec";
 import { startPump, type Pump } from "./pump";
 import * as repo from "./store";
@@ -38,33 +40,43 @@ class UnitInterrupted extends Error {}
  * verdict), stores the result, makes due the verdicts the cell completes, and marks the
  * experiment finished with its last unit. A throw sends the job back to the queue for a retry.
  */
-export async function handleUnit({ experimentId, key }: UnitJob, runner: CellRunner): Promise<void> {
-  const flightKey = `${experimentId}\u0000${key}`;
+export async function handleUnit(job: UnitJob, runner: CellRunner): Promise<void> {
+  const flightKey = `${job.experimentId}\u0000${job.key}`;
   if (inFlight.has(flightKey)) return;
   inFlight.add(flightKey);
   try {
-    await doUnit(experimentId, key, runner);
+    await doUnit(job, runner);
   } finally {
     inFlight.delete(flightKey);
   }
 }
 
-async function doUnit(experimentId: string, key: string, runner: CellRunner): Promise<void> {
+async function doUnit(job: UnitJob, runner: CellRunner): Promise<void> {
+  const { experimentId, key } = job;
   const db = await getDb();
   const loaded = await loadSpec(db, experimentId);
   const ref = parseUnitKey(key);
-  if (!loaded || loaded.status !== "running" || !ref) return;
+  if (!loaded || !repo.isLive(loaded.status)) return dropKeys(experimentId);
+  if (!ref) return;
   const { spec, ownerSecretHash } = loaded;
   const unit = resolveUnit(spec.plan, ref);
   if (!unit) return;
   if (spec.budgetUsd !== undefined && (await repo.progressCounts(db, experimentId)).costUsd >= spec.budgetUsd) {
     await repo.endExperiment(db, experimentId, "over-budget");
-    forgetStatus(experimentId);
+    endedHere(experimentId);
     return;
+  }
+  // A job on pasted keys runs only where they are held; anywhere else its unit waits for them.
+  const keys = spec.pastedKeys?.length ? keysFor(experimentId) : undefined;
+  if (spec.pastedKeys?.length && !keys) return putBackForKeys(db, await getBoss(), job, loaded.status);
+  if (loaded.status === "paused" && (await repo.setPaused(db, experimentId, false))) {
+    // This instance holds the keys after all: the units others put back for a long wait are due now.
+    forgetStatus(experimentId);
+    await wakeWaitingUnits(db, experimentId);
   }
   const me = processInstanceId();
   if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
-  const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner };
+  const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner, ...(keys && { keys }) };
   const step = STEPS[ref.kind];
   const outcome = await step(ctx, unit);
   if (outcome === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);
@@ -72,7 +84,13 @@ async function doUnit(experimentId: string, key: string, runner: CellRunner): Pr
   wakeWorkers();
   // A cell that makes other units due is never the experiment's last unit: they are.
   if ((ref.kind === "cell" || ref.kind === "turn2") && (await makeDue(ctx, ref))) return;
-  await repo.finishIfComplete(db, experimentId);
+  if (await repo.finishIfComplete(db, experimentId)) endedHere(experimentId);
+}
+
+/** The job ended in this process: its workers stop at once, and its pasted keys are let go. */
+function endedHere(experimentId: string): void {
+  forgetStatus(experimentId);
+  dropKeys(experimentId);
 }
 
 /**
