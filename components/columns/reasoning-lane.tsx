@@ -48,7 +48,7 @@ export function ReasoningLane({ agent, modelName }: { agent: Omit<AgentState, "t
         <span aria-hidden="true" className={cn("inline-block transition-transform", open && "rotate-90")}>
           ▸
         </span>
-        <span className={cn(thinking && "animate-pulse")}>{label}</span>
+        <span>{label}</span>
         {tokens !== undefined && <span className="ml-auto tabular-nums">{tokens.toLocaleString("en-US")} reasoning tok</span>}
       </button>
       <div

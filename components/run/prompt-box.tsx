@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { PlayIcon, SpinnerIcon, StopIcon } from "@/components/ui/icons";
+import { PlayIcon, StopIcon } from "@/components/ui/icons";
 
 export interface PromptBoxProps {
   value: string;
@@ -81,7 +81,8 @@ export function PromptBox({ value, onChange, onRun, onStop, running, blockedReas
             Stop
           </Button>
           <Button type="submit" variant="primary" disabled={!canRun} aria-keyshortcuts="Control+Enter Meta+Enter">
-            {running ? <SpinnerIcon size={14} /> : <PlayIcon size={12} />}
+            {/* No spinner while running: Stop is the live control, and a spinner restyles every frame. */}
+            <PlayIcon size={12} />
             Run
           </Button>
         </div>

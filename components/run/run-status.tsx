@@ -31,12 +31,14 @@ export function RunStatusBar() {
   const runningLayer = useRunStore((s) => s.run.layers.findIndex((l) => l.status === "running"));
   const layerCount = useRunStore((s) => s.run.layers.length);
   const { label, tone } = runStatusLabel(status, phase);
-  const busy = phase === "starting" || phase === "reconnecting" || status === "running";
+  // A spinner while the page waits on the server (starting, reconnecting). A running run moves
+  // by itself (text, clock), and a spinner spinning all along kept the main thread busy every frame.
+  const waiting = phase === "starting" || phase === "reconnecting";
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" role="status" aria-live="polite">
       <Badge tone={tone} className="text-xs">
-        {busy && <SpinnerIcon size={11} />}
+        {waiting && <SpinnerIcon size={11} />}
         {label}
       </Badge>
       {status === "running" && runningLayer >= 0 && (
