@@ -39,8 +39,8 @@ function sourceMapOf(url: string): SourceMap | undefined {
 /** Where a frame is in the source: the original file and line when the chunk has a source map. */
 function located(node: ProfileNode): { url: string; line: number } {
   const { url, lineNumber, columnNumber } = node.callFrame;
-  const entry = url.includes("/.next/") ? sourceMapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
-  if (entry && "originalSource" in entry) return { url: entry.originalSource.replace(/^(\.\.\/)+/, "").replace(/%40/g, "@"), line: entry.originalLine + 1 };
+  const entry = url.includes("/.next/") ? (sourceMapOf(url)?.findEntry(lineNumber, columnNumber) as { originalSource?: string; originalLine?: number } | undefined) : undefined;
+  if (entry?.originalSource) return { url: entry.originalSource.replace(/^(\.\.\/)+/, "").replace(/%40/g, "@"), line: (entry.originalLine ?? 0) + 1 };
   return { url, line: lineNumber + 1 };
 }
 
