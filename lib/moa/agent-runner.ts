@@ -131,6 +131,19 @@ export function startAgent(input: AgentRunInput): AgentHandle {
       `${modelId} timed out after ${formatDuration(timing.firstTokenTimeoutMs)} waiting for the first token`,
     );
     let stalling = false;
+    // The stall timer is not re-armed per chunk (a timer-list update per token, thousands a second
+    // under load): chunks stamp the time, and the timer, when it fires, waits out what is left.
+    let lastChunkAt = 0;
+    const stallMessage = `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`;
+    const watchStall = (): ReturnType<typeof setTimeout> =>
+      setTimeout(() => {
+        const left = timing.stallTimeoutMs - (performance.now() - lastChunkAt);
+        if (left > 0) chunkTimer = watchStall();
+        else {
+          timeout = new AgentFailure("timeout", stallMessage, { retryable: true });
+          controller.abort(timeout);
+        }
+      }, Math.max(1, timing.stallTimeoutMs - (performance.now() - lastChunkAt)));
 
     const system = input.messages[0]?.role === "system" ? input.messages[0].content : undefined;
     const turns = input.messages.filter((m) => m.role !== "system") as Array<{ role: "user" | "assistant"; content: string }>;
@@ -167,13 +180,13 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         if (part === "end") break;
         if (part === undefined) continue;
         if (part.type === "text-delta" && part.text !== "" && text === "") firstTokenAt ??= input.now();
-        // Before the first token the first-token timer runs; after it, any chunk resets the stall timer
-        // (re-armed in place: a new timer per token was measurable work at thousands of tokens a second).
+        // Before the first token the first-token timer runs; after it, any chunk restarts the stall wait.
         // A reasoning model may think for a minute before it answers: its thoughts count as tokens.
-        if (stalling) chunkTimer.refresh();
+        if (stalling) lastChunkAt = performance.now();
         else if ((part.type === "text-delta" || part.type === "reasoning-delta") && part.text !== "") {
           clearTimeout(chunkTimer);
-          chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
+          lastChunkAt = performance.now();
+          chunkTimer = watchStall();
           stalling = true;
         }
         if (part.type === "text-delta") {
