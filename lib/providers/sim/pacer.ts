@@ -69,5 +69,3 @@ export function createPacer(now: () => number = () => performance.now()) {
     },
   };
 }
-
-export type Pacer = ReturnType<typeof createPacer>;
