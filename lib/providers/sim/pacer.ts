@@ -25,10 +25,9 @@ export function createPacer(now: () => number = () => performance.now()) {
   let armedFor = Infinity;
   let lastTick = -Infinity;
 
-  function arm(): void {
-    let earliest = Infinity;
-    for (const stream of streams) earliest = Math.min(earliest, stream.nextDue());
-    if (earliest === Infinity) return disarm();
+  /** Arms the one timer for `earliest` (a frame after the last tick at the soonest), unless it is armed sooner. */
+  function arm(earliest: number): void {
+    if (earliest === Infinity) return;
     const at = Math.max(earliest, lastTick + FRAME_MS);
     if (timer !== undefined && at >= armedFor) return;
     disarm();
@@ -42,22 +41,29 @@ export function createPacer(now: () => number = () => performance.now()) {
     armedFor = Infinity;
   }
 
+  // One pass over the streams per tick: serve the due ones and find the next due token.
   function tick(): void {
     timer = undefined;
     armedFor = Infinity;
     const at = now();
     lastTick = at;
+    let earliest = Infinity;
     for (const stream of streams) {
-      if (stream.nextDue() <= at) stream.advance(at);
-      if (stream.nextDue() === Infinity) streams.delete(stream);
+      let due = stream.nextDue();
+      if (due <= at) {
+        stream.advance(at);
+        due = stream.nextDue();
+      }
+      if (due === Infinity) streams.delete(stream);
+      else if (due < earliest) earliest = due;
     }
-    arm();
+    arm(earliest);
   }
 
   return {
     add(stream: PacedStream): void {
       streams.add(stream);
-      arm();
+      arm(stream.nextDue());
     },
     remove(stream: PacedStream): void {
       streams.delete(stream);
