@@ -4,7 +4,7 @@ import type { ChatMessage } from "./conversation";
 import type { FinishReason, RunEventBody, Usage } from "./events";
 import { AgentFailure, classifyError, formatDuration, isAutoRetried } from "./failures";
 import { LIMITS } from "./limits";
-import { streamCompletion } from "./model-stream";
+import { openCompletion, type CompletionReader } from "./model-stream";
 import { reasoningProviderOptions } from "./reasoning-options";
 
 export interface AgentTiming {
@@ -64,9 +64,26 @@ export interface AgentHandle {
   partialText(): string;
 }
 
-const ABORTED = Symbol("aborted");
-
 class AttemptAborted extends Error {}
+
+/** `promise`'s value, or undefined once `signal` aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -114,19 +131,32 @@ export function startAgent(input: AgentRunInput): AgentHandle {
       `${modelId} timed out after ${formatDuration(timing.firstTokenTimeoutMs)} waiting for the first token`,
     );
     let stalling = false;
-    const aborted = new Promise<typeof ABORTED>((resolve) => {
-      if (controller.signal.aborted) resolve(ABORTED);
-      controller.signal.addEventListener("abort", () => resolve(ABORTED), { once: true });
-    });
+    // The stall timer is not re-armed per chunk (a timer-list update per token, thousands a second
+    // under load): chunks stamp the time, and the timer, when it fires, waits out what is left.
+    let lastChunkAt = 0;
+    const stallMessage = `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`;
+    const watchStall = (): ReturnType<typeof setTimeout> =>
+      setTimeout(() => {
+        const left = timing.stallTimeoutMs - (performance.now() - lastChunkAt);
+        if (left > 0) chunkTimer = watchStall();
+        else {
+          timeout = new AgentFailure("timeout", stallMessage, { retryable: true });
+          controller.abort(timeout);
+        }
+      }, Math.max(1, timing.stallTimeoutMs - (performance.now() - lastChunkAt)));
 
     const system = input.messages[0]?.role === "system" ? input.messages[0].content : undefined;
     const turns = input.messages.filter((m) => m.role !== "system") as Array<{ role: "user" | "assistant"; content: string }>;
-    let iterator: AsyncIterator<unknown> | undefined;
+    let reader: CompletionReader | undefined;
+    // One abort listener per attempt, not a race per token: cancelling the reader ends a pending
+    // read at once, which keeps us responsive even when a model ignores its abort signal.
+    const stopReading = () => reader?.cancel(controller.signal.reason);
+    controller.signal.addEventListener("abort", stopReading, { once: true });
     let usage: Usage = { inputTokens: 0, outputTokens: 0 };
     // A stream that ends without a finish part did not say why; that is not a token-limit cut.
     let finishReason: FinishReason = "other";
     try {
-      const stream = streamCompletion(model, {
+      const opening = openCompletion(model, {
         system,
         turns,
         abortSignal: controller.signal,
@@ -135,28 +165,36 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         maxOutputTokens,
         providerOptions: reasoningProviderOptions(model, input.config.reasoningEffort),
       });
-      iterator = stream;
+      // A request that hangs before its stream opens is left behind on abort (and closed if it ever opens).
+      const opened = await untilAborted(opening, controller.signal);
+      if (!opened) {
+        void opening.then((late) => late.cancel(), () => {});
+        throw new AttemptAborted();
+      }
+      reader = opened;
+      if (controller.signal.aborted) reader.cancel(controller.signal.reason);
       while (true) {
-        // Racing the abort keeps us responsive even when a model ignores its abort signal.
-        const next = await Promise.race([stream.next(), aborted]);
-        if (next === ABORTED || next.done) break;
-        const part = next.value;
+        const next = await reader.read();
+        if (next.done || controller.signal.aborted) break;
+        const part = reader.part(next.value);
+        if (part === "end") break;
+        if (part === undefined) continue;
         if (part.type === "text-delta" && part.text !== "" && text === "") firstTokenAt ??= input.now();
-        // Before the first token the first-token timer runs; after it, any chunk resets the stall timer
-        // (re-armed in place: a new timer per token was measurable work at thousands of tokens a second).
+        // Before the first token the first-token timer runs; after it, any chunk restarts the stall wait.
         // A reasoning model may think for a minute before it answers: its thoughts count as tokens.
-        if (stalling) chunkTimer.refresh();
+        if (stalling) lastChunkAt = performance.now();
         else if ((part.type === "text-delta" || part.type === "reasoning-delta") && part.text !== "") {
           clearTimeout(chunkTimer);
-          chunkTimer = failAfter(timing.stallTimeoutMs, `${modelId} stalled: nothing for ${formatDuration(timing.stallTimeoutMs)} mid-answer`);
+          lastChunkAt = performance.now();
+          chunkTimer = watchStall();
           stalling = true;
         }
         if (part.type === "text-delta") {
-          if (part.text === "" || controller.signal.aborted) continue;
+          if (part.text === "") continue;
           text += part.text;
           input.emit({ type: "agent-delta", layer: input.layer, agent: input.agent, text: part.text });
         } else if (part.type === "reasoning-delta") {
-          if (part.text === "" || controller.signal.aborted) continue;
+          if (part.text === "") continue;
           reasoning += part.text;
           input.emit({ type: "agent-reasoning-delta", layer: input.layer, agent: input.agent, text: part.text });
         } else if (part.type === "error") {
@@ -167,13 +205,14 @@ export function startAgent(input: AgentRunInput): AgentHandle {
         }
       }
     } catch (error) {
-      if (!controller.signal.aborted) throw classifyError(error, modelId);
+      if (!controller.signal.aborted && !(error instanceof AttemptAborted)) throw classifyError(error, modelId);
     } finally {
       clearTimeout(totalTimer);
       clearTimeout(chunkTimer);
       signal.removeEventListener("abort", forwardAbort);
+      controller.signal.removeEventListener("abort", stopReading);
       // Not awaited: a stream stuck in a pending read would hold us here.
-      iterator?.return?.().catch(() => {});
+      reader?.cancel();
     }
     if (timeout) throw timeout;
     if (controller.signal.aborted) throw new AttemptAborted();

@@ -2,11 +2,11 @@ import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
 import type { EngineDeps } from "./engine-deps";
 import type { MoAConfig } from "./config";
 import type { ChatMessage } from "./conversation";
-import { harnessRun } from "./run-harness";
+import { harnessBatches, oneByOne } from "./run-harness";
 import type { RunEvent, RunEventBody, Usage } from "./events";
 import { runLayer, type LayerResult } from "./layer-runner";
 import { createLayerWatch, createPulse, waitFor } from "./layer-watch";
-import { runStrategy } from "./methods/runner";
+import { runStrategyBatches } from "./methods/runner";
 import { strategyFor } from "./methods/strategies";
 import { aggregatesEarly, DEFAULT_CHUNK_CHARS } from "./prefix-continuation";
 import { addUsage, emptyUsage } from "./usage";
@@ -44,14 +44,20 @@ function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void
  * Runs a Mixture-of-Agents configuration and yields its events, ending with exactly one of
  * run-finished, run-failed or run-cancelled. Stopping the iteration early aborts every request.
  */
-export async function* runMoA(config: MoAConfig, messages: ChatMessage[], deps: EngineDeps): AsyncGenerator<RunEvent, void, undefined> {
+export function runMoA(config: MoAConfig, messages: ChatMessage[], deps: EngineDeps): AsyncGenerator<RunEvent, void, undefined> {
+  return oneByOne(runMoABatches(config, messages, deps));
+}
+
+/**
+ * `runMoA`'s events in the batches they were emitted in (whatever came due in one turn of the
+ * event loop): the run manager takes a batch at a time, which under load is most of its saving.
+ */
+export async function* runMoABatches(config: MoAConfig, messages: ChatMessage[], deps: EngineDeps): AsyncGenerator<RunEvent[], void, undefined> {
   // A method other than the paper's runs its layers one by one under its strategy (lib/moa/methods).
   const strategy = strategyFor(config);
-  if (strategy) return yield* runStrategy(strategy, config, messages, deps, timingFrom(deps));
+  if (strategy) return yield* runStrategyBatches(strategy, config, messages, deps, timingFrom(deps));
 
-
-
-  return yield* harnessRun(deps, "moa engine", async ({ now, startedAt, controller, emit, end, isEnded, cancelReason }) => {
+  return yield* harnessBatches(deps, "moa engine", async ({ now, startedAt, controller, emit, end, isEnded, cancelReason }) => {
       emit({ type: "run-started", config, messages });
       const timing = timingFrom(deps);
       const usage: Usage = emptyUsage();

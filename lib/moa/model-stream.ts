@@ -1,5 +1,5 @@
 import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3StreamPart, SharedV3ProviderOptions } from "@ai-sdk/provider";
-import { streamText, type LanguageModel } from "ai";
+import { streamText, type LanguageModel, type TextStreamPart as SdkStreamPart, type ToolSet } from "ai";
 import type { FinishReason, Usage } from "./events";
 
 export type TextStreamPart =
@@ -42,36 +42,70 @@ function promptOf(request: TextStreamRequest): LanguageModelV3Prompt {
   return prompt;
 }
 
-async function* direct(model: LanguageModelV3, request: TextStreamRequest): AsyncGenerator<TextStreamPart> {
-  const { stream } = await model.doStream({
-    prompt: promptOf(request),
-    abortSignal: request.abortSignal,
-    temperature: request.temperature,
-    seed: request.seed,
-    maxOutputTokens: request.maxOutputTokens,
-    providerOptions: request.providerOptions,
-  });
-  const reader = stream.getReader();
-  try {
-    while (true) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      const part = value as LanguageModelV3StreamPart;
-      if (part.type === "text-delta") yield { type: "text-delta", text: part.delta };
-      else if (part.type === "reasoning-delta") yield { type: "reasoning-delta", text: part.delta };
-      else if (part.type === "error") yield { type: "error", error: part.error };
-      else if (part.type === "finish") {
-        const usage = usageOf(part.usage.inputTokens.total, part.usage.outputTokens.total, part.usage.outputTokens.reasoning);
-        yield { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
-      }
-    }
-  } finally {
-    // Cancelling the reader closes the upstream request when we stop early.
-    reader.cancel().catch(() => {});
+/** The engine's part of a V3 stream part; undefined for the parts it ignores. */
+function fromV3(part: LanguageModelV3StreamPart): TextStreamPart | undefined {
+  if (part.type === "text-delta") return { type: "text-delta", text: part.delta };
+  if (part.type === "reasoning-delta") return { type: "reasoning-delta", text: part.delta };
+  if (part.type === "error") return { type: "error", error: part.error };
+  if (part.type === "finish") {
+    const usage = usageOf(part.usage.inputTokens.total, part.usage.outputTokens.total, part.usage.outputTokens.reasoning);
+    return { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
   }
+  return undefined;
 }
 
-async function* viaSdk(model: LanguageModel, request: TextStreamRequest): AsyncGenerator<TextStreamPart> {
+/** The engine's part of a `streamText` part; an abort part ends the stream like its end. */
+function fromSdk(part: SdkStreamPart<ToolSet>): TextStreamPart | "end" | undefined {
+  if (part.type === "text-delta") return { type: "text-delta", text: part.text };
+  if (part.type === "reasoning-delta") return { type: "reasoning-delta", text: part.text };
+  if (part.type === "error") return { type: "error", error: part.error };
+  if (part.type === "abort") return "end";
+  if (part.type === "finish") {
+    const { inputTokens, outputTokens, outputTokenDetails } = part.totalUsage;
+    return { type: "finish", usage: usageOf(inputTokens, outputTokens, outputTokenDetails?.reasoningTokens), finishReason: unifiedReason(part.finishReason) };
+  }
+  return undefined;
+}
+
+/**
+ * One completion's stream as the engine reads it: `read()` is the stream reader's own read, with
+ * no generator or race around it (a 3×6 run reads ~2,000 of them, and every extra promise per
+ * token was measurable CPU under load); `part()` turns what it read into the engine's part;
+ * `cancel()` ends a pending read at once, even when the model ignores its abort signal.
+ */
+export interface CompletionReader {
+  read(): Promise<ReadableStreamReadResult<unknown>>;
+  part(value: unknown): TextStreamPart | "end" | undefined;
+  cancel(reason?: unknown): void;
+}
+
+function readerOf<T>(stream: ReadableStream<T>, part: (value: T) => TextStreamPart | "end" | undefined): CompletionReader {
+  const reader = stream.getReader();
+  return {
+    read: () => reader.read(),
+    part: (value) => part(value as T),
+    // Cancelling closes the upstream request; it also resolves a pending read as done.
+    cancel: (reason) => void reader.cancel(reason).catch(() => {}),
+  };
+}
+
+/**
+ * Opens one text-only completion. A V3 model is read directly: `streamText`'s chain of web-stream
+ * transforms costs ~4× the CPU per token, which is what limits how many concurrent runs one
+ * process can carry. Anything else goes through `streamText`, which adapts other model versions.
+ */
+export async function openCompletion(model: LanguageModel, request: TextStreamRequest): Promise<CompletionReader> {
+  if (isV3(model)) {
+    const { stream } = await model.doStream({
+      prompt: promptOf(request),
+      abortSignal: request.abortSignal,
+      temperature: request.temperature,
+      seed: request.seed,
+      maxOutputTokens: request.maxOutputTokens,
+      providerOptions: request.providerOptions,
+    });
+    return readerOf(stream, fromV3);
+  }
   const result = streamText({
     model,
     system: request.system,
@@ -85,25 +119,5 @@ async function* viaSdk(model: LanguageModel, request: TextStreamRequest): AsyncG
     // We report failures as events; the default handler would log request details.
     onError: () => {},
   });
-  for await (const part of result.fullStream) {
-    if (part.type === "text-delta") yield { type: "text-delta", text: part.text };
-    else if (part.type === "reasoning-delta") yield { type: "reasoning-delta", text: part.text };
-    else if (part.type === "error") yield { type: "error", error: part.error };
-    else if (part.type === "abort") return;
-    else if (part.type === "finish") {
-      const { inputTokens, outputTokens, outputTokenDetails } = part.totalUsage;
-      const usage = usageOf(inputTokens, outputTokens, outputTokenDetails?.reasoningTokens);
-      yield { type: "finish", usage, finishReason: unifiedReason(part.finishReason) };
-    }
-  }
-}
-
-/**
- * One text-only completion as a stream of the few parts the engine uses. A V3 model is read
- * directly: `streamText`'s chain of web-stream transforms costs ~4× the CPU per token, which
- * is what limits how many concurrent runs one process can carry. Anything else goes through
- * `streamText`, which adapts other model versions.
- */
-export function streamCompletion(model: LanguageModel, request: TextStreamRequest): AsyncIterator<TextStreamPart> {
-  return (isV3(model) ? direct(model, request) : viaSdk(model, request))[Symbol.asyncIterator]();
+  return readerOf(result.fullStream, fromSdk);
 }

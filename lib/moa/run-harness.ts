@@ -18,11 +18,12 @@ export interface RunHarness {
 }
 
 /**
- * Runs `drive` and yields the events it emits, in order. Every run (the paper's MoA or a method's
+ * Runs `drive` and yields the events it emits, in order, as batches: everything emitted since the
+ * consumer last asked (see EventChannel.batches). Every run (the paper's MoA or a method's
  * strategy) goes through here, so each one ends with exactly one terminal event even if its driver
  * crashes, and stopping the iteration aborts everything in flight.
  */
-export async function* harnessRun(deps: EngineDeps, name: string, drive: (run: RunHarness) => Promise<void>): AsyncGenerator<RunEvent, void, undefined> {
+export async function* harnessBatches(deps: EngineDeps, name: string, drive: (run: RunHarness) => Promise<void>): AsyncGenerator<RunEvent[], void, undefined> {
   const now = deps.now ?? (() => performance.now());
   const startedAt = now();
   const controller = new AbortController();
@@ -59,10 +60,15 @@ export async function* harnessRun(deps: EngineDeps, name: string, drive: (run: R
     .finally(() => channel.close());
 
   try {
-    for await (const event of channel) yield event;
+    yield* channel.batches();
   } finally {
     controller.abort(new Error("the consumer stopped reading"));
     deps.signal?.removeEventListener("abort", onCancel);
     await driving;
   }
+}
+
+/** The events of a batched run one by one, for consumers that take them singly. */
+export async function* oneByOne<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T, void, undefined> {
+  for await (const batch of batches) yield* batch;
 }

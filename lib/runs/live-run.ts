@@ -1,7 +1,7 @@
 import "server-only";
 import type { RunEvent } from "@/lib/moa/events";
 import { isTerminal } from "@/lib/moa/events";
-import { initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
+import { initialRunState, reduceRunEvents, type RunState } from "@/lib/moa/run-state";
 
 /**
  * A run executing in this process: its events so far (indexed by seq), its folded state,
@@ -34,11 +34,18 @@ export class LiveRun {
    * gap before its run-interrupted event (numbered above what viewers may have seen).
    */
   publish(event: RunEvent): void {
-    if (event.seq <= this.lastSeq) {
-      throw new Error(`run ${this.id}: event seq ${event.seq} out of order (last was ${this.lastSeq})`);
+    this.publishAll([event]);
+  }
+
+  /** Publishes a batch in order: one fold of the state and one wake-up of the viewers for all of it. */
+  publishAll(events: readonly RunEvent[]): void {
+    let last = this.lastSeq;
+    for (const event of events) {
+      if (event.seq <= last) throw new Error(`run ${this.id}: event seq ${event.seq} out of order (last was ${last})`);
+      last = event.seq;
     }
-    this.events.push(event);
-    this.state = reduceRun(this.state, event);
+    for (const event of events) this.events.push(event);
+    this.state = reduceRunEvents(this.state, events);
     const wakeUps = this.wakeUps;
     this.wakeUps = [];
     for (const wake of wakeUps) wake();

@@ -3,7 +3,7 @@ import { summarizeAgents } from "./agent-summary";
 import { isClustered } from "@/lib/db/backend";
 import { processGlobal } from "@/lib/process-global";
 import { AppError } from "@/lib/errors";
-import { runMoA } from "@/lib/moa/engine";
+import { runMoABatches } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
 import { hasEnded, initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
 import { createResolvers } from "@/lib/providers/registry";
@@ -100,28 +100,33 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
     onError: (error) => console.error(`run ${live.id}: could not store events`, error),
   });
   const reservation = createSeqReservation(store, live.id, { reserved: INITIAL_SEQ_RESERVED, stored: created });
-  const record = async (engineEvent: RunEvent) => {
+  // Upstream errors can repeat the run's key; it is cut out before anyone sees or stores an event.
+  const withoutKeys = keyScrubber(request.keys);
+  const relabel = (engineEvent: RunEvent): RunEvent => {
+    const event = withoutKeys(engineEvent);
     // A run stopped by shutdown did not stop by anyone's choice: record it as interrupted.
-    const event: RunEvent =
-      engineEvent.type !== "run-cancelled"
-        ? engineEvent
-        : registry.interrupting.has(live.id)
-          ? { ...engineEvent, type: "run-interrupted" }
-          : unstorable
-            ? { type: "run-failed", runId: engineEvent.runId, seq: engineEvent.seq, t: engineEvent.t, message: "The run could not be stored, so it was stopped." }
-            : engineEvent;
+    if (event.type !== "run-cancelled") return event;
+    if (registry.interrupting.has(live.id)) return { ...event, type: "run-interrupted" };
+    if (unstorable) return { type: "run-failed", runId: event.runId, seq: event.seq, t: event.t, message: "The run could not be stored, so it was stopped." };
+    return event;
+  };
+  // A batch at a time (what the engine emitted in one turn of the event loop): one reservation
+  // check, one fold and one wake-up of the viewers for all of it.
+  const record = async (engineEvents: RunEvent[]) => {
+    if (engineEvents.length === 0) return;
+    const events = engineEvents.map(relabel);
     // No viewer may hold a seq that a crash could give to another event (see seq-reservation.ts).
-    const waiting = reservation.cover(event.seq);
+    const waiting = reservation.cover(events[events.length - 1].seq);
     if (waiting) await waiting;
-    live.publish(event);
-    buffer.push(event);
+    live.publishAll(events);
+    for (const event of events) buffer.push(event);
   };
   try {
     // The keys live only in this closure: the resolver uses them, nothing stores them.
     const resolvers = createResolvers({ keys: request.keys });
     const gate = request.stepThrough ? createStepGate() : undefined;
     if (gate) stepGates.set(live.id, gate);
-    const events = runMoA(request.config, request.messages, {
+    const batches = runMoABatches(request.config, request.messages, {
       runId: live.id,
       resolveModel: resolvers.languageModel,
       resolveEmbeddingModel: resolvers.embeddingModel,
@@ -129,16 +134,14 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
       ...engineTimeoutsFromEnv(),
       ...(gate && { beforeLayer: (layer: number) => gate.wait(layer) }),
     });
-    // Upstream errors can repeat the run's key; it is cut out before anyone sees or stores an event.
-    const withoutKeys = keyScrubber(request.keys);
-    for await (const event of events) await record(withoutKeys(event));
+    for await (const batch of batches) await record(batch);
   } catch (error) {
     console.error(`run ${live.id}: engine error`, error);
     if (!live.ended) {
       const message = unstorable ? "The run could not be stored, so it was stopped." : "The run stopped because of an internal error.";
       const failed: RunEvent = { type: "run-failed", runId: live.id, seq: live.lastSeq + 1, t: live.state.t, message };
       // A store that refuses the reservation will not take the event either; viewers still learn the run ended.
-      await record(failed).catch(() => {
+      await record([failed]).catch(() => {
         live.publish(failed);
         buffer.push(failed);
       });

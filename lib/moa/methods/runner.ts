@@ -3,7 +3,7 @@ import { startAgent, type AgentTiming } from "../agent-runner";
 import type { AgentConfig, MoAConfig } from "../config";
 import type { ChatMessage } from "../conversation";
 import type { EngineDeps } from "../engine-deps";
-import { harnessRun } from "../run-harness";
+import { harnessBatches } from "../run-harness";
 import type { RunEvent, Usage } from "../events";
 import { runLayer } from "../layer-runner";
 import { buildAgentMessages } from "../synthesis";
@@ -18,15 +18,15 @@ const add = (a: Usage, b: Usage | undefined): Usage =>
  * plain MoA, one layer after the other, with the method choosing each layer's inputs and
  * prompt, its extra calls reported as `method-step` events, and the run's answer.
  */
-export async function* runStrategy(
+export async function* runStrategyBatches(
   strategy: Strategy,
   config: MoAConfig,
   messages: ChatMessage[],
   deps: EngineDeps,
   timing: AgentTiming,
-): AsyncGenerator<RunEvent, void, undefined> {
+): AsyncGenerator<RunEvent[], void, undefined> {
   let usage: Usage = { inputTokens: 0, outputTokens: 0 };
-  return yield* harnessRun(deps, "moa method", async ({ now, startedAt, controller, emit, end, cancelReason }) => {
+  return yield* harnessBatches(deps, "moa method", async ({ now, startedAt, controller, emit, end, cancelReason }) => {
     const ctx: MethodContext = {
       config,
       messages,

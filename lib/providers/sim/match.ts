@@ -83,12 +83,24 @@ export function matcherFor(claims: readonly string[][], questionTokens: readonly
   for (const tokens of claims) for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
   const inQuestion = new Set(questionTokens);
   const weight = (t: string) => 1 / ((df.get(t) ?? 1) + (inQuestion.has(t) ? 3 : 0));
+  // A claim is matched against every sentence of every answer read: weigh its tokens once.
+  const weighed = new WeakMap<readonly string[], { tokens: string[]; weights: number[]; total: number }>();
+  const weighOnce = (claim: readonly string[]) => {
+    let known = weighed.get(claim);
+    if (!known) {
+      const tokens = [...new Set(claim)];
+      const weights = tokens.map(weight);
+      known = { tokens, weights, total: weights.reduce((sum, w) => sum + w, 0) };
+      weighed.set(claim, known);
+    }
+    return known;
+  };
   return {
     coverage(claim, sentence) {
-      const unique = [...new Set(claim)];
-      const total = unique.reduce((sum, t) => sum + weight(t), 0);
+      const { tokens, weights, total } = weighOnce(claim);
       if (total === 0) return 0;
-      const found = unique.reduce((sum, t) => sum + (sentence.has(t) ? weight(t) : 0), 0);
+      let found = 0;
+      for (let i = 0; i < tokens.length; i++) if (sentence.has(tokens[i])) found += weights[i];
       return found / total;
     },
   };

@@ -11,6 +11,7 @@ import { composeAnswer } from "./compose";
 import { SIM_JUDGE_DEFAULTS } from "./judge-score";
 import { simProfile, type SimProfile } from "./profiles";
 import { readPrompt } from "./prompt";
+import { createPacer, type PacedStream } from "./pacer";
 import { createRng } from "./rng";
 import { parseSimId, simSpeed, type SimOverrides } from "./sim-id";
 import { simThoughts } from "./thoughts";
@@ -59,6 +60,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** Every sim stream of the process is paced by one timer (see pacer.ts). */
+const pacer = createPacer();
 
 /**
  * An in-process model: deterministic text (seeded by model, prompt, temperature and seed),
@@ -151,21 +155,22 @@ export class SimLanguageModel implements LanguageModelV3 {
     const signal = options.abortSignal;
     if (signal?.aborted) throw abortError(signal);
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     let onAbort: (() => void) | undefined;
+    let paced: PacedStream | undefined;
     const stop = () => {
       done = true;
-      if (timer !== undefined) clearTimeout(timer);
+      if (paced) pacer.remove(paced);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
     };
 
     const stream = new ReadableStream<LanguageModelV3StreamPart>({
       start: (controller) => {
-        const started = Date.now();
+        const started = performance.now();
         // One timeline: the reasoning tokens first, then the answer's.
         const tokens = [...plan.thoughts, ...plan.chunks];
         const thinking = plan.thoughts.length;
+        const dueAt = (index: number) => started + plan.ttftMs + index * plan.msPerToken;
         let sent = 0;
         let textStarted = false;
         let reasoningOpen = false;
@@ -177,13 +182,12 @@ export class SimLanguageModel implements LanguageModelV3 {
         };
         signal?.addEventListener("abort", onAbort, { once: true });
 
-        const tick = () => {
+        // Every token that is due goes out at once, so a late tick or a high speed batches tokens.
+        const advance = (now: number) => {
           if (done) return;
-          const elapsed = Date.now() - started;
-          // Emit every token that is due, so high speeds batch instead of flooding timers.
           let thought = "";
           let delta = "";
-          while (sent < tokens.length && plan.ttftMs + sent * plan.msPerToken <= elapsed) {
+          while (sent < tokens.length && dueAt(sent) <= now) {
             if (sent < thinking) thought += tokens[sent];
             else delta += tokens[sent];
             sent += 1;
@@ -208,12 +212,11 @@ export class SimLanguageModel implements LanguageModelV3 {
             controller.enqueue({ type: "finish", usage: plan.usage, finishReason: { unified: plan.finish, raw: plan.finish } });
             stop();
             controller.close();
-            return;
           }
-          const nextDue = plan.ttftMs + sent * plan.msPerToken;
-          timer = setTimeout(tick, Math.max(0, nextDue - (Date.now() - started)));
         };
-        timer = setTimeout(tick, plan.ttftMs);
+        // An empty answer (a continuation with nothing left) finishes at its time to first token.
+        paced = { nextDue: () => (done ? Infinity : dueAt(sent)), advance };
+        pacer.add(paced);
       },
       cancel: () => stop(),
     });

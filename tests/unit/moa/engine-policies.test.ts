@@ -1,9 +1,11 @@
+import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { runMoA } from "@/lib/moa/engine";
 import { initialRunState, reduceRun } from "@/lib/moa/run-state";
 import { findAnswerSpans } from "@/lib/moa/synthesis";
 import type { RunEvent } from "@/lib/moa/events";
-import { apiError, ask, collect, expectWellFormed, hangingModel, layers, ofType, promptOf, resolverFor, run, scriptedModel, textModel } from "./helpers";
+import { apiError, ask, collect, expectWellFormed, hangingModel, layers, ofType, promptOf, resolverFor, run, scriptedModel, streamParts, textModel } from "./helpers";
 
 const fast = (text: string, delayMs = 0) => textModel([text], { initialDelayMs: delayMs });
 
@@ -130,6 +132,37 @@ describe("runMoA: cancellation", () => {
     }
     expect(performance.now() - started).toBeLessThan(2000);
     expect(events.at(-1)?.type).toBe("run-cancelled");
+  });
+
+  it("a model that ignores its abort signal still stops at once, mid-answer or before its stream opens", async () => {
+    // Deaf models: one streams a token then goes silent for ever, the other never opens its stream.
+    const silent = new MockLanguageModelV3({
+      doStream: async () => ({
+        stream: new ReadableStream<LanguageModelV3StreamPart>({
+          start(controller) {
+            streamParts(["half "]).slice(0, 3).forEach((p) => controller.enqueue(p));
+          },
+        }),
+      }),
+    });
+    const unopened = new MockLanguageModelV3({ doStream: () => new Promise(() => {}) });
+    const controller = new AbortController();
+    const events: RunEvent[] = [];
+    const started = performance.now();
+    for await (const event of runMoA(layers(["sim:a", "sim:b"], ["sim:agg"]), ask("q"), {
+      runId: "r",
+      resolveModel: resolverFor({ "sim:a": silent, "sim:b": unopened }),
+      signal: controller.signal,
+    })) {
+      events.push(event);
+      if (event.type === "agent-delta") controller.abort("stopped");
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expectWellFormed(events);
+    expect(events.at(-1)).toMatchObject({ type: "run-cancelled", reason: "stopped" });
+    const state = events.reduce(reduceRun, initialRunState("r"));
+    expect(state.agents[0].map((a) => a.status)).toEqual(["stopped", "stopped"]);
+    expect(state.agents[0][0].text).toBe("half ");
   });
 
   it("a consumer that stops reading aborts every request", async () => {

@@ -30,3 +30,22 @@ describe("LiveRun", () => {
     expect(() => run.publish(delta(1))).toThrow(/out of order/);
   });
 });
+
+describe("LiveRun: a batch of events", () => {
+  test("a waiting viewer gets the whole batch, folded into the state at once", async () => {
+    const run = new LiveRun("r");
+    const viewer = collect(run, -1);
+    run.publishAll([delta(0), delta(1), delta(2)]);
+    run.publishAll([delta(3), interrupted(10)]);
+    expect(await viewer).toEqual([0, 1, 2, 3, 10]);
+    expect(run.state.lastSeq).toBe(10);
+  });
+
+  test("a batch with a seq out of order is refused whole: nothing of it is published", () => {
+    const run = new LiveRun("r");
+    run.publish(delta(0));
+    expect(() => run.publishAll([delta(1), delta(2), delta(2)])).toThrow(/out of order/);
+    expect(run.lastSeq).toBe(0);
+    expect(run.state.lastSeq).toBe(0);
+  });
+});
