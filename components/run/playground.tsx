@@ -155,7 +155,8 @@ export function Playground({ board }: { board: ReactNode }) {
             blockedReason={blockedReason}
             followUp={followUp}
             placeholder={followUp ? "Ask a follow-up: the conversation so far goes with it." : undefined}
-            extra={<MethodSelect value={method} onChange={setMethod} disabled={running} />}
+            // Disabled until the page is live: a choice made before hydration would be reset to the state's.
+            extra={<MethodSelect value={method} onChange={setMethod} disabled={running || !boardHydrated} />}
           />
           <StepThroughToggle disabled={running} />
         </div>
