@@ -6,8 +6,6 @@ const base = process.argv[2] ?? "http://127.0.0.1:3221";
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(`${base}/experiments`);
-// Runs and judge calls in flight at once (the setup's "At once" field, shared with the suite).
-await page.getByRole("spinbutton").fill(process.env.AT_ONCE ?? "6");
 const card = page.getByRole("region", { name: "Paper directions" });
 await card.getByLabel("Judge model").selectOption("sim:owl");
 await card.getByRole("button", { name: "Run the paper directions" }).click();
