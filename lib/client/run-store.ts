@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunEvent } from "@/lib/moa/events";
-import { initialRunState, reduceRun, type AgentState, type RunState } from "@/lib/moa/run-state";
+import { initialRunState, reduceRunEvents, type AgentState, type RunState } from "@/lib/moa/run-state";
 import type { RunKeys } from "@/lib/wire/keys";
 import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
 import { readOwner, writeOwner } from "./owner";
@@ -11,7 +11,7 @@ import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-clien
 import { prepareStreamWorker, streamRunEventsOffThread } from "./worker-stream";
 
 /**
- * The live run in the browser. Events are folded by the engine's own `reduceRun`; this
+ * The live run in the browser. Events are folded by the engine's own reducer (`reduceRunEvents`); this
  * store adds what only a client has: the connection phase, the error to show, the turns of
  * the conversation so far, and a frame batcher so bursts of deltas cost one render.
  */
@@ -134,10 +134,10 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
     const fold = (events: RunEvent[]) => {
       if (events.length === 0) return;
       const before = get().run;
-      let run = before;
-      for (const event of events) {
-        if (event.runId === run.runId || run.runId === "") run = reduceRun(run, event);
-      }
+      // Events of another run are ignored (a store reset for a replay has no run id yet: it takes all).
+      const ours = before.runId === "" ? events : events.filter((e) => e.runId === before.runId);
+      // One frame's deltas cost one copy of the agents they touch, as on the server.
+      const run = reduceRunEvents(before, ours);
       if (run === before) return;
       const terminal = run.status !== "running" && run.status !== "pending";
       set({
