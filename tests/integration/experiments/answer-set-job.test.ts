@@ -3,7 +3,7 @@
  * imported file (an answer set), on an in-memory PGlite with the real queue. Nothing runs for
  * the reference; a prompt the file has no output for gets an unreadable verdict, not a win.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.MOA_DATA_DIR = "memory://";
@@ -17,30 +17,19 @@ import { sql } from "drizzle-orm";
 import { GET as resultsRoute } from "@/app/api/experiments/[id]/results/route";
 import { GET as summaryRoute } from "@/app/api/experiments/[id]/route";
 import { POST as createRoute } from "@/app/api/experiments/route";
-import { closeDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { lcWinRates } from "@/lib/experiments/lc-results";
-import { stopBoss } from "@/lib/experiments/jobs/boss";
-import { stopExperimentWorkers } from "@/lib/experiments/jobs/worker";
 import type { ExperimentPlan } from "@/lib/experiments/types";
-import { registry } from "@/lib/runs/process/registry";
 import { readPrompts } from "@/lib/suites/read-prompts";
 import { fileReferenceOf, fileReferenceSet } from "@/lib/suites/reference-answers";
 import { alpacaEvalFixture, FAST } from "./fixtures";
+import { useJobDatabase } from "./job-database";
 
 const OWNER = "r".repeat(43);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const request = (url: string, init: RequestInit = {}) => new Request(`http://moa.test${url}`, { ...init, headers: { "content-type": "application/json" } });
 
-beforeAll(async () => {
-  await getDb();
-}, 180_000);
-
-afterAll(async () => {
-  stopExperimentWorkers();
-  await stopBoss();
-  await Promise.all(registry.executions.values());
-  await closeDb();
-});
+useJobDatabase();
 
 describe("a job against an imported file's reference outputs", () => {
   it("judges every cell against the fixed answers, runs nothing for them, and gives LC against them", async () => {

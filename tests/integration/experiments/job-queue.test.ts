@@ -3,7 +3,7 @@
  * through its `db` adapter on the embedded database, every cell is claimed and done once, the
  * verdicts follow their cells, and a unit held by a dead process is taken over, not repeated.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.MOA_DATA_DIR = "memory://";
@@ -18,14 +18,12 @@ import { POST as cancelRoute } from "@/app/api/experiments/[id]/cancel/route";
 import { GET as resultsRoute } from "@/app/api/experiments/[id]/results/route";
 import { DELETE as deleteRoute, GET as summaryRoute } from "@/app/api/experiments/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/experiments/route";
-import { closeDb, getDb } from "@/lib/db/client";
-import { stopBoss } from "@/lib/experiments/jobs/boss";
+import { getDb } from "@/lib/db/client";
 import { claimUnit } from "@/lib/experiments/jobs/store";
-import { stopExperimentWorkers } from "@/lib/experiments/jobs/worker";
-import { registry } from "@/lib/runs/process/registry";
 import { getRunState } from "@/lib/runs/run-manager";
 import { hashOwnerSecret } from "@/lib/security/owner";
 import { alpacaPlan } from "./fixtures";
+import { useJobDatabase } from "./job-database";
 
 const OWNER = "e".repeat(43);
 const VIEWER = "v".repeat(43);
@@ -55,17 +53,7 @@ async function create(plan: unknown, owner = OWNER) {
   return { status: response.status, body: (await response.json()) as { id: string; owner: string; total: number } };
 }
 
-// Opening PGlite and applying the migrations takes a minute on a loaded machine.
-beforeAll(async () => {
-  await getDb();
-}, 180_000);
-
-afterAll(async () => {
-  stopExperimentWorkers();
-  await stopBoss();
-  await Promise.all(registry.executions.values());
-  await closeDb();
-});
+useJobDatabase();
 
 describe("experiment jobs on PGlite", () => {
   it("runs every cell once as a stored run of the owner, then each verdict once, and finishes", async () => {

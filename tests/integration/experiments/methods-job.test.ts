@@ -4,7 +4,7 @@
  * seven methods of `methodVariants`) run as durable pg-boss cells on an in-memory PGlite, each
  * cell a stored run; each stored run carries its method's steps and shows its defining behaviour.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.MOA_DATA_DIR = "memory://";
@@ -18,9 +18,6 @@ vi.hoisted(() => {
 import { GET as resultsRoute } from "@/app/api/experiments/[id]/results/route";
 import { GET as summaryRoute } from "@/app/api/experiments/[id]/route";
 import { POST as createRoute } from "@/app/api/experiments/route";
-import { closeDb, getDb } from "@/lib/db/client";
-import { stopBoss } from "@/lib/experiments/jobs/boss";
-import { stopExperimentWorkers } from "@/lib/experiments/jobs/worker";
 import { unitKey, type ExperimentPlan, type RunResult, type VariantSpec } from "@/lib/experiments/types";
 import { deriveVariants, methodVariants } from "@/lib/experiments/variants";
 import type { MoAConfig } from "@/lib/moa/config";
@@ -28,8 +25,8 @@ import type { EventOf, RunEvent } from "@/lib/moa/events";
 import { METHODS } from "@/lib/moa/methods/catalog";
 import { seqSteps } from "@/lib/moa/methods/schema";
 import { lookupModel } from "@/lib/providers/catalog";
-import { registry } from "@/lib/runs/process/registry";
 import { getRunStore } from "@/lib/runs/store";
+import { useJobDatabase } from "./job-database";
 
 const OWNER = "m".repeat(43);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -154,16 +151,7 @@ const EXPECTED: Record<string, { method: string | undefined; steps: string[]; ho
   },
 };
 
-beforeAll(async () => {
-  await getDb();
-}, 180_000);
-
-afterAll(async () => {
-  stopExperimentWorkers();
-  await stopBoss();
-  await Promise.all(registry.executions.values());
-  await closeDb();
-});
+useJobDatabase();
 
 describe("every method as an experiment job", () => {
   it("the variants cover the nine methods and plain MoA", () => {

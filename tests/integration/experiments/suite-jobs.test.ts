@@ -3,7 +3,7 @@
  * published formats written here: MT-Bench runs both turns (the second run carries the
  * variant's own first answer) and grades each 1–10; MATH is scored by exact match, no judge.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.MOA_DATA_DIR = "memory://";
@@ -17,17 +17,15 @@ import { sql } from "drizzle-orm";
 import { GET as resultsRoute } from "@/app/api/experiments/[id]/results/route";
 import { GET as summaryRoute } from "@/app/api/experiments/[id]/route";
 import { POST as createRoute } from "@/app/api/experiments/route";
-import { closeDb, getDb } from "@/lib/db/client";
-import { stopBoss } from "@/lib/experiments/jobs/boss";
-import { stopExperimentWorkers } from "@/lib/experiments/jobs/worker";
+import { getDb } from "@/lib/db/client";
 import type { ExperimentPlan, VariantSpec } from "@/lib/experiments/types";
-import { registry } from "@/lib/runs/process/registry";
 import { getRunState } from "@/lib/runs/run-manager";
 import type { VariantMtBench } from "@/lib/suites/mt-bench-scores";
 import type { VariantAccuracy } from "@/lib/suites/exact-match-runner";
 import { readPrompts } from "@/lib/suites/read-prompts";
 import { mathJsonl, mtBenchJsonl } from "@/tests/fixtures/suite-files";
 import { FAST } from "./fixtures";
+import { useJobDatabase } from "./job-database";
 
 const OWNER = "m".repeat(43);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -68,16 +66,7 @@ const planOf = (name: string, text: string, variants: VariantSpec[]): Experiment
   return { id: "ignored", name, createdAt: new Date(0).toISOString(), prompts, variants, reference: variants[0].id, judge: `sim:owl?${FAST}` };
 };
 
-beforeAll(async () => {
-  await getDb();
-}, 180_000);
-
-afterAll(async () => {
-  stopExperimentWorkers();
-  await stopBoss();
-  await Promise.all(registry.executions.values());
-  await closeDb();
-});
+useJobDatabase();
 
 describe("MT-Bench as a job", () => {
   it("runs both turns per question and variant, the second carrying the first answer, and grades each turn 1–10", async () => {
