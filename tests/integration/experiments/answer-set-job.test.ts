@@ -23,13 +23,13 @@ import type { ExperimentPlan } from "@/lib/experiments/types";
 import { readPrompts } from "@/lib/suites/read-prompts";
 import { fileReferenceOf, fileReferenceSet } from "@/lib/suites/reference-answers";
 import { alpacaEvalFixture, FAST } from "./fixtures";
-import { useJobDatabase } from "./job-database";
+import { withJobDatabase } from "./job-database";
 
 const OWNER = "r".repeat(43);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const request = (url: string, init: RequestInit = {}) => new Request(`http://moa.test${url}`, { ...init, headers: { "content-type": "application/json" } });
 
-useJobDatabase();
+withJobDatabase();
 
 describe("a job against an imported file's reference outputs", () => {
   it("judges every cell against the fixed answers, runs nothing for them, and gives LC against them", async () => {

@@ -9,7 +9,7 @@ import { registry } from "@/lib/runs/process/registry";
  * migrations can take a minute on a loaded machine), and after them the workers, the queue, the
  * runs still going and the database closed, in that order. The file sets its env in `vi.hoisted`.
  */
-export function useJobDatabase(): void {
+export function withJobDatabase(): void {
   beforeAll(async () => {
     await getDb();
   }, 180_000);

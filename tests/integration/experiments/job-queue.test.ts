@@ -23,7 +23,7 @@ import { claimUnit } from "@/lib/experiments/jobs/store";
 import { getRunState } from "@/lib/runs/run-manager";
 import { hashOwnerSecret } from "@/lib/security/owner";
 import { alpacaPlan } from "./fixtures";
-import { useJobDatabase } from "./job-database";
+import { withJobDatabase } from "./job-database";
 
 const OWNER = "e".repeat(43);
 const VIEWER = "v".repeat(43);
@@ -53,7 +53,7 @@ async function create(plan: unknown, owner = OWNER) {
   return { status: response.status, body: (await response.json()) as { id: string; owner: string; total: number } };
 }
 
-useJobDatabase();
+withJobDatabase();
 
 describe("experiment jobs on PGlite", () => {
   it("runs every cell once as a stored run of the owner, then each verdict once, and finishes", async () => {

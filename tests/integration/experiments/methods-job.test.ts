@@ -26,7 +26,7 @@ import { METHODS } from "@/lib/moa/methods/catalog";
 import { seqSteps } from "@/lib/moa/methods/schema";
 import { lookupModel } from "@/lib/providers/catalog";
 import { getRunStore } from "@/lib/runs/store";
-import { useJobDatabase } from "./job-database";
+import { withJobDatabase } from "./job-database";
 
 const OWNER = "m".repeat(43);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -151,7 +151,7 @@ const EXPECTED: Record<string, { method: string | undefined; steps: string[]; ho
   },
 };
 
-useJobDatabase();
+withJobDatabase();
 
 describe("every method as an experiment job", () => {
   it("the variants cover the nine methods and plain MoA", () => {

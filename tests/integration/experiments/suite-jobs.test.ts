@@ -25,7 +25,7 @@ import type { VariantAccuracy } from "@/lib/suites/exact-match-runner";
 import { readPrompts } from "@/lib/suites/read-prompts";
 import { mathJsonl, mtBenchJsonl } from "@/tests/fixtures/suite-files";
 import { FAST } from "./fixtures";
-import { useJobDatabase } from "./job-database";
+import { withJobDatabase } from "./job-database";
 
 const OWNER = "m".repeat(43);
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -66,7 +66,7 @@ const planOf = (name: string, text: string, variants: VariantSpec[]): Experiment
   return { id: "ignored", name, createdAt: new Date(0).toISOString(), prompts, variants, reference: variants[0].id, judge: `sim:owl?${FAST}` };
 };
 
-useJobDatabase();
+withJobDatabase();
 
 describe("MT-Bench as a job", () => {
   it("runs both turns per question and variant, the second carrying the first answer, and grades each turn 1–10", async () => {
