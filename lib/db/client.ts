@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Pool } from "pg";
 import { processGlobal } from "@/lib/process-global";
+import { openPgliteThread } from "./pglite-thread/client";
 import { forgetProcessStores } from "./process-store";
 import * as schema from "./schema";
 
@@ -29,7 +30,10 @@ export interface DbHandle {
 export interface OpenOptions {
   /** A PostgreSQL connection string; without it PGlite is used. */
   url?: string;
-  /** PGlite data folder, or `memory://` for a throwaway in-memory database. */
+  /**
+   * PGlite data folder, or `memory://` for a throwaway in-memory database. PGlite runs on its own
+   * worker thread (lib/db/pglite-thread); MOA_PGLITE_IN_PROCESS=1 keeps it on the event loop.
+   */
   dataDir?: string;
   migrationsDir?: string;
 }
@@ -63,8 +67,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
 
   const dataDir = options.dataDir ?? path.join(process.cwd(), ".data");
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const db = drizzlePglite({ client, schema });
+  const client = process.env.MOA_PGLITE_IN_PROCESS === "1" ? await PGlite.create(dataDir) : await openPgliteThread(dataDir);
+  // drizzle's pglite session calls `query` and `transaction`, which the thread's client has.
+  const db = drizzlePglite({ client: client as PGlite, schema });
   try {
     await migratePglite(db, { migrationsFolder });
   } catch (error) {

@@ -1,9 +1,9 @@
 import "server-only";
 import { processGlobal } from "@/lib/process-global";
 import { createHash } from "node:crypto";
-import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import { getDbHandle } from "@/lib/db/client";
+import type { PgliteClient } from "@/lib/db/pglite-thread/client";
 
 /** The one queue of experiment units; a job's data names the experiment and the unit. */
 export const UNIT_QUEUE = "experiment-unit";
@@ -22,7 +22,7 @@ export interface UnitJob {
  * PGlite's `query` takes one statement with parameters, `exec` several without: pg-boss sends
  * its schema and locked maintenance as multi-statement text with no parameters.
  */
-function pgliteAdapter(client: PGlite): PgBoss.Db {
+function pgliteAdapter(client: Pick<PgliteClient, "query" | "exec">): PgBoss.Db {
   return {
     async executeSql(text, values) {
       if (values && values.length > 0) return client.query(text, values);
@@ -55,7 +55,7 @@ async function openBoss(): Promise<PgBoss> {
     handle.kind === "postgres"
       ? new PgBoss({ connectionString: process.env.DATABASE_URL, max: 4, ...BOSS_OPTIONS })
       : // drizzle keeps the PGlite client it was given as `$client`.
-        new PgBoss({ db: pgliteAdapter((handle.db as unknown as { $client: PGlite }).$client), ...BOSS_OPTIONS });
+        new PgBoss({ db: pgliteAdapter((handle.db as unknown as { $client: PgliteClient }).$client), ...BOSS_OPTIONS });
   boss.on("error", (error) => console.error("experiment queue:", error));
   await boss.start();
   await boss.createQueue(UNIT_QUEUE, {
