@@ -13,6 +13,13 @@ export interface PacedStream {
 export const FRAME_MS = 4;
 
 /**
+ * Streams served in one turn of the event loop. Each one's tokens go down the engine's pipeline
+ * in the microtasks after it, so a tick over 600 due streams was one long turn in which no
+ * request could be read; between slices the loop polls for I/O (a POST waits a slice, not a tick).
+ */
+export const SLICE_STREAMS = 48;
+
+/**
  * One timer for every simulated stream in the process. With a timer per stream, 100 runs of six
  * agents at ~60 tokens a second each fired ~36,000 callbacks a second, and each token went down
  * the engine's pipeline alone; with one timer, every token due at a tick is written in the same
@@ -24,10 +31,12 @@ export function createPacer(now: () => number = () => performance.now()) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let armedFor = Infinity;
   let lastTick = -Infinity;
+  /** A tick's due streams are being served slice by slice; the timer is armed once they all are. */
+  let serving = false;
 
   /** Arms the one timer for `earliest` (a frame after the last tick at the soonest), unless it is armed sooner. */
   function arm(earliest: number): void {
-    if (earliest === Infinity) return;
+    if (earliest === Infinity || serving) return;
     const at = Math.max(earliest, lastTick + FRAME_MS);
     if (timer !== undefined && at >= armedFor) return;
     disarm();
@@ -41,21 +50,31 @@ export function createPacer(now: () => number = () => performance.now()) {
     armedFor = Infinity;
   }
 
-  // One pass over the streams per tick: serve the due ones and find the next due token.
   function tick(): void {
     timer = undefined;
     armedFor = Infinity;
     const at = now();
     lastTick = at;
+    const due: PacedStream[] = [];
+    for (const stream of streams) if (stream.nextDue() <= at) due.push(stream);
+    serving = true;
+    serve(due, 0, at);
+  }
+
+  function serve(due: PacedStream[], from: number, at: number): void {
+    const end = Math.min(due.length, from + SLICE_STREAMS);
+    // A stream removed meanwhile (cancelled) is skipped.
+    for (let i = from; i < end; i++) if (streams.has(due[i])) due[i].advance(at);
+    if (end < due.length) {
+      setImmediate(() => serve(due, end, at));
+      return;
+    }
+    serving = false;
     let earliest = Infinity;
     for (const stream of streams) {
-      let due = stream.nextDue();
-      if (due <= at) {
-        stream.advance(at);
-        due = stream.nextDue();
-      }
-      if (due === Infinity) streams.delete(stream);
-      else if (due < earliest) earliest = due;
+      const next = stream.nextDue();
+      if (next === Infinity) streams.delete(stream);
+      else if (next < earliest) earliest = next;
     }
     arm(earliest);
   }

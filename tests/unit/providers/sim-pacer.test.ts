@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createPacer, FRAME_MS, type PacedStream } from "@/lib/providers/sim/pacer";
+import { createPacer, FRAME_MS, SLICE_STREAMS, type PacedStream } from "@/lib/providers/sim/pacer";
 
 /** A stream with tokens due every `everyMs` from `startMs`; records when each one was written. */
 function tokens(startMs: number, everyMs: number, count: number) {
@@ -53,5 +53,23 @@ describe("the sim pacer: one timer for every simulated stream", () => {
     expect(vi.getTimerCount()).toBe(0);
     vi.advanceTimersByTime(1_000);
     expect(cancelled.written).toHaveLength(3);
+  });
+
+  it("serves a tick's due streams a slice per turn of the event loop, so I/O is polled between slices", () => {
+    const pacer = createPacer(() => Date.now());
+    const count = SLICE_STREAMS * 2 + 5;
+    const streams = Array.from({ length: count }, () => tokens(100, 1_000, 1));
+    streams.forEach((s) => pacer.add(s.stream));
+    const served = () => streams.filter((s) => s.written.length > 0).length;
+    vi.advanceTimersToNextTimer(); // the tick: the first slice only
+    expect(served()).toBe(SLICE_STREAMS);
+    vi.advanceTimersToNextTimer(); // the next turn (setImmediate)
+    expect(served()).toBe(SLICE_STREAMS * 2);
+    vi.advanceTimersToNextTimer();
+    expect(served()).toBe(count);
+    // Every token was due at 100 and written at the tick's time, none later.
+    expect(new Set(streams.flatMap((s) => s.written))).toEqual(new Set([100]));
+    expect(pacer.size).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
