@@ -16,11 +16,11 @@ const writers = new WeakMap<RunStore, RunStore>();
 
 /**
  * The store, with every run's event batches written together: one INSERT for all the batches
- * waiting, instead of one per run. PGlite runs each statement on the main thread, one at a time,
- * and most of a small statement's cost is the statement: 100 runs flushing separately kept the
- * event loop busy for seconds and every request waited behind them (one 100-row statement costs
- * about a seventh of 100 single ones). Each statement starts from setImmediate, so requests get
- * their turn between statements. Order within a run holds: its buffer has one write in flight.
+ * waiting, instead of one per run. PGlite runs one statement at a time, and most of a small
+ * statement's cost is the statement: 100 runs flushing separately kept the database busy for
+ * seconds (one 100-row statement costs about a seventh of 100 single ones), and each statement
+ * is also a message to the database thread and back. Each statement starts from setImmediate, so
+ * requests get their turn between statements. Order within a run holds: its buffer has one write in flight.
  */
 export function coalescingStore(store: RunStore): RunStore {
   let writer = writers.get(store);
