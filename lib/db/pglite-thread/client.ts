@@ -51,6 +51,7 @@ export async function openPgliteThread(dataDir: string): Promise<PgliteClient> {
     };
     worker.once("message", onMessage);
     worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the database thread exited while opening (code ${code})`)));
   });
 
   worker.on("message", (reply: Reply) => {

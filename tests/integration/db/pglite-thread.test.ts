@@ -70,6 +70,10 @@ describe("PGlite on its own thread", () => {
   });
 });
 
+test("a database that cannot be opened rejects, with PGlite's reason, instead of hanging", async () => {
+  await expect(openPgliteThread("/dev/null/not-a-folder")).rejects.toThrow();
+}, SLOW);
+
 describe("the app's database on the PGlite thread", () => {
   let handle: DbHandle;
   beforeAll(async () => {
