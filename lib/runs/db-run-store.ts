@@ -5,7 +5,7 @@ import { runEventSchema, type RunEvent } from "@/lib/moa/events";
 import { hasEnded, RUN_STATUSES } from "@/lib/moa/run-state";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "./run-store";
 import { agentSummarySchema, foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";
-import { interruptedEnd } from "./interrupted";
+import { closeLeftOpen } from "./interrupted";
 import { getDbHandle, type Database } from "@/lib/db/client";
 import { packEvents, unpackEvents } from "./event-packing";
 import { promptExcerpt, runShape } from "./run-summary";
@@ -254,9 +254,9 @@ export function createDbRunStore(db: Database, options: DbRunStoreOptions = {}):
         const closed = await db.transaction(async (tx) => {
           const exec: Database = tx;
           const events = await readEvents(row.id, -1, exec);
-          const { event, end } = interruptedEnd(row, events, reason, row.seqReserved);
+          const { event, end } = closeLeftOpen(row, events, reason, row.seqReserved);
           if (!(await writeEnd(row.id, end, end.agents, exec, true))) return false;
-          await insertBatch(row.id, [event], exec);
+          if (event) await insertBatch(row.id, [event], exec);
           return true;
         });
         if (closed) count += 1;

@@ -2,8 +2,8 @@ import "server-only";
 import { addUsage, emptyUsage } from "@/lib/moa/usage";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
-import type { EventOf, RunEvent, Usage } from "@/lib/moa/events";
-import type { RunState } from "@/lib/moa/run-state";
+import { isTerminal, type EventOf, type RunEvent, type Usage } from "@/lib/moa/events";
+import { hasEnded, type RunState } from "@/lib/moa/run-state";
 import { foldRun, summarizeAgents } from "./agent-summary";
 import type { RunEnd } from "./run-store";
 
@@ -19,13 +19,19 @@ export function interruptedEvent(runId: string, events: RunEvent[], reason: stri
   return { type: "run-interrupted", runId, seq: Math.max(last?.seq ?? -1, seqReserved ?? -1) + 1, t: last?.t ?? 0, reason };
 }
 
-/** A run left open, closed: its run-interrupted event and the outcome folded from everything before it. */
-export function interruptedEnd(
+/**
+ * A run left open, closed. If its events already end it (its process died after storing the
+ * terminal event, before the row said so), the row takes that ending: a finished run stays
+ * finished, and a job that takes its cell over can use its answer. Otherwise the run gets its
+ * run-interrupted event and the outcome folded from everything before it.
+ */
+export function closeLeftOpen(
   run: { id: string; config: MoAConfig; messages: ChatMessage[] },
   events: RunEvent[],
   reason: string,
   seqReserved?: number | null,
-): { event: Interrupted; end: RunEnd & Required<Pick<RunEnd, "agents">> } {
+): { event?: Interrupted; end: RunEnd & Required<Pick<RunEnd, "agents">> } {
+  if (events.some(isTerminal)) return { end: runEndOf(foldRun(run.id, run.config, run.messages, events)) };
   const event = interruptedEvent(run.id, events, reason, seqReserved);
   const state = foldRun(run.id, run.config, run.messages, [...events, event]);
   return {
@@ -38,6 +44,18 @@ export function interruptedEnd(
       error: reason,
       agents: summarizeAgents(state),
     },
+  };
+}
+
+/** How an ended run is stored: its status, answer, usage and agents, as its events say. */
+export function runEndOf(state: RunState): RunEnd & Required<Pick<RunEnd, "agents">> {
+  return {
+    status: hasEnded(state.status) ? state.status : "failed",
+    finalText: state.finalText,
+    usage: state.usage,
+    durationMs: state.durationMs ?? state.t,
+    error: state.error,
+    agents: summarizeAgents(state),
   };
 }
 

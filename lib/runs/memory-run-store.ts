@@ -1,6 +1,6 @@
 import "server-only";
 import { foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";
-import { interruptedEnd } from "./interrupted";
+import { closeLeftOpen } from "./interrupted";
 import { promptExcerpt, runShape } from "./run-summary";
 import { AppError } from "@/lib/errors";
 import type { RunEvent } from "@/lib/moa/events";
@@ -132,8 +132,8 @@ export function createMemoryRunStore(): RunStore {
       let count = 0;
       for (const e of entries.values()) {
         if (hasEnded(e.run.status)) continue;
-        const closed = interruptedEnd(e.run, e.events, reason, e.seqReserved);
-        e.events.push(closed.event);
+        const closed = closeLeftOpen(e.run, e.events, reason, e.seqReserved);
+        if (closed.event) e.events.push(closed.event);
         end(e, closed.end, closed.end.agents);
         count += 1;
       }

@@ -1,5 +1,4 @@
 import "server-only";
-import { summarizeAgents } from "./agent-summary";
 import { isClustered } from "@/lib/db/backend";
 import { processGlobal } from "@/lib/process-global";
 import { AppError } from "@/lib/errors";
@@ -19,6 +18,7 @@ import { getMirror, peekMirror } from "./fanout/mirror";
 import { registry } from "./process/registry";
 import { assertAcceptingRuns } from "./process/shutdown";
 import { isRunId, newRunId } from "./ids";
+import { runEndOf } from "./interrupted";
 import { keyScrubber } from "./key-scrubber";
 import { retireFinished } from "./process/finished-runs";
 import { LiveRun } from "./live-run";
@@ -155,16 +155,8 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
 }
 
 async function saveOutcome(store: RunStore, state: RunState): Promise<void> {
-  const status = hasEnded(state.status) ? state.status : "failed";
-  await store.finishRun(state.runId, {
-    status,
-    finalText: state.finalText,
-    usage: state.usage,
-    durationMs: state.durationMs ?? state.t,
-    error: state.error,
-    // This process folded every event already: the store need not read the run back to summarize it.
-    agents: summarizeAgents(state),
-  });
+  // This process folded every event already: the store need not read the run back to summarize it.
+  await store.finishRun(state.runId, runEndOf(state));
 }
 
 const runNotFound = () => new AppError("not_found:run", "No run has this id.");

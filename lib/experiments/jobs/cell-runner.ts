@@ -12,6 +12,11 @@ export interface CellInput {
   ownerSecretHash: string;
   /** The owner's pasted keys, from this process's memory (keyring.ts); absent when the job runs on server keys. */
   keys?: RunKeys;
+  /**
+   * The run an earlier attempt of this cell started before its process died. If that run
+   * finished, it is the cell's answer: running the cell again would answer it twice.
+   */
+  earlierRunId?: string;
 }
 
 /** One side of a verdict: a variant's cell, or an answer set's fixed answer (no run id). */

@@ -32,13 +32,25 @@ function judgeDeps(ownerSecretHash: string, ended: RunState[], keys: RunKeys | u
   };
 }
 
+/** The run's end state if it finished; undefined for a run that was interrupted, failed or is gone. */
+async function finishedRun(id: string): Promise<RunState | undefined> {
+  try {
+    const followed = await followRun(id);
+    return followed.end?.type === "run-finished" ? followed.state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Cells as normal runs of this server (stored, shareable by link, in the owner's history);
  * verdicts judged as Compare judges them and stored under the owner, so Insights counts them.
  * The answers judged are the cells' stored results: the job recorded them from the runs' ends.
  */
 export const serverCellRunner: CellRunner = {
-  async runCell({ variant, conversation, ownerSecretHash, keys }, { onRunStarted }) {
+  async runCell({ variant, conversation, ownerSecretHash, keys, earlierRunId }, { onRunStarted }) {
+    const earlier = earlierRunId ? await finishedRun(earlierRunId) : undefined;
+    if (earlier) return runResultOf(earlier);
     const { id } = await startRun({ config: variant.config, messages: conversation, variant: variant.variant, preset: "experiment", ...(keys && { keys }) }, { ownerSecretHash });
     await onRunStarted(id);
     const state = (await followRun(id)).state;

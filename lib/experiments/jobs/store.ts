@@ -85,11 +85,20 @@ export async function claimUnit(db: Database, experimentId: string, ref: UnitRef
     insert into experiment_cells (experiment_id, key, kind, prompt_id, subject_id, status, attempts, instance_id)
     values (${experimentId}, ${key}, ${ref.kind}, ${promptId}, ${ref.subjectId}, 'running', 1, ${me})
     on conflict (experiment_id, key) do update
-      set attempts = experiment_cells.attempts + 1, instance_id = excluded.instance_id, started_at = now(), run_id = null
+      set attempts = experiment_cells.attempts + 1, instance_id = excluded.instance_id, started_at = now()
       where experiment_cells.status = 'running'
         and (experiment_cells.instance_id = ${me} or ${holderIsGone(liveness, me)})
     returning attempts`);
   return rows[0] ? Number(rows[0].attempts) : undefined;
+}
+
+/** The run the unit's latest attempt started, if any (a unit taken over keeps it until its new run starts). */
+export async function unitRunId(db: Database, experimentId: string, key: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ runId: experimentCells.runId })
+    .from(experimentCells)
+    .where(and(eq(experimentCells.experimentId, experimentId), eq(experimentCells.key, key)));
+  return row?.runId ?? undefined;
 }
 
 export async function setUnitRun(db: Database, experimentId: string, key: string, runId: string): Promise<void> {

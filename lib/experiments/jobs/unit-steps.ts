@@ -24,6 +24,8 @@ export interface StepContext {
   runner: CellRunner;
   /** The owner's pasted keys for this unit, held in memory only; absent on server keys. */
   keys?: RunKeys;
+  /** The run an earlier attempt of this unit started (its process died before storing the result). */
+  earlierRunId?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function runConversation(ctx: StepContext, unit: ResolvedUnit, conv
   const variant = unit.variant!;
   const answered = await withProviderSlots(modelIdsOf(variant.config), () =>
     ctx.runner.runCell(
-      { experimentId: ctx.experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash: ctx.ownerSecretHash, keys: ctx.keys },
+      { experimentId: ctx.experimentId, prompt: unit.prompt, conversation, variant, ownerSecretHash: ctx.ownerSecretHash, keys: ctx.keys, earlierRunId: ctx.earlierRunId },
       { onRunStarted: (runId) => repo.setUnitRun(ctx.db, ctx.experimentId, ctx.key, runId) },
     ),
   );

@@ -75,8 +75,11 @@ async function doUnit(job: UnitJob, runner: CellRunner): Promise<void> {
     await wakeWaitingUnits(db, experimentId);
   }
   const me = processInstanceId();
-  if ((await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness())) === undefined) return;
-  const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner, ...(keys && { keys }) };
+  const attempt = await repo.claimUnit(db, experimentId, ref, unit.prompt.id, me, liveness());
+  if (attempt === undefined) return;
+  // Taken over from a process that died: its run may have finished before the result was stored.
+  const earlierRunId = attempt > 1 ? await repo.unitRunId(db, experimentId, key) : undefined;
+  const ctx: StepContext = { db, experimentId, key, plan: spec.plan, ownerSecretHash, runner, ...(keys && { keys }), ...(earlierRunId && { earlierRunId }) };
   const step = STEPS[ref.kind];
   const outcome = await step(ctx, unit);
   if (outcome === "interrupted") throw new UnitInterrupted(`${key}: the run was interrupted`);

@@ -153,6 +153,22 @@ export function runStoreContract(context: ContractContext): void {
     expect(await store.getEvents(running.id)).toHaveLength(partial.length + 1);
   });
 
+  test("markInterrupted gives a run whose stored events already end it that ending, not an interruption", async () => {
+    const run = newRun();
+    await store.createRun(run);
+    const complete = stamp(run.id, completeRunBodies(run.config, 3));
+    // The process died after its terminal event was stored, before the row said the run had ended.
+    await store.appendEvents(run.id, complete);
+
+    expect(await store.markInterrupted("the server restarted")).toBe(1);
+
+    expect(await store.getEvents(run.id)).toEqual(complete);
+    const ended = complete.reduce(reduceRun, initialRunState(run.id));
+    expect(ended.status).toBe("finished");
+    expect(await store.getRun(run.id)).toMatchObject({ status: "finished", finalText: ended.finalText });
+    expect(await store.markInterrupted("again")).toBe(0);
+  });
+
   test("several runs' batches are written in one call, all or none", async () => {
     const a = newRun();
     const b = newRun();

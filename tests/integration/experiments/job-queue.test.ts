@@ -19,7 +19,10 @@ import { GET as resultsRoute } from "@/app/api/experiments/[id]/results/route";
 import { DELETE as deleteRoute, GET as summaryRoute } from "@/app/api/experiments/[id]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/experiments/route";
 import { getDb } from "@/lib/db/client";
+import { forgetStatus } from "@/lib/experiments/jobs/load-spec";
+import { serverCellRunner } from "@/lib/experiments/jobs/server-cell-runner";
 import { claimUnit } from "@/lib/experiments/jobs/store";
+import { handleUnit } from "@/lib/experiments/jobs/worker";
 import { getRunState } from "@/lib/runs/run-manager";
 import { hashOwnerSecret } from "@/lib/security/owner";
 import { alpacaPlan } from "./fixtures";
@@ -132,5 +135,26 @@ describe("experiment jobs on PGlite", () => {
     expect(await claimUnit(db, body.id, ref, "alpaca-0", "this-process", "heartbeat")).toBeUndefined();
     await db.execute(sql`update instances set heartbeat_at = now() - interval '1 hour' where id = 'live-instance'`);
     expect(await claimUnit(db, body.id, ref, "alpaca-0", "this-process", "heartbeat")).toBe(3);
+  }, 240_000);
+
+  it("a cell taken over from a process that died after its run finished keeps that run: it is not answered twice", async () => {
+    const db = await getDb();
+    const { body } = await create({ ...alpacaPlan(1), name: "died after the run" });
+    await untilEnded(body.id);
+    const key = "cell:0:falcon";
+    const cellRow = async () =>
+      (await db.execute(sql`select status, attempts, run_id, result from experiment_cells where experiment_id = ${body.id} and key = ${key}`)).rows[0];
+    const experimentRuns = async () => Number((await db.execute(sql`select count(*)::int as n from runs where preset = 'experiment'`)).rows[0].n);
+    const { run_id: earlierRunId } = await cellRow();
+    // The process died between the run's end and the cell's result: the cell is still held, by nobody alive.
+    await db.execute(sql`update experiment_cells set status = 'running', result = null, instance_id = 'previous-process' where experiment_id = ${body.id} and key = ${key}`);
+    await db.execute(sql`update experiments set status = 'running' where id = ${body.id}`);
+    forgetStatus(body.id);
+    const runsBefore = await experimentRuns();
+    await handleUnit({ experimentId: body.id, key }, serverCellRunner);
+    const after = await cellRow();
+    expect(after).toMatchObject({ status: "done", attempts: 2, run_id: earlierRunId });
+    expect((after.result as { runId: string }).runId).toBe(earlierRunId);
+    expect(await experimentRuns()).toBe(runsBefore);
   }, 240_000);
 });
