@@ -4,7 +4,8 @@ import { useLayoutEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown";
 import { settledLength } from "@/components/ui/streaming-block";
-import { runStore, useRunStore, type RunStoreState } from "@/lib/client/run-store";
+import { runStore, type RunStoreState } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 
 export interface LiveMarkdownProps {
   /** The text to show, read from the run store. Must keep its identity across renders. */
@@ -23,7 +24,9 @@ export interface LiveMarkdownProps {
  * same frame the delta is folded. Once the answer is complete, all of it is markdown.
  */
 export function LiveMarkdown({ select, streaming, parse = true, className }: LiveMarkdownProps) {
-  const settled = useRunStore((s) => {
+  // A transition: finished blocks may join a frame or two after their text, which the tail
+  // shows meanwhile; React renders them between frames instead of inside the one that folded.
+  const settled = useRunStoreTransition((s) => {
     const text = select(s);
     return streaming ? text.slice(0, settledLength(text)) : text;
   });
