@@ -7,6 +7,35 @@ import { settledLength } from "@/components/ui/streaming-block";
 import { runStore, type RunStoreState } from "@/lib/client/run-store";
 import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 
+/**
+ * The tail's text nodes hold at most this many characters each. Chromium lays a paragraph out
+ * again from the line where its first changed text node starts: a long paragraph written into
+ * one node was broken into lines from its first word on every frame, in every column; written
+ * in chunks, only its last few lines are.
+ */
+const CHUNK_CHARS = 200;
+
+/** Shows `tail` in `element`, appending what is new to its last text node, a new one once that is full. */
+function tailWriter(element: HTMLElement): (tail: string) => void {
+  let shown = "";
+  return (tail) => {
+    if (tail === shown) return;
+    if (!tail.startsWith(shown)) {
+      element.replaceChildren();
+      shown = "";
+    }
+    let rest = tail.slice(shown.length);
+    let last = element.lastChild instanceof Text ? element.lastChild : null;
+    while (rest) {
+      if (!last || last.length >= CHUNK_CHARS) element.append((last = document.createTextNode("")));
+      const piece = rest.slice(0, CHUNK_CHARS - last.length);
+      last.appendData(piece);
+      rest = rest.slice(piece.length);
+    }
+    shown = tail;
+  };
+}
+
 export interface LiveMarkdownProps {
   /** The text to show, read from the run store. Must keep its identity across renders. */
   select: (state: RunStoreState) => string;
@@ -37,14 +66,9 @@ export function LiveMarkdown({ select, streaming, parse = true, className }: Liv
   useLayoutEffect(() => {
     const element = tailRef.current;
     if (!streaming || !element) return;
-    const node = document.createTextNode("");
-    element.replaceChildren(node);
-    const sync = () => {
-      const tail = select(runStore.getState()).slice(settled.length);
-      if (tail === node.data) return;
-      if (tail.startsWith(node.data)) node.appendData(tail.slice(node.data.length));
-      else node.data = tail;
-    };
+    element.replaceChildren();
+    const write = tailWriter(element);
+    const sync = () => write(select(runStore.getState()).slice(settled.length));
     sync();
     return runStore.subscribe(sync);
   }, [select, settled, streaming]);

@@ -33,8 +33,10 @@ test("a live run animates nothing forever: thinking, streaming and waiting agent
   const { id } = (await created.json()) as { id: string };
   await page.goto(`/r/${id}`);
 
-  // Before the first token: the agents are thinking, the final aggregator waits.
+  // Before the first token: the agents are thinking, the final aggregator waits. The graph's
+  // placeholder pulses while its code loads, which on a busy machine can outlast the first status.
   await expect(page.getByRole("region", { name: /^Layer 1 · Agent 1 · / }).getByTitle("thinking")).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator(".react-flow")).toBeVisible();
   expect(await endlessAnimations(page)).toEqual([]);
 
   // While the proposers stream (a caret at the end of each column's text).
