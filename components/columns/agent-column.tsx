@@ -89,7 +89,6 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
       <div className={streaming ? "relative shrink-0 grow basis-80 sm:basis-96" : "flex min-h-0 flex-1 flex-col"}>
         <div
           ref={scrollerRef}
-          data-testid="agent-scroller"
           className={cn(
             "overflow-y-auto px-3 py-2.5",
             streaming ? "absolute inset-0 [contain:strict]" : "max-h-80 min-h-28 flex-1 [contain:content] sm:max-h-96",
