@@ -1,6 +1,6 @@
 "use client";
 
-import { useRunStore } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 import { AttributionHeatmap } from "./attribution-heatmap";
 import { DisagreementMap, fusionAnalysisOf } from "./disagreement-map";
 import { JudgedQuality } from "./judged-quality";
@@ -9,8 +9,9 @@ import { hasEnded } from "@/lib/moa/run-state";
 
 /** Shown under a run once it has ended: what the aggregators used, how good that was, and what the run cost. */
 export function RunAnalysis() {
-  // Nothing to show while the run streams, so no render per delta either.
-  const run = useRunStore((s) => (hasEnded(s.run.status) ? s.run : null));
+  // Nothing to show while the run streams, so no render per delta either. Mounted in a
+  // transition: its figures are computed and laid out in slices, not in the run's last frame.
+  const run = useRunStoreTransition((s) => (hasEnded(s.run.status) ? s.run : null));
   if (!run || run.agents.length === 0) return null;
   return (
     <details className="group rounded-2xl border border-line bg-surface p-4 shadow-xs" open>

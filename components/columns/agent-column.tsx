@@ -8,7 +8,7 @@ import { AlertIcon } from "@/components/ui/icons";
 import { usageCostUsd } from "@/lib/analysis/cost";
 import { selectAgentMeta, selectAgentText } from "@/lib/client/agent-selectors";
 import { useModelView } from "@/lib/client/models";
-import { useRunStore } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 import { lookupModel } from "@/lib/providers/catalog";
 import { InputsButton } from "@/components/teach/inputs-dialog";
 import { MisleadingBadge } from "@/components/teach/misleading-badge";
@@ -29,11 +29,13 @@ export interface AgentColumnProps {
 
 /**
  * One agent's stream. Subscribes to its own agent without the text, so the column renders when
- * the agent's status or figures change; the text reaches the DOM through LiveMarkdown.
+ * the agent's status or figures change; the text reaches the DOM through LiveMarkdown. Those
+ * renders are transitions: the 16 proposers of a layer start and finish in the same few frames,
+ * and rendering their columns inside those frames made each one long.
  */
 export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: AgentColumnProps) {
   const selectors = useMemo(() => ({ meta: selectAgentMeta(layer, agent), text: selectAgentText(layer, agent) }), [layer, agent]);
-  const state = useRunStore(selectors.meta);
+  const state = useRunStoreTransition(selectors.meta);
   const view = useModelView(state?.model ?? model);
   const status = state?.status ?? "waiting";
   const sectionRef = useRef<HTMLElement>(null);
@@ -41,6 +43,7 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
   const { scrollerRef, contentRef } = useStickToBottom<HTMLDivElement, HTMLDivElement>();
   const label = agentLabel(layer, agent, view.name);
   const active = isAgentActive(status);
+  const streaming = status === "streaming";
   // Shown once the agent is done, when its usage counts the tokens (the text is not needed).
   const tps = state?.usage ? tokensPerSecond({ ...state, text: "" }, state.finishedAt ?? state.firstTokenAt ?? 0) : undefined;
   const cost = usageCostUsd(state?.usage, lookupModel(view.id)?.pricePerMTokens);
@@ -79,34 +82,38 @@ export const AgentColumn = memo(function AgentColumn({ layer, agent, model }: Ag
 
       {state?.reasoning !== undefined && <ReasoningLane agent={state} modelName={view.name} />}
 
-      <div
-        ref={scrollerRef}
-        className={cn(
-          "overflow-y-auto px-3 py-2.5",
-          // While text streams in, the scroller has its full height and strict containment: a
-          // relayout boundary, so a frame's new words lay out this box, not the page around it.
-          status === "streaming" ? "shrink-0 grow basis-80 [contain:strict] sm:basis-96" : "max-h-80 min-h-28 flex-1 [contain:content] sm:max-h-96",
-        )}
-      >
-        <div ref={contentRef}>
-          {state?.hasText ? (
-            <div data-testid="agent-text">
-              <LiveMarkdown select={selectors.text} streaming={status === "streaming"} parse={inView} />
-            </div>
-          ) : (
-            <p className="text-sm text-muted">
-              {status === "thinking" ? (state?.reasoning !== undefined ? "The answer follows its reasoning." : "Thinking…") : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
-            </p>
+      {/* While text streams in, the scroller fills a box of fixed height, positioned and strictly
+          contained: a relayout boundary, so a frame's new words lay out this box, not the column
+          and page around it. Chromium never takes a flex or grid item as one, so the box that
+          flexes is this wrapper, not the scroller. */}
+      <div className={streaming ? "relative shrink-0 grow basis-80 sm:basis-96" : "flex min-h-0 flex-1 flex-col"}>
+        <div
+          ref={scrollerRef}
+          className={cn(
+            "overflow-y-auto px-3 py-2.5",
+            streaming ? "absolute inset-0 [contain:strict]" : "max-h-80 min-h-28 flex-1 [contain:content] sm:max-h-96",
           )}
-          {state?.error && (
-            <p role="alert" className="mt-2 flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-2.5 py-2 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
-              <AlertIcon className="mt-0.5 shrink-0" />
-              <span>
-                <span className="font-medium">Failed ({state.error.kind.replace("_", " ")}):</span> {state.error.message}
-              </span>
-            </p>
-          )}
-          {state?.skipReason && <p className="mt-2 text-[13px] text-muted">Skipped: {state.skipReason}</p>}
+        >
+          <div ref={contentRef}>
+            {state?.hasText ? (
+              <div data-testid="agent-text">
+                <LiveMarkdown select={selectors.text} streaming={streaming} parse={inView} />
+              </div>
+            ) : (
+              <p className="text-sm text-muted">
+                {status === "thinking" ? (state?.reasoning !== undefined ? "The answer follows its reasoning." : "Thinking…") : status === "waiting" ? "Waiting for its turn." : status === "failed" ? "" : "No text."}
+              </p>
+            )}
+            {state?.error && (
+              <p role="alert" className="mt-2 flex items-start gap-2 rounded-lg border border-red-300/70 bg-red-50 px-2.5 py-2 text-[13px] text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+                <AlertIcon className="mt-0.5 shrink-0" />
+                <span>
+                  <span className="font-medium">Failed ({state.error.kind.replace("_", " ")}):</span> {state.error.message}
+                </span>
+              </p>
+            )}
+            {state?.skipReason && <p className="mt-2 text-[13px] text-muted">Skipped: {state.skipReason}</p>}
+          </div>
         </div>
       </div>
 

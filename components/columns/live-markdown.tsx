@@ -4,7 +4,37 @@ import { useLayoutEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown";
 import { settledLength } from "@/components/ui/streaming-block";
-import { runStore, useRunStore, type RunStoreState } from "@/lib/client/run-store";
+import { runStore, type RunStoreState } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
+
+/**
+ * The tail's text nodes hold at most this many characters each. Chromium lays a paragraph out
+ * again from the line where its first changed text node starts: a long paragraph written into
+ * one node was broken into lines from its first word on every frame, in every column; written
+ * in chunks, only its last few lines are.
+ */
+const CHUNK_CHARS = 200;
+
+/** Shows `tail` in `element`, appending what is new to its last text node, a new one once that is full. */
+function tailWriter(element: HTMLElement): (tail: string) => void {
+  let shown = "";
+  return (tail) => {
+    if (tail === shown) return;
+    if (!tail.startsWith(shown)) {
+      element.replaceChildren();
+      shown = "";
+    }
+    let rest = tail.slice(shown.length);
+    let last = element.lastChild instanceof Text ? element.lastChild : null;
+    while (rest) {
+      if (!last || last.length >= CHUNK_CHARS) element.append((last = document.createTextNode("")));
+      const piece = rest.slice(0, CHUNK_CHARS - last.length);
+      last.appendData(piece);
+      rest = rest.slice(piece.length);
+    }
+    shown = tail;
+  };
+}
 
 export interface LiveMarkdownProps {
   /** The text to show, read from the run store. Must keep its identity across renders. */
@@ -23,7 +53,9 @@ export interface LiveMarkdownProps {
  * same frame the delta is folded. Once the answer is complete, all of it is markdown.
  */
 export function LiveMarkdown({ select, streaming, parse = true, className }: LiveMarkdownProps) {
-  const settled = useRunStore((s) => {
+  // A transition: finished blocks may join a frame or two after their text, which the tail
+  // shows meanwhile; React renders them between frames instead of inside the one that folded.
+  const settled = useRunStoreTransition((s) => {
     const text = select(s);
     return streaming ? text.slice(0, settledLength(text)) : text;
   });
@@ -34,14 +66,9 @@ export function LiveMarkdown({ select, streaming, parse = true, className }: Liv
   useLayoutEffect(() => {
     const element = tailRef.current;
     if (!streaming || !element) return;
-    const node = document.createTextNode("");
-    element.replaceChildren(node);
-    const sync = () => {
-      const tail = select(runStore.getState()).slice(settled.length);
-      if (tail === node.data) return;
-      if (tail.startsWith(node.data)) node.appendData(tail.slice(node.data.length));
-      else node.data = tail;
-    };
+    element.replaceChildren();
+    const write = tailWriter(element);
+    const sync = () => write(select(runStore.getState()).slice(settled.length));
     sync();
     return runStore.subscribe(sync);
   }, [select, settled, streaming]);

@@ -10,7 +10,7 @@ import { MisleadingBadge } from "@/components/teach/misleading-badge";
 import { TruncatedBadge } from "@/components/columns/method-notes";
 import { truncationLabel } from "@/lib/moa/method-notes";
 import { useModelView } from "@/lib/client/models";
-import { useRunStore } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 import { useSampledRunStore } from "@/lib/client/use-sampled-run-store";
 import type { AgentStatus } from "@/lib/moa/run-state";
 import { NODE_HEIGHT, NODE_WIDTH, type AgentFlowNode } from "./graph-layout";
@@ -18,19 +18,19 @@ import { NODE_HEIGHT, NODE_WIDTH, type AgentFlowNode } from "./graph-layout";
 /**
  * A graph node reads its own agent's status and speed from the run store as primitives,
  * so it re-renders when those change, not on every delta of every agent; the speed is
- * sampled a few times a second.
+ * sampled a few times a second. All in transitions: the graph may trail the columns by a frame.
  */
 export const AgentNode = memo(function AgentNode({ data }: NodeProps<AgentFlowNode>) {
   const { layer, agent, model, final } = data;
   const view = useModelView(model);
-  const status = useRunStore((s): AgentStatus | null => s.run.agents[layer]?.[agent]?.status ?? null);
+  const status = useRunStoreTransition((s): AgentStatus | null => s.run.agents[layer]?.[agent]?.status ?? null);
   const speed = useSampledRunStore((s) => {
     const a = s.run.agents[layer]?.[agent];
     const tps = a ? tokensPerSecond(a, s.run.t) : undefined;
     return tps === undefined ? null : Math.round(tps);
   });
-  const cutAt = useRunStore((s) => s.run.agents[layer]?.[agent]?.truncatedAt ?? null);
-  const startedAt = useRunStore((s) => s.run.agents[layer]?.[agent]?.startedAt ?? null);
+  const cutAt = useRunStoreTransition((s) => s.run.agents[layer]?.[agent]?.truncatedAt ?? null);
+  const startedAt = useRunStoreTransition((s) => s.run.agents[layer]?.[agent]?.startedAt ?? null);
   const meta = status ? STATUS_META[status] : null;
   const label = agentLabel(layer, agent, view.name);
   // A stopped agent that never began was not run at all: say so rather than "stopped".

@@ -4,7 +4,7 @@ import "@xyflow/react/dist/style.css";
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes, type Viewport } from "@xyflow/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTeachStore } from "@/components/teach/teach-store";
-import { useRunStore } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 import type { MoAConfig } from "@/lib/moa/config";
 import { cn } from "@/components/ui/cn";
 import { AgentNode } from "./agent-node";
@@ -65,7 +65,8 @@ export function LayerGraph({ config, className }: LayerGraphProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableConfig = useMemo(() => config, [modelsKey]);
   const nodes = useMemo(() => buildNodes(stableConfig), [stableConfig]);
-  const signature = useRunStore((s) => statusSignature(s.run.agents));
+  // Edges restyle between frames: all proposers of a layer often finish in the same one.
+  const signature = useRunStoreTransition((s) => statusSignature(s.run.agents));
   const edges = useMemo(() => buildEdges(stableConfig, signature), [stableConfig, signature]);
   const presenter = useTeachStore((s) => s.presenter);
   const [ref, box] = usePanelBox();

@@ -3,7 +3,8 @@
 import dynamic from "next/dynamic";
 import { RunColumns } from "@/components/columns/run-columns";
 import { SimRunSection } from "@/components/sim/sim-run-section";
-import { isActive, useRunStore } from "@/lib/client/run-store";
+import { isActive } from "@/lib/client/run-store";
+import { useRunStoreTransition } from "@/lib/client/use-run-store-transition";
 import type { MoAConfig } from "@/lib/moa/config";
 import { FinalAnswer } from "./final-answer";
 
@@ -13,8 +14,9 @@ const RunAnalysis = dynamic(() => import("@/components/analysis/run-analysis").t
 /** What a run produces: the final answer, one column per agent, and the analysis once it ends. */
 export function RunOutput({ config }: { config: MoAConfig }) {
   // While proposers stream, their columns are what there is to watch, so they come right under
-  // the graph; once the run has ended the final answer leads.
-  const live = useRunStore((s) => isActive(s.phase));
+  // the graph; once the run has ended the final answer leads (moved between frames: the run's
+  // last frame already has its columns to finish).
+  const live = useRunStoreTransition((s) => isActive(s.phase));
   return (
     <>
       {!live && <FinalAnswer />}

@@ -1,7 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { runStore, type RunStoreState } from "./run-store";
+import { useRunStoreTransition } from "./use-run-store-transition";
 
 /**
  * Live figures (elapsed time, tokens per second, token and cost totals) change with every
@@ -50,11 +50,10 @@ export function subscribeToRunSamples(listener: Listener): () => void {
 }
 
 /**
- * Like `useRunStore(selector)`, sampled: the component re-renders when the selected value has
- * changed at the last sample. The selector must return a primitive or a value that keeps its
+ * Like `useRunStore(selector)`, sampled: the component re-renders, in a transition, when the
+ * selected value has changed at the last sample. The selector must return a primitive or a value that keeps its
  * identity while unchanged (as `useRunStore`'s selectors do).
  */
 export function useSampledRunStore<T>(selector: (state: RunStoreState) => T): T {
-  const getSnapshot = () => selector(runStore.getState());
-  return useSyncExternalStore(subscribeToRunSamples, getSnapshot, getSnapshot);
+  return useRunStoreTransition(selector, subscribeToRunSamples);
 }
