@@ -3,8 +3,9 @@ import { addUsage, emptyUsage } from "@/lib/moa/usage";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import { isTerminal, type EventOf, type RunEvent, type Usage } from "@/lib/moa/events";
-import { hasEnded, type RunState } from "@/lib/moa/run-state";
+import type { RunState } from "@/lib/moa/run-state";
 import { foldRun, summarizeAgents } from "./agent-summary";
+import { runEndOf } from "./run-end";
 import type { RunEnd } from "./run-store";
 
 type Interrupted = EventOf<"run-interrupted">;
@@ -44,18 +45,6 @@ export function closeLeftOpen(
       error: reason,
       agents: summarizeAgents(state),
     },
-  };
-}
-
-/** How an ended run is stored: its status, answer, usage and agents, as its events say. */
-export function runEndOf(state: RunState): RunEnd & Required<Pick<RunEnd, "agents">> {
-  return {
-    status: hasEnded(state.status) ? state.status : "failed",
-    finalText: state.finalText,
-    usage: state.usage,
-    durationMs: state.durationMs ?? state.t,
-    error: state.error,
-    agents: summarizeAgents(state),
   };
 }
 
