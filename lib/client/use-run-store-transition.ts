@@ -1,9 +1,17 @@
-import { startTransition, useEffect, useLayoutEffect, useReducer, useRef } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import { runStore, type RunStoreState } from "./run-store";
 
 type Subscribe = (onChange: () => void) => () => void;
 
 const subscribeToEveryChange: Subscribe = (onChange) => runStore.subscribe(() => onChange());
+
+/**
+ * A transition React has not committed by then is forced through as a normal update. React may
+ * hold a transition back (behind one that suspends, or restarted by every urgent update); when
+ * the store then stops changing (a run paused between layers) nothing would ask again, and the
+ * column would keep showing what it showed before.
+ */
+const COMMIT_WITHIN_MS = 300;
 
 /**
  * Like `useRunStore(selector)`, but the component re-renders in a transition. zustand hands its
@@ -21,26 +29,33 @@ export function useRunStoreTransition<T>(selector: (state: RunStoreState) => T, 
   const value = selector(runStore.getState());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const rendered = useRef({ selector, value, pending: false });
+  const deadline = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const schedule = useCallback(() => {
+    rendered.current.pending = true;
+    startTransition(rerender);
+    clearTimeout(deadline.current);
+    deadline.current = setTimeout(rerender, COMMIT_WITHIN_MS);
+  }, []);
 
   // After each commit: what is on screen now, and whether the store moved on since this render read it.
   useLayoutEffect(() => {
+    clearTimeout(deadline.current);
     rendered.current = { selector, value, pending: false };
-    if (!Object.is(selector(runStore.getState()), value)) {
-      rendered.current.pending = true;
-      startTransition(rerender);
-    }
+    if (!Object.is(selector(runStore.getState()), value)) schedule();
   });
 
-  useEffect(
-    () =>
-      subscribe(() => {
-        const current = rendered.current;
-        if (current.pending || Object.is(current.selector(runStore.getState()), current.value)) return;
-        current.pending = true;
-        startTransition(rerender);
-      }),
-    [subscribe],
-  );
+  useEffect(() => {
+    const unsubscribe = subscribe(() => {
+      const current = rendered.current;
+      if (current.pending || Object.is(current.selector(runStore.getState()), current.value)) return;
+      schedule();
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(deadline.current);
+    };
+  }, [subscribe, schedule]);
 
   return value;
 }
