@@ -29,21 +29,42 @@ function ensureChromium() {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Named again just above the last line, so a log that keeps only its tail still says what failed.
+const failures = [];
+function countStep(name, status) {
+  if (status === 0) return void (totals.passed += 1);
+  totals.failed += 1;
+  failures.push(name);
+}
 function addVitest(file) {
-  if (!existsSync(file)) return void (totals.failed += 1);
+  if (!existsSync(file)) return countStep("vitest (wrote no report)", 1);
   const report = JSON.parse(readFileSync(file, "utf8"));
   totals.passed += report.numPassedTests;
   // A test file that failed without a failing test (it did not load, a hook threw) counts as one failure.
   const brokenFiles = report.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"));
   totals.failed += report.numFailedTests + brokenFiles.length;
   totals.skipped += report.numPendingTests + report.numTodoTests;
+  for (const testFile of report.testResults) {
+    const path = testFile.name.replace(root, "");
+    for (const test of testFile.assertionResults) if (test.status === "failed") failures.push(`vitest ${path} › ${test.fullName}`);
+    if (brokenFiles.includes(testFile)) failures.push(`vitest ${path} (did not load: ${String(testFile.message ?? "").split("\n")[0]})`);
+  }
 }
 function addPlaywright(file) {
-  if (!existsSync(file)) return void (totals.failed += 1);
-  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  if (!existsSync(file)) return countStep("playwright (wrote no report)", 1);
+  const { stats, suites } = JSON.parse(readFileSync(file, "utf8"));
   totals.passed += stats.expected + stats.flaky;
   totals.failed += stats.unexpected;
   totals.skipped += stats.skipped;
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected") failures.push(`playwright ${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, suite.title && !suite.title.endsWith(".ts") ? [...titles, suite.title] : titles);
+  };
+  for (const suite of suites ?? []) visit(suite, []);
 }
 
 let exitCode = 0;
@@ -53,19 +74,17 @@ try {
   // The type checker first: `next build` checks only what the app imports, not tests, scripts or bench.
   const typed = run("npx", ["tsc", "--noEmit"]);
   exitCode |= typed;
-  if (typed === 0) totals.passed += 1;
-  else totals.failed += 1;
+  countStep("tsc --noEmit", typed);
 
   // Biome (lint rules), knip (unused files and exports) and madge (import cycles): `npm run lint`.
   const linted = run("npm", ["run", "--silent", "lint"]);
   exitCode |= linted;
-  if (linted === 0) totals.passed += 1;
-  else totals.failed += 1;
+  countStep("npm run lint", linted);
 
   // Built first: the multi-instance tests in Vitest start `next start` servers from it.
   const built = run("npx", ["next", "build"]);
   exitCode |= built;
-  if (built !== 0) totals.failed += 1;
+  if (built !== 0) countStep("next build", built);
 
   rmSync("test-results/vitest.json", { force: true });
   exitCode |= run("npx", ["vitest", "run", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
@@ -77,12 +96,13 @@ try {
     addPlaywright("test-results/playwright.json");
   } else {
     exitCode = 1;
-    totals.failed += 1;
+    countStep("playwright (not run: no build or no Chromium)", 1);
   }
 } finally {
   stopTestPostgres();
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((name) => `  ✘ ${name}`).join("\n")}`);
 console.log(`\nWhole suite took ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode === 0 && totals.failed === 0 ? 0 : 1);
