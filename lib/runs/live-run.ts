@@ -51,11 +51,18 @@ export class LiveRun {
     for (const wake of wakeUps) wake();
   }
 
-  /** Every event with seq > afterSeq, then live ones, until the terminal event or `signal`. */
+  /**
+   * Every event with seq > afterSeq, then live ones, until the terminal event or `signal`. A viewer
+   * may be ahead of this copy (another instance's mirror still catching up on the table): what
+   * arrives at or below its seq later is skipped, never sent twice.
+   */
   async *subscribe(afterSeq: number, signal?: AbortSignal): AsyncGenerator<RunEvent> {
     let next = this.indexAfter(afterSeq);
     while (!signal?.aborted) {
-      while (next < this.events.length) yield this.events[next++];
+      while (next < this.events.length) {
+        const event = this.events[next++];
+        if (event.seq > afterSeq) yield event;
+      }
       if (this.ended) return;
       await this.nextPublish(signal);
     }

@@ -23,6 +23,15 @@ describe("LiveRun", () => {
     expect(run.state.status).toBe("interrupted");
   });
 
+  test("a viewer ahead of this copy (a mirror still catching up) gets only what follows its seq", async () => {
+    const run = new LiveRun("r");
+    for (let seq = 0; seq < 3; seq++) run.publish(delta(seq));
+    const viewer = collect(run, 5);
+    run.publishAll([delta(3), delta(4), delta(5), delta(6)]);
+    run.publish(interrupted(7));
+    expect(await viewer).toEqual([6, 7]);
+  });
+
   test("a seq never goes backwards or repeats", () => {
     const run = new LiveRun("r");
     run.publish(delta(0));
