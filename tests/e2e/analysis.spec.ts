@@ -10,6 +10,13 @@ import { seedBoard } from "./support/board";
 const FAST = "tps=400&ttft=20";
 const LAYERS = [[`sim:falcon?${FAST}`, `sim:heron?${FAST}`], [`sim:owl?${FAST}`]];
 
+/**
+ * The same board with an aggregator slow enough that a job's MoA steps take seconds: the page
+ * reloads while they run. With the fast one, a whole job could finish between two of the page's
+ * one-second polls ("Running: 0 / 6", then "Done: 6 / 6").
+ */
+const SLOW_AGGREGATOR_LAYERS = [LAYERS[0], ["sim:owl?tps=4&ttft=20"]];
+
 
 test.describe("analysis", () => {
   test.describe.configure({ timeout: 120_000 });
@@ -36,7 +43,7 @@ test.describe("analysis", () => {
   });
 
   test("runs a small experiment as a server job, follows it again after a reload, and shows the table, chart and heatmap", async ({ page }) => {
-    await seedBoard(page, LAYERS);
+    await seedBoard(page, SLOW_AGGREGATOR_LAYERS);
     await page.goto("/experiments");
     await page.getByLabel("Prompts, one per line").fill("What is 17 times 3?\nName a primary colour.");
     await expect(page.getByText("2 prompts", { exact: true })).toBeVisible();
