@@ -1,3 +1,4 @@
+import { withSmallJsonUncompressed } from "@/lib/http/small-json";
 import { MoAConfigError } from "@/lib/moa/errors";
 
 /**
@@ -51,11 +52,13 @@ export function toAppError(error: unknown): AppError {
 /** A route handler whose thrown errors become the app's error response: no handler repeats the try/catch. */
 export function withErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
   return async (...args) => {
+    let response: Response;
     try {
-      return await handler(...args);
+      response = await handler(...args);
     } catch (error) {
-      return toResponse(error);
+      response = toResponse(error);
     }
+    return withSmallJsonUncompressed(response);
   };
 }
 

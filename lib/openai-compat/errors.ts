@@ -1,6 +1,7 @@
 import "server-only";
 import { toAppError, type AppError } from "@/lib/errors";
 import { REQUEST_PARAMS } from "./request-schema";
+import { withSmallJsonUncompressed } from "@/lib/http/small-json";
 
 /** The error body OpenAI clients parse: `{ error: { message, type, param, code } }`. */
 export interface OpenAIErrorBody {
@@ -36,11 +37,13 @@ export function toOpenAIErrorBody(error: AppError): OpenAIErrorBody {
 /** A /api/v1 handler whose thrown errors become OpenAI-style error responses. */
 export function withOpenAIErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response> | Response): (...args: Args) => Promise<Response> {
   return async (...args) => {
+    let response: Response;
     try {
-      return await handler(...args);
+      response = await handler(...args);
     } catch (error) {
-      return toOpenAIErrorResponse(error);
+      response = toOpenAIErrorResponse(error);
     }
+    return withSmallJsonUncompressed(response);
   };
 }
 

@@ -18,6 +18,13 @@ function typesOf(events: RunEvent[]) {
   return events.map((e) => e.type);
 }
 
+test("starting a run answers its small JSON uncompressed, though the client accepts gzip", async ({ request }) => {
+  const created = await request.post("/api/runs", { data: { config: threeLayers, messages: ask("Hi") }, headers: { "Accept-Encoding": "gzip" } });
+  expect(created.status()).toBe(201);
+  expect(created.headers()["content-encoding"]).toBeUndefined();
+  expect(created.headers()["cache-control"]).toContain("no-transform");
+});
+
 test("a 3-layer simulated run streams every agent and the final answer as SSE", async ({ request, baseURL }) => {
   const created = await request.post("/api/runs", { data: { config: threeLayers, messages: ask("Why is the sky blue?") } });
   expect(created.status()).toBe(201);
