@@ -9,6 +9,7 @@ import { benchEarlyAggregation } from "./early";
 import { benchFanout } from "./fanout";
 import { benchJobs } from "./jobs";
 import { measureRun } from "./lib/measure";
+import { benchMarkdown } from "./markdown";
 import { configOf, simId } from "./lib/pace";
 import { machineLine, mergeResults, renderTable, writeResults, type Row } from "./lib/table";
 import { benchOverhead } from "./overhead";
@@ -48,6 +49,7 @@ const SECTIONS: Array<[key: string, name: string, run: () => Promise<Row[]>]> = 
   ["early", "early aggregation", benchEarlyAggregation],
   ["capacity", "server capacity", benchCapacity],
   ["jobs", "experiment jobs", benchJobs],
+  ["markdown", "markdown rendering", benchMarkdown],
   // Both need a production build; they start their own server on PGlite (BENCH_PORT or a free port).
   ["admission", "admission under load", benchAdmission],
   ["soak", "memory soak", benchSoak],

@@ -1,9 +1,11 @@
 "use client";
 
-import { memo, useDeferredValue, useEffect, useSyncExternalStore, type ComponentProps } from "react";
-import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
+import type { Components } from "hast-util-to-jsx-runtime";
+import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore, type ComponentProps } from "react";
+import { defaultUrlTransform } from "react-markdown";
+import type { PluggableList } from "unified";
 import { cn } from "./cn";
+import { renderMarkdown } from "./markdown-render";
 import { FENCE_LINE, StreamingBlock } from "./streaming-block";
 
 /**
@@ -39,15 +41,13 @@ function Image({ src, alt }: ComponentProps<"img"> & { node?: unknown }) {
   );
 }
 
-const components: Components = { a: Link, img: Image };
-const remarkPlugins = [remarkGfm];
-type RehypePlugins = ComponentProps<typeof Markdown>["rehypePlugins"];
+const components: Partial<Components> = { a: Link, img: Image };
 
 /**
  * The code highlighter is its own chunk, fetched the first time an answer holds a code
  * fence; blocks rendered before it arrives render again, highlighted, once it has.
  */
-let highlightPlugins: RehypePlugins | undefined;
+let highlightPlugins: PluggableList | undefined;
 let highlighterLoad: Promise<void> | undefined;
 const highlighterListeners = new Set<() => void>();
 
@@ -69,7 +69,7 @@ function subscribeToHighlighter(notify: () => void): () => void {
   return () => highlighterListeners.delete(notify);
 }
 
-function useHighlightPlugins(needed: boolean): RehypePlugins | undefined {
+function useHighlightPlugins(needed: boolean): PluggableList | undefined {
   const plugins = useSyncExternalStore(subscribeToHighlighter, () => highlightPlugins, () => highlightPlugins);
   useEffect(() => {
     if (needed && !plugins) void loadCodeHighlighter();
@@ -142,9 +142,5 @@ export function splitMarkdownBlocks(text: string): string[] {
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const rehypePlugins = useHighlightPlugins(HAS_FENCE.test(text));
-  return (
-    <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components} urlTransform={safeUrl}>
-      {text}
-    </Markdown>
-  );
+  return useMemo(() => renderMarkdown(text, { components, urlTransform: safeUrl, rehypePlugins }), [text, rehypePlugins]);
 });
