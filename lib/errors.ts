@@ -49,7 +49,10 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "Something went wrong on our side.", { cause: error });
 }
 
-/** A route handler whose thrown errors become the app's error response: no handler repeats the try/catch. */
+/**
+ * A route handler whose thrown errors become the app's error response: no handler repeats the
+ * try/catch. Every answer, error or not, then leaves through withSmallJsonUncompressed.
+ */
 export function withErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
   return async (...args) => {
     let response: Response;

@@ -34,7 +34,7 @@ export function toOpenAIErrorBody(error: AppError): OpenAIErrorBody {
   return { error: { message: error.message, ...describe(error) } };
 }
 
-/** A /api/v1 handler whose thrown errors become OpenAI-style error responses. */
+/** A /api/v1 handler whose thrown errors become OpenAI-style error responses; answers leave as in withErrors. */
 export function withOpenAIErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response> | Response): (...args: Args) => Promise<Response> {
   return async (...args) => {
     let response: Response;

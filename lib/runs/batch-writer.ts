@@ -20,7 +20,8 @@ const writers = new WeakMap<RunStore, RunStore>();
  * statement's cost is the statement: 100 runs flushing separately kept the database busy for
  * seconds (one 100-row statement costs about a seventh of 100 single ones), and each statement
  * is also a message to the database thread and back. Each statement starts from setImmediate, so
- * requests get their turn between statements. Order within a run holds: its buffer has one write in flight.
+ * requests get their turn between statements. Order within a run holds: its buffer has one write
+ * in flight.
  */
 export function coalescingStore(store: RunStore): RunStore {
   let writer = writers.get(store);

@@ -6,9 +6,9 @@ import { runEventSchema, type EventOf, type RunEvent } from "@/lib/moa/events";
  * How a batch of events is stored: every event as it is, except token deltas, which are
  * coalesced per agent into one `agent-deltas` entry holding each delta's seq, t and text.
  * A 3×6 run streams ~2,000 deltas; stored one object each, they were most of the JSON the
- * database parsed. Unpacking restores every
- * delta exactly (same seq, t, text), so a viewer resuming after any seq, even one inside a
- * coalesced entry, gets exactly the events after it, and no seq changes meaning.
+ * database parsed. Unpacking restores every delta exactly (same seq, t, text), so a viewer
+ * resuming after any seq, even one inside a coalesced entry, gets exactly the events after it,
+ * and no seq changes meaning.
  */
 export const PACKED_DELTAS = "agent-deltas";
 

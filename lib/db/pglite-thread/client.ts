@@ -36,8 +36,9 @@ export function pgliteWorkerPath(): string {
  * PGlite on a worker thread, behind the part of its interface the app uses. The event loop then
  * only sends statements and receives rows; PostgreSQL's own work (parsing, planning, writing
  * pages, all synchronous WebAssembly) runs beside it. Measured under 100 starting runs: the loop
- * ~78% busy instead of ~92%, POST p99 493 vs 912 ms; each statement costs a message round trip,
- * so many small sequential ones (the job scheduler) are slower (bench/results.md).
+ * ~78% busy instead of ~92%; the admission row of bench/results.md gives POST /api/runs p99 for
+ * both placements under the same load (172 vs 1,111 ms on 2026-12-07). Each statement costs a
+ * message round trip, so many small sequential ones (the job scheduler) are slower.
  */
 export async function openPgliteThread(dataDir: string): Promise<PgliteClient> {
   const worker = new Worker(/*turbopackIgnore: true*/ pgliteWorkerPath(), { workerData: { dataDir } });

@@ -2,8 +2,9 @@
 /**
  * The embedded database on its own thread. PGlite runs PostgreSQL compiled to WebAssembly: every
  * statement is synchronous CPU work on whichever thread holds it. On the server's event loop,
- * 100 runs writing their events took about a fifth of that loop; here they take this thread's time. Plain JavaScript, because a worker thread is started
- * from a file that Node runs as it is (see client.ts).
+ * 100 runs writing their events took about a fifth of that loop; here they take this thread's
+ * time. Plain JavaScript, because a worker thread is started from a file that Node runs as it is
+ * (see client.ts).
  *
  * Messages in: { id, op: "query" | "exec" | "begin" | "end" | "close", sql?, params?, options?, tx?, commit? }.
  * Messages out: { id, result } or { id, error }; { ready: true } or { failed } once at start.
