@@ -11,7 +11,7 @@ process.chdir(new URL("..", import.meta.url).pathname);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
-if (!existsSync(".next/BUILD_ID") && run("npx", ["next", "build"]) !== 0) process.exit(1);
+if (!existsSync(".next/BUILD_ID") && run("npm", ["run", "--silent", "build"]) !== 0) process.exit(1);
 // BENCH_ONLY=admission,soak (keys in bench/run.ts) runs some rows; only the fan-out row needs PostgreSQL.
 const needsPostgres = !env.BENCH_ONLY || env.BENCH_ONLY.split(",").includes("fanout");
 const ownPostgres = needsPostgres && !env.TEST_DATABASE_URL;

@@ -82,7 +82,7 @@ try {
   countStep("npm run lint", linted);
 
   // Built first: the multi-instance tests in Vitest start `next start` servers from it.
-  const built = run("npx", ["next", "build"]);
+  const built = run("npm", ["run", "--silent", "build"]);
   exitCode |= built;
   if (built !== 0) countStep("next build", built);
 

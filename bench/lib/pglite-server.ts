@@ -18,7 +18,7 @@ export interface BuiltServer {
 }
 
 export function buildMissing(): string | undefined {
-  return existsSync(join(process.cwd(), ".next", "BUILD_ID")) ? undefined : "no production build: run `npx next build` first";
+  return existsSync(join(process.cwd(), ".next", "BUILD_ID")) ? undefined : "no production build: run `npm run build` first";
 }
 
 /**

@@ -22,3 +22,6 @@ export interface EngineDeps {
    */
   beforeLayer?: (layer: number) => Promise<void>;
 }
+
+/** The timeouts an operator may set (see lib/runs/engine-options.ts). */
+export type EngineTimeouts = Pick<EngineDeps, "agentTimeoutMs" | "firstTokenTimeoutMs" | "stallTimeoutMs" | "maxRetries">;

@@ -1,7 +1,5 @@
 import "server-only";
-import type { EngineDeps } from "@/lib/moa/engine";
-
-type Timeouts = Pick<EngineDeps, "agentTimeoutMs" | "firstTokenTimeoutMs" | "stallTimeoutMs" | "maxRetries">;
+import type { EngineTimeouts } from "@/lib/moa/engine-deps";
 
 function numberFromEnv(name: string): number | undefined {
   const raw = process.env[name];
@@ -11,7 +9,7 @@ function numberFromEnv(name: string): number | undefined {
 }
 
 /** Engine timeouts, overridable by the operator (and by tests that need short ones). */
-export function engineTimeoutsFromEnv(): Timeouts {
+export function engineTimeoutsFromEnv(): EngineTimeouts {
   return {
     agentTimeoutMs: numberFromEnv("MOA_AGENT_TIMEOUT_MS"),
     firstTokenTimeoutMs: numberFromEnv("MOA_FIRST_TOKEN_TIMEOUT_MS"),

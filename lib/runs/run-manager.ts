@@ -2,14 +2,13 @@ import "server-only";
 import { isClustered } from "@/lib/db/backend";
 import { processGlobal } from "@/lib/process-global";
 import { AppError } from "@/lib/errors";
-import { runMoABatches } from "@/lib/moa/engine";
 import type { RunEvent } from "@/lib/moa/events";
 import { hasEnded, initialRunState, reduceRun, type RunState } from "@/lib/moa/run-state";
-import { createResolvers } from "@/lib/providers/registry";
 import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import type { RunRequest } from "@/lib/wire/run-request";
 import { engineTimeoutsFromEnv } from "./engine-options";
+import { engineBatches } from "./engine-host";
 import { coalescingStore } from "./batch-writer";
 import { createEventBuffer } from "./event-buffer";
 import { announcingStore, CLUSTER_FLUSH_MS } from "./fanout/announce";
@@ -122,16 +121,15 @@ async function execute(live: LiveRun, request: RunRequest, processStore: RunStor
     for (const event of events) buffer.push(event);
   };
   try {
-    // The keys live only in this closure: the resolver uses them, nothing stores them.
-    const resolvers = createResolvers({ keys: request.keys });
     const gate = request.stepThrough ? createStepGate() : undefined;
     if (gate) stepGates.set(live.id, gate);
-    const batches = runMoABatches(request.config, request.messages, {
+    const batches = engineBatches({
       runId: live.id,
-      resolveModel: resolvers.languageModel,
-      resolveEmbeddingModel: resolvers.embeddingModel,
+      config: request.config,
+      messages: request.messages,
+      keys: request.keys,
       signal: live.controller.signal,
-      ...engineTimeoutsFromEnv(),
+      timeouts: engineTimeoutsFromEnv(),
       ...(gate && { beforeLayer: (layer: number) => gate.wait(layer) }),
     });
     for await (const batch of batches) await record(batch);

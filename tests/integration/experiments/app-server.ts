@@ -12,7 +12,7 @@ export interface AppServer {
 }
 
 export function buildMissing(): string | undefined {
-  return existsSync(path.join(process.cwd(), ".next", "BUILD_ID")) ? undefined : "no production build: run `npx next build` first";
+  return existsSync(path.join(process.cwd(), ".next", "BUILD_ID")) ? undefined : "no production build: run `npm run build` first";
 }
 
 export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {

@@ -18,7 +18,7 @@ export const serverUrl = process.env.TEST_DATABASE_URL;
 /** Why the cluster cannot run here, or undefined when it can. */
 export function clusterSkipReason(): string | undefined {
   if (!serverUrl) return "set TEST_DATABASE_URL (eval \"$(bash scripts/start-test-postgres.sh)\")";
-  if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) return `no production build in ${appDir}/.next: run \`npx next build\` first`;
+  if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) return `no production build in ${appDir}/.next: run \`npm run build\` first`;
   return undefined;
 }
 
