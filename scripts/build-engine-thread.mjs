@@ -1,5 +1,5 @@
 /**
- * Bundles the engine thread (lib/moa/thread/engine-thread.ts) into one file Node runs as a
+ * Bundles the engine thread (lib/runs/engine-thread/entry.ts) into one file Node runs as a
  * worker: .next/engine-thread/engine-thread.mjs. `npm run build` runs it after `next build`
  * (which empties .next). Without it, `next start` runs the engine on its event loop and says so.
  */
@@ -14,7 +14,7 @@ export const ENGINE_THREAD_FILE = path.join(root, ".next", "engine-thread", "eng
 /** Writes the bundle to `outfile` (tests build their own copy). */
 export async function buildEngineThread(outfile = ENGINE_THREAD_FILE) {
   await build({
-    entryPoints: [path.join(root, "lib/moa/thread/engine-thread.ts")],
+    entryPoints: [path.join(root, "lib/runs/engine-thread/entry.ts")],
     outfile,
     bundle: true,
     platform: "node",

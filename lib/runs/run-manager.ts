@@ -8,7 +8,7 @@ import { hashOwnerSecret, newOwnerSecret } from "@/lib/security/owner";
 import { createStepGate, type StepGate } from "@/lib/teach/step-gate";
 import type { RunRequest } from "@/lib/wire/run-request";
 import { engineTimeoutsFromEnv } from "./engine-options";
-import { engineBatches } from "./engine-host";
+import { engineBatches } from "./engine-thread/host";
 import { coalescingStore } from "./batch-writer";
 import { createEventBuffer } from "./event-buffer";
 import { announcingStore, CLUSTER_FLUSH_MS } from "./fanout/announce";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { MoAConfig } from "@/lib/moa/config";
 import type { RunEvent } from "@/lib/moa/events";
-import { type EngineRun, engineBatches } from "@/lib/runs/engine-host";
+import { type EngineRun, engineBatches } from "@/lib/runs/engine-thread/host";
 // @ts-expect-error: a build script in plain JavaScript
 import { buildEngineThread } from "@/scripts/build-engine-thread.mjs";
 

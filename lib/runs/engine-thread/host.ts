@@ -7,7 +7,7 @@ import type { ChatMessage } from "@/lib/moa/conversation";
 import { runMoABatches } from "@/lib/moa/engine";
 import { createEventChannel, type EventChannel } from "@/lib/moa/event-channel";
 import type { RunEvent } from "@/lib/moa/events";
-import type { FromEngineThread, ThreadRunStart, ToEngineThread } from "@/lib/moa/thread/protocol";
+import type { FromEngineThread, ThreadRunStart, ToEngineThread } from "./protocol";
 import { processGlobal } from "@/lib/process-global";
 import { createResolvers } from "@/lib/providers/registry";
 import type { RunKeys } from "@/lib/wire/keys";

@@ -1,7 +1,8 @@
-import type { MoAConfig } from "../config";
-import type { ChatMessage } from "../conversation";
-import type { EngineTimeouts } from "../engine-deps";
-import type { RunEvent } from "../events";
+import "server-only";
+import type { MoAConfig } from "@/lib/moa/config";
+import type { ChatMessage } from "@/lib/moa/conversation";
+import type { EngineTimeouts } from "@/lib/moa/engine-deps";
+import type { RunEvent } from "@/lib/moa/events";
 import type { RunKeys } from "@/lib/wire/keys";
 
 /**

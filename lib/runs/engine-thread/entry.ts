@@ -1,13 +1,14 @@
+import "server-only";
 /**
- * The engine thread's entry (bundled by scripts/build-engine-thread.mjs, started by
- * lib/runs/engine-host.ts). Every run the process executes streams its agents here: provider
- * calls, the AI SDK's stream parsing, the simulated models and the engine's folding all run on
- * this thread, so the server's event loop is left to answer requests and serve viewers.
+ * The engine thread's entry (bundled by scripts/build-engine-thread.mjs, started by host.ts).
+ * Every run the process executes streams its agents here: provider calls, the AI SDK's stream
+ * parsing, the simulated models and the engine's folding all run on this thread, so the
+ * server's event loop is left to answer requests and serve viewers.
  */
 import { parentPort } from "node:worker_threads";
 import { createResolvers } from "@/lib/providers/registry";
-import type { RunEvent } from "../events";
-import { runMoABatches } from "../engine";
+import { runMoABatches } from "@/lib/moa/engine";
+import type { RunEvent } from "@/lib/moa/events";
 import type { FromEngineThread, ThreadRunStart, ToEngineThread } from "./protocol";
 
 if (!parentPort) throw new Error("engine-thread must run as a worker thread");
