@@ -12,7 +12,8 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY . .
-RUN npx next build
+# `npm run build`: the Next build, then the engine thread's bundle (.next/engine-thread/).
+RUN npm run build
 
 FROM node:20-bookworm-slim AS prod-deps
 WORKDIR /app

@@ -38,7 +38,7 @@ export function engineBatches(run: EngineRun, threadFile = engineThreadFile()): 
 /** The bundled thread, when this process should use it. */
 function engineThreadFile(): string | undefined {
   if (process.env.NODE_ENV !== "production" || process.env.MOA_ENGINE_IN_PROCESS === "1") return undefined;
-  const file = process.env.MOA_ENGINE_THREAD ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "engine-thread", "engine-thread.mjs");
+  const file = path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "engine-thread", "engine-thread.mjs");
   if (existsSync(file)) return file;
   warnOnce(`the engine thread is not built (${file}): runs execute on the event loop. \`npm run build\` builds it.`);
   return undefined;
