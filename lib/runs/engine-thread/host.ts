@@ -26,18 +26,24 @@ export interface EngineRun {
 }
 
 /**
- * Where a process's runs execute. In production (`next start` of a build made by `npm run build`)
- * they run on one engine thread beside the event loop: under 100 starting runs the loop otherwise
- * spends most of its time streaming tokens, and every request waits behind that. Development,
- * tests and MOA_ENGINE_IN_PROCESS=1 run the engine on the event loop, where edits reload.
+ * Where a process's runs execute: on the event loop, or with MOA_ENGINE_THREAD=1 under `next start`
+ * (of a build made by `npm run build`) on one engine thread beside it, so that streaming tokens
+ * leaves the loop to requests and viewers. Off by default: on a 2-core machine, already running
+ * PGlite on a thread, three busy threads share two cores, and POST /api/runs under 100 starting
+ * runs measured no better with it (bench/admission.ts reports both placements in one run).
  */
 export function engineBatches(run: EngineRun, threadFile = engineThreadFile()): AsyncIterable<RunEvent[]> {
   return threadFile ? threadBatches(threadFile, run) : inProcessBatches(run);
 }
 
-/** The bundled thread, when this process should use it. */
+/** The bundled thread, when this process was asked to use it. */
 function engineThreadFile(): string | undefined {
-  if (process.env.NODE_ENV !== "production" || process.env.MOA_ENGINE_IN_PROCESS === "1") return undefined;
+  if (process.env.MOA_ENGINE_THREAD !== "1") return undefined;
+  // Development reloads sources; a bundle from the last build would run stale code.
+  if (process.env.NODE_ENV !== "production") {
+    warnOnce("MOA_ENGINE_THREAD=1 applies to `next start` only: runs execute on the event loop.");
+    return undefined;
+  }
   const file = path.join(/*turbopackIgnore: true*/ process.cwd(), ".next", "engine-thread", "engine-thread.mjs");
   if (existsSync(file)) return file;
   warnOnce(`the engine thread is not built (${file}): runs execute on the event loop. \`npm run build\` builds it.`);
@@ -86,6 +92,7 @@ function engineThread(file: string): EngineThread {
   if (running) return running;
   // SHARE_ENV: provider settings read from the environment stay those of the process.
   const worker = new Worker(/*turbopackIgnore: true*/ file, { env: SHARE_ENV });
+  console.info(`runs execute on the engine thread (${file})`);
   const runs = new Map<string, HostedRun>();
   const thread: EngineThread = { worker, runs, post: (message) => worker.postMessage(message) };
   worker.on("message", (message: FromEngineThread) => {
