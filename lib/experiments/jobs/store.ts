@@ -174,6 +174,12 @@ export async function allUnits(db: Database, experimentId: string): Promise<Expe
   return db.select().from(experimentCells).where(eq(experimentCells.experimentId, experimentId));
 }
 
+/** Experiments whose units may still be queued or run. */
+export async function liveExperimentIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ id: experiments.id }).from(experiments).where(inArray(experiments.status, LIVE));
+  return rows.map((row) => row.id);
+}
+
 /** Units of running experiments whose holder is gone: their job died with it. */
 export async function orphanedUnits(db: Database, me: string, liveness: Liveness) {
   const { rows } = await db.execute(sql`

@@ -101,25 +101,43 @@ export async function receivedStep(ctx: StepContext, unit: ResolvedUnit): Promis
  * be the experiment's last unit.
  */
 export async function makeDue(ctx: StepContext, ref: UnitRef): Promise<boolean> {
+  const due = unitsDueAfter(ctx.plan, ref);
+  if (!due) return false;
+  const done = due.needs.length > 0 ? await repo.doneResults(ctx.db, ctx.experimentId, due.needs) : new Map();
+  await enqueue(ctx, due.keys((cellKey) => done.has(cellKey)));
+  return true;
+}
+
+/** What a finished cell or second turn makes due, once the cells in `needs` are done too. */
+interface DueUnits {
+  needs: string[];
+  keys(isDone: (cellKey: string) => boolean): string[];
+}
+
+/**
+ * The units a finished cell (or second turn) can make due: each verdict it is a side of, due
+ * once its other side's cell is done too; its received analysis; an MT-Bench prompt's second
+ * turn and grades. Undefined when it makes nothing due. Shared by `makeDue` and the recovery
+ * that queues what a process died before queueing (worker.ts).
+ */
+export function unitsDueAfter(plan: ExperimentPlan, ref: UnitRef): DueUnits | undefined {
   const { promptIndex, subjectId: variantId } = ref;
-  const followUps = followUpsDue(ctx.plan, ref);
-  if (ref.kind !== "cell") return enqueue(ctx, followUps);
-  const comparisons = verdictsTouching(ctx.plan, variantId);
-  const analysed = receivedVariants(ctx.plan).some((v) => v.id === variantId);
-  if (comparisons.length === 0 && !analysed && followUps.length === 0) return false;
+  const followUps = followUpsDue(plan, ref);
+  if (ref.kind !== "cell") return followUps.length > 0 ? { needs: [], keys: () => followUps } : undefined;
+  const comparisons = verdictsTouching(plan, variantId);
+  const analysed = receivedVariants(plan).some((v) => v.id === variantId);
+  if (comparisons.length === 0 && !analysed && followUps.length === 0) return undefined;
   const cellKey = (v: string) => unitKeyOf({ kind: "cell", promptIndex, subjectId: v });
   // An answer set's side has no cell: it is ready from the start.
-  const runSides = (c: { a: string; b: string }) => [c.a, c.b].filter((side) => !answerSetOf(ctx.plan, side));
-  const done = comparisons.length
-    ? await repo.doneResults(ctx.db, ctx.experimentId, [...new Set(comparisons.flatMap((c) => runSides(c).map(cellKey)))])
-    : new Map();
-  const keys = [
-    ...comparisons.filter((c) => runSides(c).every((side) => done.has(cellKey(side)))).map((c) => unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id })),
-    ...(analysed ? [unitKeyOf({ kind: "received", promptIndex, subjectId: variantId })] : []),
-    ...followUps,
-  ];
-  await enqueue(ctx, keys);
-  return true;
+  const runSides = (c: { a: string; b: string }) => [c.a, c.b].filter((side) => !answerSetOf(plan, side));
+  return {
+    needs: [...new Set(comparisons.flatMap((c) => runSides(c).map(cellKey)))],
+    keys: (isDone) => [
+      ...comparisons.filter((c) => runSides(c).every((side) => isDone(cellKey(side)))).map((c) => unitKeyOf({ kind: "verdict", promptIndex, subjectId: c.id })),
+      ...(analysed ? [unitKeyOf({ kind: "received", promptIndex, subjectId: variantId })] : []),
+      ...followUps,
+    ],
+  };
 }
 
 async function enqueue(ctx: StepContext, keys: string[]): Promise<boolean> {

@@ -11,7 +11,7 @@ import { dropKeys, keysFor } from "./keyring";
 import { forgetStatus, loadSpec } from "./load-spec";
 import { startPump, type Pump } from "./pump";
 import * as repo from "./store";
-import { makeDue, receivedStep, runCellStep, verdictStep, type StepContext } from "./unit-steps";
+import { makeDue, receivedStep, runCellStep, unitsDueAfter, verdictStep, type StepContext } from "./unit-steps";
 import { gradeStep, turn2Step } from "./turn-steps";
 import { parseUnitKey, resolveUnit, type UnitKind } from "./units";
 import { withExactMatch } from "@/lib/suites/exact-match-runner";
@@ -109,6 +109,33 @@ export async function recoverOrphans(boss: PgBoss): Promise<number> {
   return orphans.length;
 }
 
+/**
+ * Units that a finished cell made due but that nobody queued: the process died between storing
+ * the cell's result and queueing its verdict (or analysis, or second turn). Such a unit has no
+ * row and, with the queue's job gone or never sent, would wait forever. Queued again under its
+ * first job id, so a job still waiting is not doubled; claimUnit keeps it from running twice.
+ */
+export async function requeueDueUnits(boss: PgBoss): Promise<number> {
+  const db = await getDb();
+  const due = new Map<string, UnitJob>();
+  for (const experimentId of await repo.liveExperimentIds(db)) {
+    const loaded = await loadSpec(db, experimentId);
+    if (!loaded) continue;
+    const units = await repo.allUnits(db, experimentId);
+    const statusOf = new Map(units.map((unit) => [unit.key, unit.status]));
+    const isDone = (key: string) => statusOf.get(key) === "done";
+    for (const unit of units) {
+      const ref = unit.status === "done" ? parseUnitKey(unit.key) : undefined;
+      if (!ref || (ref.kind !== "cell" && ref.kind !== "turn2")) continue;
+      for (const key of unitsDueAfter(loaded.spec.plan, ref)?.keys(isDone) ?? []) {
+        if (!statusOf.has(key)) due.set(`${experimentId}\u0000${key}`, { experimentId, key });
+      }
+    }
+  }
+  await enqueueUnits(boss, [...due.values()].map((unit) => ({ ...unit, attempt: 0 })));
+  return due.size;
+}
+
 /** New jobs were queued by this process: fetch them now, not at the next poll. */
 export function wakeWorkers(): void {
   holder.pump?.wake();
@@ -129,10 +156,13 @@ export function startExperimentWorkers(runner?: CellRunner): Promise<void> {
     const chosen = withExactMatch(runner ?? (await import("./server-cell-runner")).serverCellRunner);
     if (!isClustered()) await failActiveJobsOfDeadProcess(boss);
     await recoverOrphans(boss);
+    await requeueDueUnits(boss);
     holder.pump = startPump<UnitJob>(boss, UNIT_QUEUE, jobConcurrency(), (job) => handleUnit(job, chosen));
     // Draining runs end as interrupted; their units stay claimed and are recovered by whoever runs next.
     process.once("SIGTERM", stopExperimentWorkers);
-    holder.recoverTimer = setInterval(() => void recoverOrphans(boss).catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
+    // An instance that died left its claims behind, and maybe a result stored with nothing queued after it.
+    const recover = async () => ((await recoverOrphans(boss)) > 0 ? requeueDueUnits(boss) : 0);
+    holder.recoverTimer = setInterval(() => void recover().catch((error) => console.error("experiment recovery failed", error)), RECOVER_EVERY_MS);
     holder.recoverTimer.unref?.();
   })().catch((error) => {
     holder.workers = undefined;

@@ -22,7 +22,8 @@ import { getDb } from "@/lib/db/client";
 import { forgetStatus } from "@/lib/experiments/jobs/load-spec";
 import { serverCellRunner } from "@/lib/experiments/jobs/server-cell-runner";
 import { claimUnit } from "@/lib/experiments/jobs/store";
-import { handleUnit } from "@/lib/experiments/jobs/worker";
+import { getBoss } from "@/lib/experiments/jobs/boss";
+import { handleUnit, requeueDueUnits } from "@/lib/experiments/jobs/worker";
 import { getRunState } from "@/lib/runs/run-manager";
 import { hashOwnerSecret } from "@/lib/security/owner";
 import { alpacaPlan } from "./fixtures";
@@ -156,5 +157,28 @@ describe("experiment jobs on PGlite", () => {
     expect(after).toMatchObject({ status: "done", attempts: 2, run_id: earlierRunId });
     expect((after.result as { runId: string }).runId).toBe(earlierRunId);
     expect(await experimentRuns()).toBe(runsBefore);
+  }, 240_000);
+
+  it("a verdict whose cells were done when the process died, before it was queued, is queued by the next recovery and judged once", async () => {
+    const db = await getDb();
+    const { body } = await create({ ...alpacaPlan(2), name: "died before the verdict was queued" });
+    await untilEnded(body.id);
+    const [verdict] = (await db.execute(sql`select key from experiment_cells where experiment_id = ${body.id} and kind = 'verdict' order by key`)).rows;
+    const key = String(verdict.key);
+    // The process stored both cells' results and died before queueing their verdict: no row, no job.
+    await db.execute(sql`delete from experiment_cells where experiment_id = ${body.id} and key = ${key}`);
+    await db.execute(sql`delete from pgboss.job where data->>'experimentId' = ${body.id} and data->>'key' = ${key}`);
+    await db.execute(sql`update experiments set status = 'running', finished_at = null where id = ${body.id}`);
+    forgetStatus(body.id);
+    expect((await summary(body.id)).experiment).toMatchObject({ status: "running", done: 5, total: 6 });
+
+    expect(await requeueDueUnits(await getBoss())).toBe(1);
+    // A second recovery finds the verdict queued (same job id) and adds nothing that runs twice.
+    await requeueDueUnits(await getBoss());
+    expect(await untilEnded(body.id, 60_000)).toMatchObject({ status: "finished", done: 6, total: 6 });
+    const { rows } = await db.execute(sql`select status, attempts from experiment_cells where experiment_id = ${body.id} and key = ${key}`);
+    expect(rows).toEqual([{ status: "done", attempts: 1 }]);
+    // Nothing else was missing: the next recovery queues nothing.
+    expect(await requeueDueUnits(await getBoss())).toBe(0);
   }, 240_000);
 });
