@@ -174,6 +174,12 @@ export async function allUnits(db: Database, experimentId: string): Promise<Expe
   return db.select().from(experimentCells).where(eq(experimentCells.experimentId, experimentId));
 }
 
+/** Each unit's key and status, without its result (recovery reads every unit of a job). */
+export async function unitStatuses(db: Database, experimentId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ key: experimentCells.key, status: experimentCells.status }).from(experimentCells).where(eq(experimentCells.experimentId, experimentId));
+  return new Map(rows.map((row) => [row.key, row.status]));
+}
+
 /** Experiments whose units may still be queued or run. */
 export async function liveExperimentIds(db: Database): Promise<string[]> {
   const rows = await db.select({ id: experiments.id }).from(experiments).where(inArray(experiments.status, LIVE));

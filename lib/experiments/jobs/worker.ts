@@ -121,11 +121,10 @@ export async function requeueDueUnits(boss: PgBoss): Promise<number> {
   for (const experimentId of await repo.liveExperimentIds(db)) {
     const loaded = await loadSpec(db, experimentId);
     if (!loaded) continue;
-    const units = await repo.allUnits(db, experimentId);
-    const statusOf = new Map(units.map((unit) => [unit.key, unit.status]));
+    const statusOf = await repo.unitStatuses(db, experimentId);
     const isDone = (key: string) => statusOf.get(key) === "done";
-    for (const unit of units) {
-      const ref = unit.status === "done" ? parseUnitKey(unit.key) : undefined;
+    for (const [unitKey, status] of statusOf) {
+      const ref = status === "done" ? parseUnitKey(unitKey) : undefined;
       if (!ref || (ref.kind !== "cell" && ref.kind !== "turn2")) continue;
       for (const key of unitsDueAfter(loaded.spec.plan, ref)?.keys(isDone) ?? []) {
         if (!statusOf.has(key)) due.set(`${experimentId}\u0000${key}`, { experimentId, key });
