@@ -7,10 +7,10 @@ import type { ChatMessage } from "@/lib/moa/conversation";
 import { runMoABatches } from "@/lib/moa/engine";
 import { createEventChannel, type EventChannel } from "@/lib/moa/event-channel";
 import type { RunEvent } from "@/lib/moa/events";
-import type { FromEngineThread, ThreadRunStart, ToEngineThread } from "./protocol";
 import { processGlobal } from "@/lib/process-global";
 import { createResolvers } from "@/lib/providers/registry";
 import type { RunKeys } from "@/lib/wire/keys";
+import type { FromEngineThread, ThreadRunStart, ToEngineThread } from "./protocol";
 
 /** One run as the run manager hands it to the engine. */
 export interface EngineRun {
@@ -108,7 +108,7 @@ function engineThread(file: string): EngineThread {
     switch (message.type) {
       case "paused":
         // The gate waits before the layer-paused event reaches anyone, so no continue can miss it.
-        void (run.beforeLayer?.(message.layer) ?? Promise.resolve()).then(() => thread.post({ type: "continue", runId: message.runId }));
+        void run.beforeLayer?.(message.layer).then(() => thread.post({ type: "continue", runId: message.runId }));
         return;
       case "crashed":
         run.failure = new Error(`the engine thread failed this run: ${message.message}`);
