@@ -1,7 +1,8 @@
 /**
  * Bundles the engine thread (lib/runs/engine-thread/entry.ts) into one file Node runs as a
- * worker: .next/engine-thread/engine-thread.mjs. `npm run build` runs it after `next build`
- * (which empties .next). Without it, `next start` runs the engine on its event loop and says so.
+ * worker: .next/engine-thread/engine-thread.mjs, the path lib/runs/engine-thread/host.ts looks
+ * at. `npm run build` runs it after `next build` (which empties .next). Without it, a server
+ * started with MOA_ENGINE_THREAD=1 runs the engine on its event loop and says so.
  */
 import { build } from "esbuild";
 import path from "node:path";

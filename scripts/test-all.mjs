@@ -84,7 +84,7 @@ try {
   // Built first: the multi-instance tests in Vitest start `next start` servers from it.
   const built = run("npm", ["run", "--silent", "build"]);
   exitCode |= built;
-  if (built !== 0) countStep("next build", built);
+  if (built !== 0) countStep("npm run build", built);
 
   rmSync("test-results/vitest.json", { force: true });
   exitCode |= run("npx", ["vitest", "run", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);

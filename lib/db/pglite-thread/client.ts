@@ -36,9 +36,10 @@ export function pgliteWorkerPath(): string {
  * PGlite on a worker thread, behind the part of its interface the app uses. The event loop then
  * only sends statements and receives rows; PostgreSQL's own work (parsing, planning, writing
  * pages, all synchronous WebAssembly) runs beside it. Measured under 100 starting runs: the loop
- * ~78% busy instead of ~92%; the admission row of bench/results.md gives POST /api/runs p99 for
- * both placements under the same load (172 vs 1,111 ms on 2026-12-07). Each statement costs a
- * message round trip, so many small sequential ones (the job scheduler) are slower.
+ * ~78% busy instead of ~92%. The admission row of bench/results.md gives POST /api/runs p99 for
+ * both placements under the same load: 172 vs 1,111 ms in one run on 2026-12-07, within that
+ * machine's noise in later ones (294–362 vs 309–438 ms). Each statement costs a message round
+ * trip, so many small sequential ones (the job scheduler) are slower.
  */
 export async function openPgliteThread(dataDir: string): Promise<PgliteClient> {
   const worker = new Worker(/*turbopackIgnore: true*/ pgliteWorkerPath(), { workerData: { dataDir } });
