@@ -16,6 +16,7 @@ import { requestCancel, watchCancels } from "./fanout/cancel";
 import { getMirror, peekMirror } from "./fanout/mirror";
 import { registry } from "./process/registry";
 import { assertAcceptingRuns } from "./process/shutdown";
+import { nextStartTurn } from "./process/start-queue";
 import { isRunId, newRunId } from "./ids";
 import { keyScrubber } from "./key-scrubber";
 import { retireFinished } from "./process/finished-runs";
@@ -66,7 +67,7 @@ export async function startRun(sent: RunRequest, options: { onEnd?: () => void; 
   if (isClustered()) await created;
   const live = new LiveRun(id);
   liveRuns.set(id, live);
-  const execution = execute(live, request, store, created).finally(() => {
+  const execution = nextStartTurn().then(() => execute(live, request, store, created)).finally(() => {
     registry.executions.delete(id);
     registry.interrupting.delete(id);
     options.onEnd?.();

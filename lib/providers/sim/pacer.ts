@@ -14,10 +14,12 @@ export const FRAME_MS = 4;
 
 /**
  * Streams served in one turn of the event loop. Each one's tokens go down the engine's pipeline
- * in the microtasks after it, so a tick over 600 due streams was one long turn in which no
- * request could be read; between slices the loop polls for I/O (a POST waits a slice, not a tick).
+ * in the microtasks after it, and between slices the loop polls for I/O. Node accepts one new
+ * connection per turn of its loop, so long turns leave new clients waiting in the kernel: with
+ * 100 runs started over a second (bench/admission.ts, 7 alternating runs each), POST /api/runs
+ * p99 had a median of 111 ms at 48 streams a slice, 104 ms at 12 and 84 ms at 4.
  */
-export const SLICE_STREAMS = 48;
+export const SLICE_STREAMS = 4;
 
 /**
  * One timer for every simulated stream in the process. With a timer per stream, 100 runs of six
@@ -26,7 +28,7 @@ export const SLICE_STREAMS = 48;
  * turn of the event loop, so the consumers downstream take them as one batch. A lone stream still
  * gets its tokens on time (the timer is armed for its next due token, not on a fixed grid).
  */
-export function createPacer(now: () => number = () => performance.now()) {
+export function createPacer(now: () => number = () => performance.now(), sliceStreams = SLICE_STREAMS) {
   const streams = new Set<PacedStream>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let armedFor = Infinity;
@@ -62,7 +64,7 @@ export function createPacer(now: () => number = () => performance.now()) {
   }
 
   function serve(due: PacedStream[], from: number, at: number): void {
-    const end = Math.min(due.length, from + SLICE_STREAMS);
+    const end = Math.min(due.length, from + sliceStreams);
     // A stream removed meanwhile (cancelled) is skipped.
     for (let i = from; i < end; i++) if (streams.has(due[i])) due[i].advance(at);
     if (end < due.length) {
