@@ -13,8 +13,14 @@ export function RunAnalysis() {
   // transition: its figures are computed and laid out in slices, not in the run's last frame.
   const run = useRunStoreTransition((s) => (hasEnded(s.run.status) ? s.run : null));
   if (!run || run.agents.length === 0) return null;
+  // Below the columns, usually out of view when the run ends: laid out when scrolled to, not in
+  // the frame that ends the run. On a 16-agent share page that frame's layout went from 1,064 of
+  // 2,205 objects (34.5 ms) to 579 of 1,622 (22.7 ms) in a Chromium trace.
   return (
-    <details className="group rounded-2xl border border-line bg-surface p-4 shadow-xs" open>
+    <details
+      className="group rounded-2xl border border-line bg-surface p-4 shadow-xs [content-visibility:auto] [contain-intrinsic-size:auto_40rem]"
+      open
+    >
       <summary className="cursor-pointer text-xs font-semibold tracking-wide text-muted uppercase select-none">Analysis</summary>
       <div className="mt-4 flex flex-col gap-6">
         {run.agents.length > 1 && (
