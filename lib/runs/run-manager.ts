@@ -65,6 +65,9 @@ export async function startRun(sent: RunRequest, options: { onEnd?: () => void; 
   // Other instances learn of the run from the table, so there the row comes first. In one process
   // the run is served from memory until its row lands, and its writes wait for it (see write-behind.ts).
   if (isClustered()) await created;
+  // A row that cannot be stored fails the run in `execute`, which may start a turn after the
+  // insert has failed: until then the rejection must not count as unhandled.
+  created.catch(() => {});
   const live = new LiveRun(id);
   liveRuns.set(id, live);
   const execution = nextStartTurn().then(() => execute(live, request, store, created)).finally(() => {
