@@ -16,7 +16,7 @@ export const FRAME_MS = 4;
  * Streams served in one turn of the event loop. Each one's tokens go down the engine's pipeline
  * in the microtasks after it, and between slices the loop polls for I/O. Node accepts one new
  * connection per turn of its loop, so long turns leave new clients waiting in the kernel: with
- * 100 runs started over a second (bench/admission.ts, 7 alternating runs each), POST /api/runs
+ * the admission bench's load (100 runs started over a second; 7 alternating rounds each), POST /api/runs
  * p99 had a median of 111 ms at 48 streams a slice, 104 ms at 12 and 84 ms at 4.
  */
 export const SLICE_STREAMS = 4;
@@ -25,8 +25,9 @@ export const SLICE_STREAMS = 4;
  * One timer for every simulated stream in the process. With a timer per stream, 100 runs of six
  * agents at ~60 tokens a second each fired ~36,000 callbacks a second, and each token went down
  * the engine's pipeline alone; with one timer, every token due at a tick is written in the same
- * turn of the event loop, so the consumers downstream take them as one batch. A lone stream still
- * gets its tokens on time (the timer is armed for its next due token, not on a fixed grid).
+ * few turns of the event loop (a slice of streams a turn), so the consumers downstream take them
+ * a slice at a time, not a token at a time. A lone stream still gets its tokens on time (the timer
+ * is armed for its next due token, not on a fixed grid).
  */
 export function createPacer(now: () => number = () => performance.now(), sliceStreams = SLICE_STREAMS) {
   const streams = new Set<PacedStream>();

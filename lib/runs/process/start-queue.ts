@@ -7,9 +7,9 @@ import "server-only";
  * that creates the run, 100 new runs a second make every turn of the loop long, and Node (libuv
  * 1.46) accepts one new connection per turn: new clients then wait in the kernel's queue. Started
  * from here, a run begins at most one per turn, so turns stay short and the answer goes first.
- * Measured with bench/admission.ts (7 alternating runs each): POST /api/runs p99 had a median of
- * 142 ms with the engine started in the request, 111 ms from here; the 100 runs still all ended
- * within 13.9-15.4 s either way.
+ * Measured with the admission bench's load (7 alternating rounds each): POST /api/runs p99 had a
+ * median of 142 ms with the engine started in the request, 111 ms from here; the 100 runs still
+ * all ended within 13.9-15.4 s either way.
  */
 const waiting: Array<() => void> = [];
 let scheduled = false;
