@@ -2,25 +2,19 @@
 
 import type { Components } from "hast-util-to-jsx-runtime";
 import { memo, useDeferredValue, useEffect, useMemo, useSyncExternalStore, type ComponentProps } from "react";
-import { defaultUrlTransform } from "react-markdown";
 import type { PluggableList } from "unified";
+import { parsedTree, parsesOffThread, requestTree, subscribeToTrees } from "@/lib/client/markdown-trees";
+import { parseMarkdown } from "@/lib/markdown/parse";
+import { safeUrl } from "@/lib/markdown/safe-url";
 import { cn } from "./cn";
-import { renderMarkdown } from "./markdown-render";
+import { renderMarkdownTree } from "./markdown-render";
 import { FENCE_LINE, StreamingBlock } from "./streaming-block";
 
 /**
  * Model output is untrusted. No rehype-raw: raw HTML in a model's answer is shown as text,
- * never parsed. URLs go through the default transform (drops javascript:, data:, …) and a
- * second check of our own, so a future change of the library default cannot reopen it.
+ * never parsed. URLs go through safeUrl (lib/markdown/safe-url.ts).
  */
-const SAFE_PROTOCOL = /^(https?:|mailto:|#|\/(?!\/))/i;
-
-export function safeUrl(url: string): string {
-  const cleaned = defaultUrlTransform(url.trim());
-  if (!cleaned) return "";
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(cleaned)) return cleaned; // relative
-  return SAFE_PROTOCOL.test(cleaned) ? cleaned : "";
-}
+export { safeUrl };
 
 function Link({ href, children, node: _node, ...rest }: ComponentProps<"a"> & { node?: unknown }) {
   if (!href) return <span>{children}</span>;
@@ -113,9 +107,14 @@ export const MarkdownText = memo(function MarkdownText({ text, className, stream
   // background render, never in the frame that mounts it. The server (no answer is server-
   // rendered in the app; tests render this way) parses at once.
   const parsed = Math.min(useDeferredValue(finished, IN_BROWSER ? 0 : finished), finished);
+  const waiting = useSyncExternalStore(
+    subscribeToTrees,
+    () => blocks.slice(0, parsed).some((block) => parsesInWorker(block) && !parsedTree(block)),
+    () => false,
+  );
   return (
-    // Busy while some blocks are not parsed yet: still streaming, or waiting for their background parse.
-    <div className={cn("prose-moa", className)} aria-busy={parsed < blocks.length || undefined}>
+    // Busy while some blocks are not drawn as markdown yet: still streaming, or waiting for their background parse.
+    <div className={cn("prose-moa", className)} aria-busy={parsed < blocks.length || waiting || undefined}>
       {blocks.map((block, i) => (i < parsed ? <MarkdownBlock key={i} text={block} /> : <StreamingBlock key={i} text={block} />))}
     </div>
   );
@@ -140,7 +139,26 @@ export function splitMarkdownBlocks(text: string): string[] {
   return blocks;
 }
 
+/** A block goes to the markdown worker unless it needs the code highlighter, which is here once loaded. */
+function parsesInWorker(text: string): boolean {
+  return parsesOffThread() && !(highlightPlugins && HAS_FENCE.test(text));
+}
+
+/**
+ * A finished block. Its tree comes from the markdown worker (lib/client/markdown-trees.ts):
+ * until it has, the block stays drawn as a StreamingBlock. A block with a code fence is parsed
+ * here once the highlighter is loaded (the worker does not load it); so is every block where
+ * there is no worker.
+ */
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const rehypePlugins = useHighlightPlugins(HAS_FENCE.test(text));
-  return useMemo(() => renderMarkdown(text, { components, urlTransform: safeUrl, rehypePlugins }), [text, rehypePlugins]);
+  const offThread = parsesInWorker(text);
+  const fromWorker = useSyncExternalStore(subscribeToTrees, () => (offThread ? parsedTree(text) : undefined), () => undefined);
+  const here = useMemo(() => (offThread ? undefined : parseMarkdown(text, { urlTransform: safeUrl, rehypePlugins })), [offThread, text, rehypePlugins]);
+  const tree = here ?? fromWorker;
+  useEffect(() => {
+    if (offThread && !fromWorker) requestTree(text);
+  }, [offThread, fromWorker, text]);
+  const element = useMemo(() => tree && renderMarkdownTree(tree, components), [tree]);
+  return element ?? <StreamingBlock text={text} />;
 });
