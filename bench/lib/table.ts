@@ -36,6 +36,8 @@ export async function writeResults(path: string, table: string, elapsedMs: numbe
   await writeFile(path, body, "utf8");
 }
 
+const REMEASURED = /^Rows of (.+) re-measured \S+ \(`BENCH_ONLY`/;
+
 /**
  * Puts `rows` into an existing results file in place of the rows of the same benchmarks (the
  * first cell up to its colon), keeping every other row; new benchmarks go at the end. Each
@@ -63,6 +65,14 @@ export async function mergeResults(path: string, rows: Row[], context = ""): Pro
     const lastRow = out.findLastIndex((line) => line.startsWith("| "));
     out.splice(lastRow + 1, 0, ...fresh);
   }
+  // An earlier date keeps only the benchmarks it still dates; with none left, it goes.
+  const redated = out.flatMap((line) => {
+    const listed = REMEASURED.exec(line)?.[1];
+    if (listed === undefined) return [line];
+    const still = listed.split(", ").filter((f) => !replaced.has(f));
+    return still.length === 0 ? [] : [line.replace(listed, still.join(", "))];
+  });
+  const kept = redated.join("\n").replace(/\n{3,}/g, "\n\n");
   const note = `Rows of ${[...replaced].join(", ")} re-measured ${new Date().toISOString()} (\`BENCH_ONLY\`; ${machineLine()}${context ? `; ${context}` : ""}).`;
-  await writeFile(path, `${out.join("\n")}\n\n${note}\n`, "utf8");
+  await writeFile(path, `${kept}\n\n${note}\n`, "utf8");
 }
