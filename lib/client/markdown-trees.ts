@@ -11,6 +11,13 @@ import { safeUrl } from "@/lib/markdown/safe-url";
 export type ToMarkdownWorker = { id: number; text: string };
 export type FromMarkdownWorker = { kind: "ready" } | { kind: "tree"; id: number; tree: Root } | { kind: "failed"; id: number };
 
+/**
+ * A worker that has not said it listens by then is given up, and blocks are parsed here. A
+ * script that fails while it loads does not always reach the Worker's error event (a rejection
+ * inside the bundler's loader does not): without this, answers would wait for it forever.
+ */
+const READY_TIMEOUT_MS = 5_000;
+
 /** Trees kept: a long conversation's blocks, many times over, at a few KB a tree. */
 const KEPT_TREES = 2_000;
 
@@ -40,6 +47,8 @@ function parseRequestedInPlace(): void {
   requested.clear();
   requestedTexts.clear();
   for (const text of texts) keep(text, parseMarkdown(text, { urlTransform: safeUrl }));
+  // Blocks that were waiting for the worker are not any more, even where none had asked yet.
+  listeners.forEach((notify) => notify());
 }
 
 function markdownWorker(): MarkdownWorker | null {
@@ -49,9 +58,17 @@ function markdownWorker(): MarkdownWorker | null {
     const thread = new Worker(new URL("./markdown-worker.ts", import.meta.url));
     // The bundler's worker bootstrap loads the script asynchronously: hold requests until it listens.
     let waiting: ToMarkdownWorker[] | null = [];
+    const giveUp = () => {
+      clearTimeout(readyTimer);
+      thread.onmessage = thread.onerror = null;
+      thread.terminate();
+      parseRequestedInPlace();
+    };
+    const readyTimer = setTimeout(() => waiting && giveUp(), READY_TIMEOUT_MS);
     thread.onmessage = (message: MessageEvent<FromMarkdownWorker>) => {
       const data = message.data;
       if (data.kind === "ready") {
+        clearTimeout(readyTimer);
         waiting?.forEach((m) => thread.postMessage(m));
         waiting = null;
         return;
@@ -62,10 +79,7 @@ function markdownWorker(): MarkdownWorker | null {
       requestedTexts.delete(text);
       keep(text, data.kind === "tree" ? data.tree : parseMarkdown(text, { urlTransform: safeUrl }));
     };
-    thread.onerror = () => {
-      thread.terminate();
-      parseRequestedInPlace();
-    };
+    thread.onerror = giveUp;
     worker = { send: (message) => (waiting ? waiting.push(message) : thread.postMessage(message)) };
   } catch {
     worker = null;

@@ -88,6 +88,31 @@ describe("markdown trees: finished blocks parsed once, off the main thread", () 
     expect(FakeWorker.started).toHaveLength(1);
   });
 
+  it("gives up a worker that never says it listens (a script that failed without an error event), and parses here", async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal("window", {});
+      vi.stubGlobal("Worker", FakeWorker);
+      const trees = await load();
+      const heard = vi.fn();
+      trees.subscribeToTrees(heard);
+      trees.requestTree("**late**");
+      const [worker] = FakeWorker.started;
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(trees.parsedTree("**late**")).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(worker.terminated).toBe(true);
+      expect(renderToStaticMarkup(renderMarkdownTree(trees.parsedTree("**late**")!, {}))).toBe("<p><strong>late</strong></p>");
+      expect(heard).toHaveBeenCalled();
+      expect(trees.parsesOffThread()).toBe(false);
+      // A worker given up is not written to again, whatever it says later.
+      worker.answer({ kind: "ready" });
+      expect(worker.sent).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("parses in place where there is no Worker (the server, tests)", async () => {
     const trees = await load();
     expect(trees.parsesOffThread()).toBe(false);
