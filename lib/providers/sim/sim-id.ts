@@ -4,7 +4,8 @@ import type { SimSkill } from "./profiles";
 /**
  * A sim model id may carry overrides for tests, benchmarks and classroom what-ifs:
  * pace `falcon?ttft=20&tps=400&tokens=120`, skill `owl?keep=0&catch=0`, `?recall=0.5`,
- * `?halluc=0.2`, and, for a model used as judge, `?noise=0.2&lengthbias=1`.
+ * `?halluc=0.2`, a reasoning lane `?think=1` (or none: `think=0`), and, for a model used as
+ * judge, `?noise=0.2&lengthbias=1`.
  * The base name is what the UI shows.
  */
 export interface SimOverrides {
@@ -12,6 +13,8 @@ export interface SimOverrides {
   tokensPerSecond?: number;
   /** Exact number of output tokens (words) to produce. */
   tokens?: number;
+  /** Streams a reasoning lane before its answer (true) or not (false), whatever its profile does. */
+  thinks?: boolean;
   /** Skill values that replace the profile's, each clamped to 0..1. */
   skill?: Partial<SimSkill>;
   /** Judge settings when this model judges: noise clamped to 0..1, length bias to 0..10. */
@@ -63,6 +66,7 @@ export function parseSimId(modelId: string): ParsedSimId {
       ttftMs: capped(positive(params.get("ttft"), true), MAX_SIM_TTFT_MS),
       tokensPerSecond: capped(positive(params.get("tps"), false), MAX_SIM_TPS),
       tokens: tokens === undefined ? undefined : Math.max(1, Math.min(LIMITS.maxTokens, Math.round(tokens))),
+      thinks: params.get("think") === "1" ? true : params.get("think") === "0" ? false : undefined,
       skill: defined({
         recall: clamped(params.get("recall")),
         hallucination: clamped(params.get("halluc") ?? params.get("hallucination")),

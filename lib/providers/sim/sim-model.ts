@@ -109,7 +109,8 @@ export class SimLanguageModel implements LanguageModelV3 {
     }
     const tps = this.overrides.tokensPerSecond ?? this.profile.tokensPerSecond;
     // A continuation pass (early aggregation) has already thought: it only goes on writing.
-    const thoughts = this.profile.thinks && !prefix ? tokenize(simThoughts(prompt, text, effortOf(options), createRng(`thoughts|${seed}`))) : [];
+    const thinks = this.overrides.thinks ?? this.profile.thinks;
+    const thoughts = thinks && !prefix ? tokenize(simThoughts(prompt, text, effortOf(options), createRng(`thoughts|${seed}`))) : [];
     return {
       thoughts,
       chunks,

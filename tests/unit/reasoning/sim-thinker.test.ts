@@ -44,6 +44,14 @@ describe("sim:thinker, the offline reasoning model", () => {
     expect((await result.usage).outputTokenDetails.reasoningTokens).toBeUndefined();
   });
 
+  it("think=0 turns the lane off and think=1 turns it on, whatever the profile (a bench's pace counts no reasoning)", async () => {
+    const quiet = streamText({ model: fast("sim:thinker?think=0"), prompt: PROMPT, maxRetries: 0 });
+    expect(await quiet.reasoningText).toBeUndefined();
+    expect((await quiet.text).length).toBeGreaterThan(0);
+    const thinking = streamText({ model: fast("sim:falcon?think=1"), prompt: PROMPT, maxRetries: 0 });
+    expect(await thinking.reasoningText).toMatch(/\S/);
+  });
+
   it("is labelled simulated", () => {
     expect(lookupModel("sim:thinker")?.name).toBe("Thinker (simulated)");
   });
