@@ -23,9 +23,8 @@ const KEPT_TREES = 2_000;
 
 const trees = new Map<string, Root>();
 const listeners = new Set<() => void>();
-/** Texts sent to the worker and not answered yet, by request id. */
+/** Texts sent to the worker and not answered yet, by request id (a handful at a time). */
 const requested = new Map<number, string>();
-const requestedTexts = new Set<string>();
 let nextId = 0;
 
 interface MarkdownWorker {
@@ -45,7 +44,6 @@ function parseRequestedInPlace(): void {
   worker = null;
   const texts = [...requested.values()];
   requested.clear();
-  requestedTexts.clear();
   for (const text of texts) keep(text, parseMarkdown(text, { urlTransform: safeUrl }));
   // Blocks that were waiting for the worker are not any more, even where none had asked yet.
   listeners.forEach((notify) => notify());
@@ -76,7 +74,6 @@ function markdownWorker(): MarkdownWorker | null {
       const text = requested.get(data.id);
       if (text === undefined) return;
       requested.delete(data.id);
-      requestedTexts.delete(text);
       keep(text, data.kind === "tree" ? data.tree : parseMarkdown(text, { urlTransform: safeUrl }));
     };
     thread.onerror = giveUp;
@@ -99,12 +96,11 @@ export function parsedTree(text: string): Root | undefined {
 
 /** Asks for the block to be parsed (off the main thread when it can be); listeners hear when it is. */
 export function requestTree(text: string): void {
-  if (trees.has(text) || requestedTexts.has(text)) return;
+  if (trees.has(text) || [...requested.values()].includes(text)) return;
   const target = markdownWorker();
   if (!target) return keep(text, parseMarkdown(text, { urlTransform: safeUrl }));
   const id = (nextId += 1);
   requested.set(id, text);
-  requestedTexts.add(text);
   target.send({ id, text });
 }
 

@@ -28,6 +28,13 @@ class FakeWorker {
 
 const load = () => import("@/lib/client/markdown-trees");
 
+/** The module as a browser page loads it: a window, and Worker the fake above. */
+function loadInBrowser() {
+  vi.stubGlobal("window", {});
+  vi.stubGlobal("Worker", FakeWorker);
+  return load();
+}
+
 describe("markdown trees: finished blocks parsed once, off the main thread", () => {
   beforeEach(() => {
     vi.resetModules();
@@ -36,9 +43,7 @@ describe("markdown trees: finished blocks parsed once, off the main thread", () 
   afterEach(() => vi.unstubAllGlobals());
 
   it("sends a block to the worker once, however often it is asked for, and tells listeners when its tree is back", async () => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("Worker", FakeWorker);
-    const trees = await load();
+    const trees = await loadInBrowser();
     const heard = vi.fn();
     trees.subscribeToTrees(heard);
 
@@ -63,9 +68,7 @@ describe("markdown trees: finished blocks parsed once, off the main thread", () 
   });
 
   it("parses a block here when the worker could not parse it", async () => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("Worker", FakeWorker);
-    const trees = await load();
+    const trees = await loadInBrowser();
     trees.requestTree("*x*");
     const [worker] = FakeWorker.started;
     worker.answer({ kind: "ready" });
@@ -74,9 +77,7 @@ describe("markdown trees: finished blocks parsed once, off the main thread", () 
   });
 
   it("parses here what the worker was asked, and everything after, when its script fails to load", async () => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("Worker", FakeWorker);
-    const trees = await load();
+    const trees = await loadInBrowser();
     trees.requestTree("first");
     const [worker] = FakeWorker.started;
     worker.onerror?.();
@@ -91,9 +92,7 @@ describe("markdown trees: finished blocks parsed once, off the main thread", () 
   it("gives up a worker that never says it listens (a script that failed without an error event), and parses here", async () => {
     vi.useFakeTimers();
     try {
-      vi.stubGlobal("window", {});
-      vi.stubGlobal("Worker", FakeWorker);
-      const trees = await load();
+      const trees = await loadInBrowser();
       const heard = vi.fn();
       trees.subscribeToTrees(heard);
       trees.requestTree("**late**");
