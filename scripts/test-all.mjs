@@ -4,8 +4,9 @@
 // the built app). Installs the browser and PostgreSQL with apt when running as root.
 // Ends with one line: "N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { startTestPostgres, stopTestPostgres } from "./lib/test-postgres.mjs";
+import { createTally } from "./lib/test-tally.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 process.chdir(root);
@@ -28,44 +29,7 @@ function ensureChromium() {
   return existsSync("/usr/bin/chromium");
 }
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-// Named again just above the last line, so a log that keeps only its tail still says what failed.
-const failures = [];
-function countStep(name, status) {
-  if (status === 0) return void (totals.passed += 1);
-  totals.failed += 1;
-  failures.push(name);
-}
-function addVitest(file) {
-  if (!existsSync(file)) return countStep("vitest (wrote no report)", 1);
-  const report = JSON.parse(readFileSync(file, "utf8"));
-  totals.passed += report.numPassedTests;
-  // A test file that failed without a failing test (it did not load, a hook threw) counts as one failure.
-  const brokenFiles = report.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"));
-  totals.failed += report.numFailedTests + brokenFiles.length;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
-  for (const testFile of report.testResults) {
-    const path = testFile.name.replace(root, "");
-    for (const test of testFile.assertionResults) if (test.status === "failed") failures.push(`vitest ${path} › ${test.fullName}`);
-    if (brokenFiles.includes(testFile)) failures.push(`vitest ${path} (did not load: ${String(testFile.message ?? "").split("\n")[0]})`);
-  }
-}
-function addPlaywright(file) {
-  if (!existsSync(file)) return countStep("playwright (wrote no report)", 1);
-  const { stats, suites } = JSON.parse(readFileSync(file, "utf8"));
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
-  const visit = (suite, titles) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status === "unexpected") failures.push(`playwright ${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}`);
-      }
-    }
-    for (const child of suite.suites ?? []) visit(child, suite.title && !suite.title.endsWith(".ts") ? [...titles, suite.title] : titles);
-  };
-  for (const suite of suites ?? []) visit(suite, []);
-}
+const { totals, failures, countStep, addVitest, addPlaywright } = createTally(root);
 
 let exitCode = 0;
 const started = Date.now();
@@ -87,13 +51,15 @@ try {
   if (built !== 0) countStep("npm run build", built);
 
   rmSync("test-results/vitest.json", { force: true });
-  exitCode |= run("npx", ["vitest", "run", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
-  addVitest("test-results/vitest.json");
+  const vitest = run("npx", ["vitest", "run", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  exitCode |= vitest;
+  addVitest("test-results/vitest.json", vitest);
 
   if (built === 0 && ensureChromium()) {
     rmSync("test-results/playwright.json", { force: true });
-    exitCode |= run("npx", ["playwright", "test"], { CI: env.CI ?? "1" });
-    addPlaywright("test-results/playwright.json");
+    const playwright = run("npx", ["playwright", "test"], { CI: env.CI ?? "1" });
+    exitCode |= playwright;
+    addPlaywright("test-results/playwright.json", playwright);
   } else {
     exitCode = 1;
     countStep("playwright (not run: no build or no Chromium)", 1);

@@ -50,6 +50,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   const migrationsFolder = options.migrationsDir ?? defaultMigrationsDir();
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: 10 });
+    // An idle pooled connection that the server ends (a restart, a failover, an admin's
+    // pg_terminate_backend) is reported here. The pool has already dropped it and opens a new one on
+    // the next query; with no listener, Node would throw the error and end the whole process.
+    pool.on("error", (error) => console.error(`database: an idle connection was closed by the server (${error.message}); the next query opens a new one`));
     const db = drizzlePg({ client: pool, schema });
     // Several instances may boot at once; only one of them may run the migrations.
     const lock = await pool.connect();

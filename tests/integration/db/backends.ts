@@ -12,7 +12,8 @@ export interface Backend {
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a connection of its own to the test server (as its superuser). */
+export async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
