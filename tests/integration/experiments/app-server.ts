@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { OWNER_HEADER } from "@/lib/wire/owner";
 
@@ -15,7 +16,28 @@ export function buildMissing(): string | undefined {
   return existsSync(path.join(process.cwd(), ".next", "BUILD_ID")) ? undefined : "no production build: run `npm run build` first";
 }
 
+/**
+ * Refuses a port something already listens on. Otherwise the new server fails to bind, but the
+ * old one answers the health check, and the test talks to a server with another data folder.
+ * (A server left by an interrupted test run did exactly that: an experiment "finished" and the
+ * test's own folder held none of it.)
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} is already in use, maybe by a server an interrupted test run left behind (see: ss -ltnp | grep :${port})`)
+          : error,
+      ),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {
+  await assertPortFree(port);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: process.cwd(),
     detached: true,
