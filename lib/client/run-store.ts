@@ -8,7 +8,6 @@ import type { RunKeys } from "@/lib/wire/keys";
 import { createFrameBatcher, type FrameBatcher, type FrameScheduler } from "./frame-batcher";
 import { readOwner, writeOwner } from "./owner";
 import { cancelRun, postRun, RunClientError, streamRunEvents } from "./run-client";
-import { prepareStreamWorker, streamRunEventsOffThread } from "./worker-stream";
 
 /**
  * The live run in the browser. Events are folded by the engine's own reducer (`reduceRunEvents`); this
@@ -66,9 +65,6 @@ export interface RunStoreState {
 
 export type RunStoreApi = StoreApi<RunStoreState>;
 
-/** Read run streams in a Web Worker (see the note where the store picks its reader). */
-const STREAM_IN_WORKER = false;
-
 export interface FollowOptions {
   snapshot?: RunState;
   signal?: AbortSignal;
@@ -119,12 +115,8 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
   const api = {
     postRun: deps.postRun ?? postRun,
     cancelRun: deps.cancelRun ?? cancelRun,
-    // Off: the worker path (worker-stream.ts) left a first run on a fresh page without events
-    // in one e2e run of two; read in place until that is understood.
-    streamRunEvents: deps.streamRunEvents ?? (STREAM_IN_WORKER ? streamRunEventsOffThread : streamRunEvents),
+    streamRunEvents: deps.streamRunEvents ?? streamRunEvents,
   };
-  // The stream reader loads while the run is being created, not after.
-  const warmUp = deps.streamRunEvents || !STREAM_IN_WORKER ? () => undefined : prepareStreamWorker;
   const ownerStorage = deps.ownerStorage ?? browserOwnerStorage;
   let batcher: FrameBatcher<RunEvent> | null = null;
   let controller: AbortController | null = null;
@@ -209,7 +201,6 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
         if (isActive(get().phase)) return;
         const { run, messages: previous, phase: phaseBefore } = get();
         const messages = nextConversation(previous, run.finalText, prompt);
-        warmUp();
         const abort = takeOver();
         stopRequested = false;
         // The previous turn stays on screen until the server accepts the new one, so a
@@ -232,7 +223,6 @@ export function createRunStore(deps: RunStoreDeps = {}): RunStoreApi {
       },
 
       async follow(id, { snapshot, signal } = {}) {
-        warmUp();
         const abort = takeOver();
         signal?.addEventListener("abort", () => abort.abort(), { once: true });
         batcher?.clear();
