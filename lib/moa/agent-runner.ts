@@ -1,4 +1,5 @@
 import type { LanguageModel } from "ai";
+import { untilAborted } from "./abortable";
 import type { AgentConfig } from "./config";
 import type { ChatMessage } from "./conversation";
 import type { FinishReason, RunEventBody, Usage } from "./events";
@@ -65,25 +66,6 @@ export interface AgentHandle {
 }
 
 class AttemptAborted extends Error {}
-
-/** `promise`'s value, or undefined once `signal` aborts first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
-  if (signal.aborted) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(undefined);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {

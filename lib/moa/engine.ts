@@ -1,3 +1,4 @@
+import { untilAborted } from "./abortable";
 import { DEFAULT_TIMING, type AgentTiming } from "./agent-runner";
 import type { EngineDeps } from "./engine-deps";
 import type { MoAConfig } from "./config";
@@ -25,20 +26,6 @@ function timingFrom(deps: EngineDeps): AgentTiming {
     maxRetryDelayMs: deps.maxRetryDelayMs ?? DEFAULT_TIMING.maxRetryDelayMs,
   };
 }
-
-/** Resolves when `promise` settles or `signal` aborts, whichever is first; never rejects. */
-function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    signal.addEventListener("abort", done, { once: true });
-    promise.then(done, done);
-  });
-}
-
 
 /**
  * Runs a Mixture-of-Agents configuration and yields its events, ending with exactly one of

@@ -1,4 +1,5 @@
 import { embedMany } from "ai";
+import { untilAborted } from "../abortable";
 import { startAgent, type AgentTiming } from "../agent-runner";
 import type { AgentConfig, MoAConfig } from "../config";
 import type { ChatMessage } from "../conversation";
@@ -77,7 +78,7 @@ export async function* runStrategyBatches(
         if (controller.signal.aborted) break;
         if (deps.beforeLayer && index > 0) {
           emit({ type: "layer-paused", layer: index });
-          await Promise.race([deps.beforeLayer(index), new Promise((r) => controller.signal.addEventListener("abort", r, { once: true }))]);
+          await untilAborted(deps.beforeLayer(index), controller.signal);
           if (controller.signal.aborted) break;
         }
         const plan = index > 0 && strategy.plan ? await strategy.plan(index, ctx) : {};

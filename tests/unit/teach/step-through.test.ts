@@ -81,6 +81,28 @@ describe("engine gate", () => {
     expect(events.at(-1)).toMatchObject({ type: "run-cancelled", reason: "stopped by teacher" });
     expect(events.some((e) => e.type === "layer-started" && e.layer === 1)).toBe(false);
   });
+  it("leaves no abort listener behind per gated layer, on the MoA engine and on a method's runner", async () => {
+    // 13 samples of one model, then 12 one-aggregator steps: a gate before each of 12 layers.
+    const seq: MoAConfig = {
+      layers: [{ agents: Array.from({ length: 13 }, () => ({ model: "t:a" })) }, ...Array.from({ length: 12 }, () => ({ agents: [{ model: "t:a" }] }))],
+    };
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      for (const config of [seq, { ...seq, method: { kind: "self-moa-seq" as const, window: 2 } }]) {
+        const events: RunEvent[] = [];
+        for await (const event of runMoA(config, MESSAGES, { runId: "r", resolveModel, beforeLayer: async () => {} })) events.push(event);
+        expect(events.filter((e) => e.type === "layer-paused")).toHaveLength(12);
+        expect(events.at(-1)?.type).toBe("run-finished");
+      }
+      // Node reports a signal holding more than 10 listeners on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
 });
 
 describe("gateEventsByLayer", () => {
