@@ -1,4 +1,5 @@
 import "server-only";
+import pLimit from "p-limit";
 import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunState } from "@/lib/moa/run-state";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict, singleModel, type JudgeVerdict } from "@/lib/moa/variants";
@@ -16,6 +17,13 @@ function verdictOf(state: RunState): JudgeVerdict | { error: string } {
   return parseJudgeVerdict(state.finalText);
 }
 
+/**
+ * Judge runs of one judging that run at once: as many as one client may run (the default of
+ * MOA_MAX_CONCURRENT_RUNS). Eight answers make 28 pairs, 56 runs; sent all at once, a real
+ * provider answers most of them with 429s.
+ */
+export const JUDGE_RUNS_AT_ONCE = 8;
+
 async function judgeOnce(request: JudgeRequest, first: string, second: string, deps: JudgeDeps) {
   const messages: ChatMessage[] = buildJudgeMessages(request.conversation, first, second);
   const started = await deps.startRun({
@@ -32,11 +40,12 @@ async function judgeOnce(request: JudgeRequest, first: string, second: string, d
 export async function judgeAnswers(request: JudgeRequest, deps: JudgeDeps): Promise<JudgedPair[]> {
   const { answers } = request;
   const pairs = request.pairs ?? answers.flatMap((_, i) => answers.slice(i + 1).map((_, k) => [i, i + 1 + k] as [number, number]));
+  const limit = pLimit(JUDGE_RUNS_AT_ONCE);
   return Promise.all(
     pairs.map(async ([i, j]) => {
       const [forward, backward] = await Promise.all([
-        judgeOnce(request, answers[i].text, answers[j].text, deps),
-        judgeOnce(request, answers[j].text, answers[i].text, deps),
+        limit(() => judgeOnce(request, answers[i].text, answers[j].text, deps)),
+        limit(() => judgeOnce(request, answers[j].text, answers[i].text, deps)),
       ]);
       const runIds: [string, string] = [forward.id, backward.id];
       const a = answers[i].label;

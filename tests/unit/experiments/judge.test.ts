@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeAnswers, type JudgeDeps } from "@/lib/experiments/judge-server";
+import { JUDGE_RUNS_AT_ONCE, judgeAnswers, type JudgeDeps } from "@/lib/experiments/judge-server";
 import { judgeRequestSchema } from "@/lib/wire/judge";
 import { deriveVariants } from "@/lib/experiments/variants";
 import { initialRunState, type RunState } from "@/lib/moa/run-state";
@@ -49,6 +49,24 @@ describe("judgeAnswers", () => {
     const { deps } = fakeJudge(() => "I like both of them.");
     const [pair] = await judgeAnswers(request, deps);
     expect(pair.verdict).toMatchObject({ winner: "tie", error: expect.stringMatching(/no winner/) });
+  });
+
+  it("runs at most JUDGE_RUNS_AT_ONCE judge runs at once: 8 answers are 56 runs, not one burst of 56", async () => {
+    const { deps, started } = fakeJudge(() => '{"winner": "A", "reason": "x"}');
+    let running = 0;
+    let most = 0;
+    const waitForRun = deps.waitForRun;
+    deps.waitForRun = async (id) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      running -= 1;
+      return waitForRun(id);
+    };
+    const eight = judgeRequestSchema.parse({ ...request, answers: Array.from({ length: 8 }, (_, i) => ({ label: `#${i}`, text: `Answer ${i}.` })) });
+    const pairs = await judgeAnswers(eight, deps);
+    expect(pairs).toHaveLength(28);
+    expect(started).toHaveLength(56);
+    expect(most).toBe(JUDGE_RUNS_AT_ONCE);
   });
 
   it("rejects pairs that name the same or a missing answer", () => {
