@@ -3,7 +3,6 @@
 import { useEffect } from "react";
 import { fetchRunView } from "@/lib/client/run-client";
 import { isActive, runStore } from "@/lib/client/run-store";
-import { hasEnded } from "@/lib/moa/run-state";
 import type { RunState } from "@/lib/moa/run-state";
 
 /**

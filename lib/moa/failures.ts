@@ -7,7 +7,7 @@ import {
   NoSuchModelError,
   TypeValidationError,
 } from "ai";
-import { formatDuration, providerOf } from "./model-id";
+import { providerOf } from "./model-id";
 import type { FailureKind } from "./events";
 
 /** Why an agent attempt ended without an answer. `message` is safe to show to anyone. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { runEventSchema, type RunEvent } from "@/lib/moa/events";
+import type { RunEvent } from "@/lib/moa/events";
 import { hasEnded, RUN_STATUSES } from "@/lib/moa/run-state";
 import type { NewRun, RunEnd, RunStore, RunSummary, StoredRun } from "./run-store";
 import { agentSummarySchema, foldRun, summarizeAgents, type AgentSummary } from "./agent-summary";

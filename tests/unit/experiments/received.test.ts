@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inputsToJudge, receivedLayers } from "@/lib/experiments/received";
-import type { RunResult } from "@/lib/experiments/types";
 import { initialRunState, type AgentState, type RunState } from "@/lib/moa/run-state";
 
 const agent = (layer: number, index: number, model: string, text: string, status: AgentState["status"] = "done"): AgentState => ({

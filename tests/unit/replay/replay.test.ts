@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/moa/events";
 import { fakeClock } from "./fake-clock";
-import { createReplay, type ReplayClock, type ReplaySpeed } from "@/lib/client/replay";
+import { createReplay, type ReplaySpeed } from "@/lib/client/replay";
 
 
 const delta = (seq: number, t: number): RunEvent => ({ type: "agent-delta", runId: "r", seq, t, layer: 0, agent: 0, text: `w${seq} ` });
