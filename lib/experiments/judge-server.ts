@@ -4,6 +4,7 @@ import type { ChatMessage } from "@/lib/moa/conversation";
 import type { RunState } from "@/lib/moa/run-state";
 import { buildJudgeMessages, combineSwappedVerdicts, parseJudgeVerdict, singleModel, type JudgeVerdict } from "@/lib/moa/variants";
 import type { JudgedPair, JudgeRequest } from "@/lib/wire/judge";
+import { DEFAULT_RATE_LIMITS } from "@/lib/security/rate-limit";
 import type { RunRequest } from "@/lib/wire/run-request";
 
 export interface JudgeDeps {
@@ -18,11 +19,11 @@ function verdictOf(state: RunState): JudgeVerdict | { error: string } {
 }
 
 /**
- * Judge runs of one judging that run at once: as many as one client may run (the default of
- * MOA_MAX_CONCURRENT_RUNS). Eight answers make 28 pairs, 56 runs; sent all at once, a real
+ * Judge runs of one judging that run at once: as many as one client may run by default
+ * (MOA_MAX_CONCURRENT_RUNS, 8). Eight answers make 28 pairs, 56 runs; sent all at once, a real
  * provider answers most of them with 429s.
  */
-export const JUDGE_RUNS_AT_ONCE = 8;
+export const JUDGE_RUNS_AT_ONCE = DEFAULT_RATE_LIMITS.maxConcurrent;
 
 async function judgeOnce(request: JudgeRequest, first: string, second: string, deps: JudgeDeps) {
   const messages: ChatMessage[] = buildJudgeMessages(request.conversation, first, second);
