@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
-import { safeUrl } from "@/components/ui/markdown";
+import { safeUrl } from "@/lib/markdown/safe-url";
 import { renderMarkdown } from "@/components/ui/markdown-render";
 import type { Row } from "./lib/table";
 

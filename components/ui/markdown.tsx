@@ -14,7 +14,6 @@ import { FENCE_LINE, StreamingBlock } from "./streaming-block";
  * Model output is untrusted. No rehype-raw: raw HTML in a model's answer is shown as text,
  * never parsed. URLs go through safeUrl (lib/markdown/safe-url.ts).
  */
-export { safeUrl };
 
 function Link({ href, children, node: _node, ...rest }: ComponentProps<"a"> & { node?: unknown }) {
   if (!href) return <span>{children}</span>;

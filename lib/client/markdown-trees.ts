@@ -32,6 +32,9 @@ interface MarkdownWorker {
 }
 let worker: MarkdownWorker | null | undefined;
 
+/** The fallback: parsing on the page's thread. */
+const parseHere = (text: string) => parseMarkdown(text, { urlTransform: safeUrl });
+
 function keep(text: string, tree: Root): void {
   trees.delete(text);
   trees.set(text, tree);
@@ -44,7 +47,7 @@ function parseRequestedInPlace(): void {
   worker = null;
   const texts = [...requested.values()];
   requested.clear();
-  for (const text of texts) keep(text, parseMarkdown(text, { urlTransform: safeUrl }));
+  for (const text of texts) keep(text, parseHere(text));
   // Blocks that were waiting for the worker are not any more, even where none had asked yet.
   listeners.forEach((notify) => notify());
 }
@@ -74,7 +77,7 @@ function markdownWorker(): MarkdownWorker | null {
       const text = requested.get(data.id);
       if (text === undefined) return;
       requested.delete(data.id);
-      keep(text, data.kind === "tree" ? data.tree : parseMarkdown(text, { urlTransform: safeUrl }));
+      keep(text, data.kind === "tree" ? data.tree : parseHere(text));
     };
     thread.onerror = giveUp;
     worker = { send: (message) => (waiting ? waiting.push(message) : thread.postMessage(message)) };
@@ -98,7 +101,7 @@ export function parsedTree(text: string): Root | undefined {
 export function requestTree(text: string): void {
   if (trees.has(text) || [...requested.values()].includes(text)) return;
   const target = markdownWorker();
-  if (!target) return keep(text, parseMarkdown(text, { urlTransform: safeUrl }));
+  if (!target) return keep(text, parseHere(text));
   const id = (nextId += 1);
   requested.set(id, text);
   target.send({ id, text });

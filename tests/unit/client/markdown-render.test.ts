@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import Markdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { describe, expect, it } from "vitest";
-import { safeUrl } from "@/components/ui/markdown";
+import { safeUrl } from "@/lib/markdown/safe-url";
 import { renderMarkdown } from "@/components/ui/markdown-render";
 
 /** Model answers as they come: the renderer built once must draw them as react-markdown did. */

@@ -1,7 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { loadCodeHighlighter, MarkdownText, safeUrl } from "@/components/ui/markdown";
+import { loadCodeHighlighter, MarkdownText } from "@/components/ui/markdown";
+import { safeUrl } from "@/lib/markdown/safe-url";
 
 const render = (text: string, streaming = false) => renderToStaticMarkup(createElement(MarkdownText, { text, streaming }));
 
